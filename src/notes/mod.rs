@@ -1,0 +1,2 @@
+//! Notes and sources.
+pub mod cite;
