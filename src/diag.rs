@@ -82,8 +82,9 @@ impl Diagnostics {
 
     /// In document order, then by code: the order they are printed and exported in.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items
-            .sort_by(|a, b| (a.span.start, a.code, a.note, &a.message).cmp(&(b.span.start, b.code, b.note, &b.message)));
+        self.items.sort_by(|a, b| {
+            (a.span.start, a.code, a.note, &a.message).cmp(&(b.span.start, b.code, b.note, &b.message))
+        });
         self.items
     }
 }
@@ -116,6 +117,9 @@ impl Located {
 
     /// `PATH:LINE:COL: warning[CODE]: message`
     pub fn render(&self, path: &str) -> String {
-        format!("{path}:{}:{}: warning[{}]: {}", self.line, self.column, self.code, self.message)
+        format!(
+            "{path}:{}:{}: warning[{}]: {}",
+            self.line, self.column, self.code, self.message
+        )
     }
 }

@@ -1,1 +1,175 @@
-fn main(){}
+//! The `policykg` command line: clap types → library calls → files, messages and exit codes.
+
+use clap::{Args, Parser, Subcommand};
+use policykg::graph::KnowledgeGraph;
+use policykg::{io, Format};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Turn footnoted analytical documents into knowledge graphs of claims and the sources they cite.
+#[derive(Parser)]
+#[command(name = "policykg", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the graph of each document (and, for two or more, the merged corpus graph).
+    Build(BuildArgs),
+}
+
+#[derive(Args)]
+struct BuildArgs {
+    /// Documents (.md, .markdown, .txt) or folders of them, read recursively in sorted order.
+    /// Default: seeds/
+    inputs: Vec<PathBuf>,
+
+    /// Folder to write NAME.json, NAME.dot (and corpus.* for several documents) into.
+    #[arg(short, long, default_value = "graphs")]
+    out: PathBuf,
+
+    /// Comma-separated output formats: json, dot, or all.
+    #[arg(short, long, default_value = "json,dot")]
+    format: String,
+
+    /// Documents built at once (default: all cores).
+    #[arg(short, long)]
+    jobs: Option<usize>,
+
+    /// Exit with status 1 when any document has warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+
+    /// Print only errors and warnings, not the per-document summary.
+    #[arg(short, long)]
+    quiet: bool,
+
+    /// Largest document read, in bytes.
+    #[arg(long, default_value_t = io::MAX_SIZE)]
+    max_size: u64,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Build(args) => build(args),
+    }
+}
+
+fn build(args: BuildArgs) -> ExitCode {
+    let formats = match Format::parse_list(&args.format) {
+        Ok(f) if !f.is_empty() => f,
+        Ok(_) | Err(_) => {
+            eprintln!("error: unknown format in `{}` (known: json, dot, all)", args.format);
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        args.inputs.clone()
+    };
+    let paths = match io::discover(&inputs) {
+        Ok(p) if !p.is_empty() => p,
+        Ok(_) => {
+            eprintln!("error: no documents found");
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = std::fs::create_dir_all(&args.out) {
+        eprintln!("error: {}: cannot create output folder: {e}", args.out.display());
+        return ExitCode::from(1);
+    }
+    let names = io::names(&paths);
+    let jobs = args.jobs.unwrap_or(0);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start {jobs} threads: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let results: Vec<Result<KnowledgeGraph, String>> = pool.install(|| {
+        paths
+            .par_iter()
+            .zip(names.par_iter())
+            .map(|(path, name)| build_one(path, name, &args, &formats))
+            .collect()
+    });
+    let mut failed = false;
+    let mut warned = false;
+    let mut graphs = Vec::new();
+    for (path, result) in paths.iter().zip(results) {
+        match result {
+            Ok(g) => {
+                let shown = display(path);
+                for d in &g.diagnostics {
+                    eprintln!("{}", d.render(&shown));
+                }
+                warned |= !g.diagnostics.is_empty();
+                if !args.quiet {
+                    eprintln!(
+                        "{shown}: {} claims, {} sources, {} warnings",
+                        g.count("claim"),
+                        g.count("source"),
+                        g.diagnostics.len()
+                    );
+                }
+                graphs.push(g);
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+    }
+    if graphs.len() >= 2 {
+        let corpus = KnowledgeGraph::merge(&graphs);
+        if let Err(e) = write_all(&args.out, "corpus", &corpus, &formats) {
+            eprintln!("error: {e}");
+            failed = true;
+        }
+    }
+    if failed || (args.deny_warnings && warned) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `/` as separator, so that paths in outputs are the same on every machine.
+fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn build_one(path: &Path, name: &str, args: &BuildArgs, formats: &[Format]) -> Result<KnowledgeGraph, String> {
+    let text = io::read(path, args.max_size).map_err(|e| e.to_string())?;
+    let g = policykg::build_text(name, &display(path), &text);
+    write_all(&args.out, name, &g, formats).map_err(|e| e.to_string())?;
+    Ok(g)
+}
+
+fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> policykg::Result<()> {
+    // everything is rendered before anything is written, so a failure leaves old outputs whole
+    let files: Vec<(PathBuf, Vec<u8>)> = formats
+        .iter()
+        .map(|f| (dir.join(format!("{name}.{}", f.file_extension())), f.write(g)))
+        .collect();
+    for (path, bytes) in files {
+        io::write_atomic(&path, &bytes)?;
+    }
+    Ok(())
+}

@@ -41,7 +41,12 @@ impl Inline {
             let s = self.source(start);
             return Span::new(s, s);
         }
-        let last = self.text.get(..end).and_then(|t| t.chars().next_back()).map(char::len_utf8).unwrap_or(1);
+        let last = self
+            .text
+            .get(..end)
+            .and_then(|t| t.chars().next_back())
+            .map(char::len_utf8)
+            .unwrap_or(1);
         Span::new(self.source(start), self.source(end - last) + last)
     }
 
@@ -87,8 +92,14 @@ impl Inline {
             self.map.push((base + c, s));
         }
         self.text.push_str(&other.text);
-        self.emphasis.extend(other.emphasis.iter().map(|&(a, b)| (a + base, b + base)));
-        self.links.extend(other.links.iter().map(|&((a, b), ref u)| ((a + base, b + base), u.clone())));
+        self.emphasis
+            .extend(other.emphasis.iter().map(|&(a, b)| (a + base, b + base)));
+        self.links.extend(
+            other
+                .links
+                .iter()
+                .map(|&((a, b), ref u)| ((a + base, b + base), u.clone())),
+        );
         self.items.extend(other.items.iter().map(|&i| i + base));
     }
 
@@ -113,7 +124,15 @@ impl Inline {
         map.sort_by_key(|&(c, _)| c);
         self.map = map;
         self.text.replace_range(start..end, "");
-        let shift = |x: usize| if x >= end { x - n } else if x > start { start } else { x };
+        let shift = |x: usize| {
+            if x >= end {
+                x - n
+            } else if x > start {
+                start
+            } else {
+                x
+            }
+        };
         for e in &mut self.emphasis {
             *e = (shift(e.0), shift(e.1));
         }
@@ -127,8 +146,10 @@ impl Inline {
 
     /// Inserts a space at `at` (where removing a marker glued two sentences), mapped to `src`.
     pub fn insert_space(&mut self, at: usize, src: usize) {
-        let mut tail = Inline::default();
-        tail.text = self.text.split_off(at);
+        let mut tail = Inline {
+            text: self.text.split_off(at),
+            ..Inline::default()
+        };
         let mut head_map = Vec::new();
         for &(c, s) in &self.map {
             if c < at {
@@ -386,8 +407,15 @@ mod tests {
         let a = inl.text.find('¹').unwrap_or(0);
         inl.remove(a, a + '¹'.len_utf8());
         assert_eq!(inl.text, "century”. US perceived");
-        assert_eq!(inl.source(inl.text.find("US").unwrap_or(0)), 100 + src.find("US").unwrap_or(0));
-        assert_eq!(inl.span(0, "century”.".len()).slice(&format!("{}{src}", " ".repeat(100))), "century”.");
+        assert_eq!(
+            inl.source(inl.text.find("US").unwrap_or(0)),
+            100 + src.find("US").unwrap_or(0)
+        );
+        assert_eq!(
+            inl.span(0, "century”.".len())
+                .slice(&format!("{}{src}", " ".repeat(100))),
+            "century”."
+        );
     }
 
     #[test]

@@ -1,1 +1,357 @@
+//! Text → [`Document`]: front matter, blocks with their section path, tables, notes and markers.
+//!
+//! Takes: the text of a Markdown or plain-text document as PDF converters and editors write it.
+//! Gives: a [`Document`] whose body blocks carry clean text (see [`inline`]), their section path
+//! and the footnote markers found in them, plus the note definitions, whatever the footnote style:
+//! superscript digits with notes at page bottoms, Markdown `[^n]`, bracketed `[n]` or caret `^n`
+//! markers with a numbered note list at the end, or bare digits glued to words.
+//!
+//! PDF damage is repaired here: running headers and footers and page-number lines are dropped,
+//! a paragraph split by a page-bottom note block is joined again, and a note split across two
+//! pages is joined again. Nothing here fails; what cannot be read becomes a diagnostic.
+
 pub mod inline;
+mod lines;
+mod markers;
+
+use crate::diag::{code, Diagnostics};
+use crate::span::Span;
+pub use inline::Inline;
+use lines::{Chunk, ChunkKind};
+
+/// What a body block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading {
+        level: u8,
+    },
+    Paragraph,
+    ListItem,
+    /// A table cell; `row` 0 is the header row.
+    Cell {
+        table: usize,
+        row: usize,
+        col: usize,
+    },
+}
+
+/// A footnote marker in a block: note number, where it stood in the clean text (it is removed
+/// from the text) and its span in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Marker {
+    pub n: u32,
+    pub at: usize,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Headings enclosing the block, outermost first.
+    pub section: Vec<String>,
+    pub inline: Inline,
+    pub markers: Vec<Marker>,
+}
+
+/// A note definition: its number, its source span and its clean text.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub n: u32,
+    pub span: Span,
+    pub inline: Inline,
+}
+
+/// A table: its header texts and, per body row, the index of each cell's block.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<usize>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub blocks: Vec<Block>,
+    pub tables: Vec<Table>,
+    pub notes: Vec<Note>,
+}
+
+impl Document {
+    pub fn note(&self, n: u32) -> Option<&Note> {
+        self.notes.iter().find(|note| note.n == n)
+    }
+}
+
+/// Reads a document. Total: any text gives a document.
+pub fn read(text: &str, diags: &mut Diagnostics) -> Document {
+    let chunks = lines::chunks(text);
+    let mut doc = Document::default();
+    let mut reader = Reader {
+        text,
+        doc: &mut doc,
+        stack: Vec::new(),
+        last_body: None,
+        pending_note: None,
+    };
+    reader.front_matter(&chunks);
+    reader.body(&chunks);
+    markers::attach(&mut doc, text, diags);
+    if text.trim().is_empty() {
+        diags.warn(code::EMPTY_DOCUMENT, Span::default(), None, "the document is empty");
+    }
+    doc
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    doc: &'a mut Document,
+    /// Open headings: (level, text).
+    stack: Vec<(u8, String)>,
+    /// The last body paragraph, while a page break may still continue it.
+    last_body: Option<usize>,
+    /// The last note, while its text is incomplete (a page break may continue it).
+    pending_note: Option<usize>,
+}
+
+impl Reader<'_> {
+    fn front_matter(&mut self, chunks: &[Chunk]) {
+        let mut it = chunks.iter().filter(|c| !matches!(c.kind, ChunkKind::Furniture));
+        let Some(first) = it.next() else { return };
+        let title = match first.kind {
+            ChunkKind::Heading { level: 1 } => Some(first),
+            ChunkKind::Para if lines::title_like(first.body(self.text)) => Some(first),
+            _ => None,
+        };
+        let Some(title) = title else { return };
+        self.doc.title = Some(clean_heading(&inline::clean(title.body(self.text), title.body_start)));
+        if let Some(next) = it.next() {
+            if next.kind == ChunkKind::Para {
+                self.doc.authors = lines::author_line(next.body(self.text));
+            }
+        }
+    }
+
+    fn body(&mut self, chunks: &[Chunk]) {
+        let mut seen_title = false;
+        let mut in_notes = false;
+        for (i, chunk) in chunks.iter().enumerate() {
+            let src = chunk.body(self.text);
+            match chunk.kind {
+                ChunkKind::Furniture => continue,
+                ChunkKind::Heading { .. } | ChunkKind::Para if !seen_title && self.is_title(chunk) => {
+                    seen_title = true;
+                    continue;
+                }
+                ChunkKind::Para
+                    if self.doc.blocks.is_empty()
+                        && !self.doc.authors.is_empty()
+                        && lines::author_line(src) == self.doc.authors =>
+                {
+                    continue
+                }
+                _ => {}
+            }
+            seen_title = true;
+            match chunk.kind {
+                ChunkKind::Furniture => {}
+                ChunkKind::Note { n } => {
+                    let inl = inline::clean(src, chunk.body_start);
+                    self.push_note(n, chunk, inl);
+                }
+                ChunkKind::Heading { level } => {
+                    in_notes = lines::notes_heading(src);
+                    self.heading(level, chunk);
+                }
+                ChunkKind::Table => {
+                    self.last_body = None;
+                    self.table(chunk);
+                }
+                ChunkKind::Item | ChunkKind::Para => {
+                    if in_notes {
+                        if let Some((n, rest)) = lines::endnote_start(src) {
+                            let start = chunk.body_start + (src.len() - rest.len());
+                            let inl = inline::clean(rest, start);
+                            self.push_note(n, chunk, inl);
+                            continue;
+                        }
+                        if let Some(last) = self.doc.notes.len().checked_sub(1) {
+                            if !lines::heading_like(src) {
+                                self.continue_note(last, chunk);
+                                continue;
+                            }
+                        }
+                    }
+                    if chunk.kind == ChunkKind::Para {
+                        if let Some(level) = lines::heading_level(src, self.markdown_headings(chunks)) {
+                            in_notes = lines::notes_heading(src);
+                            self.heading(level, chunk);
+                            continue;
+                        }
+                    }
+                    let body_open = self
+                        .last_body
+                        .and_then(|b| self.doc.blocks.get(b))
+                        .is_some_and(|b| lines::continues(&b.inline.text, src));
+                    if let (Some(p), false) = (self.pending_note, body_open) {
+                        if lines::note_continuation(src) && next_is_note(chunks, i) {
+                            self.continue_note(p, chunk);
+                            continue;
+                        }
+                    }
+                    self.paragraph(chunk);
+                }
+            }
+        }
+    }
+
+    fn is_title(&self, chunk: &Chunk) -> bool {
+        let Some(title) = &self.doc.title else { return false };
+        clean_heading(&inline::clean(chunk.body(self.text), chunk.body_start)) == *title
+    }
+
+    fn markdown_headings(&self, chunks: &[Chunk]) -> bool {
+        chunks
+            .iter()
+            .filter(|c| matches!(c.kind, ChunkKind::Heading { .. }))
+            .count()
+            >= 2
+    }
+
+    fn push_note(&mut self, n: u32, chunk: &Chunk, inl: Inline) {
+        let complete = lines::note_complete(&inl.text);
+        self.doc.notes.push(Note {
+            n,
+            span: chunk.span,
+            inline: inl,
+        });
+        self.pending_note = (!complete).then_some(self.doc.notes.len() - 1);
+    }
+
+    fn continue_note(&mut self, idx: usize, chunk: &Chunk) {
+        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        if let Some(note) = self.doc.notes.get_mut(idx) {
+            note.inline.append(&inl, chunk.span.start as usize);
+            note.span = note.span.cover(chunk.span);
+            if lines::note_complete(&note.inline.text) {
+                self.pending_note = None;
+            }
+        }
+    }
+
+    fn heading(&mut self, level: u8, chunk: &Chunk) {
+        self.last_body = None;
+        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        let name = clean_heading(&inl);
+        while self.stack.last().is_some_and(|(l, _)| *l >= level) {
+            self.stack.pop();
+        }
+        self.stack.push((level, name));
+        self.doc.blocks.push(Block {
+            kind: BlockKind::Heading { level },
+            section: self.section(),
+            inline: inl,
+            markers: Vec::new(),
+        });
+    }
+
+    fn section(&self) -> Vec<String> {
+        self.stack
+            .iter()
+            .map(|(_, s)| s.clone())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
+    fn paragraph(&mut self, chunk: &Chunk) {
+        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        if inl.text.is_empty() {
+            return;
+        }
+        if let Some(prev) = self.last_body.and_then(|i| self.doc.blocks.get_mut(i)) {
+            if lines::continues(&prev.inline.text, &inl.text) {
+                prev.inline.append(&inl, chunk.span.start as usize);
+                return;
+            }
+        }
+        let kind = if chunk.kind == ChunkKind::Item {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        };
+        self.doc.blocks.push(Block {
+            kind,
+            section: self.section(),
+            inline: inl,
+            markers: Vec::new(),
+        });
+        self.last_body = Some(self.doc.blocks.len() - 1);
+    }
+
+    fn table(&mut self, chunk: &Chunk) {
+        let rows = lines::table_rows(self.text, chunk);
+        let Some((header, body)) = rows.split_first() else {
+            return;
+        };
+        let header_text: Vec<String> = header
+            .iter()
+            .map(|&(a, b)| inline::clean(self.text.get(a..b).unwrap_or(""), a).text)
+            .collect();
+        // a table whose header row is empty continues the previous one (split by a page break)
+        let continues = header_text.iter().all(|h| h.is_empty())
+            && self
+                .doc
+                .tables
+                .last()
+                .is_some_and(|t| t.header.len() == header_text.len());
+        let (table, body_rows): (usize, Vec<&Vec<(usize, usize)>>) = if continues {
+            (self.doc.tables.len() - 1, body.iter().collect())
+        } else {
+            self.doc.tables.push(Table {
+                header: header_text,
+                rows: Vec::new(),
+            });
+            (self.doc.tables.len() - 1, body.iter().collect())
+        };
+        for cells in body_rows {
+            let row_no = self.doc.tables.get(table).map(|t| t.rows.len() + 1).unwrap_or(1);
+            let mut row = Vec::new();
+            for (col, &(a, b)) in cells.iter().enumerate() {
+                let inl = inline::clean(self.text.get(a..b).unwrap_or(""), a);
+                self.doc.blocks.push(Block {
+                    kind: BlockKind::Cell {
+                        table,
+                        row: row_no,
+                        col,
+                    },
+                    section: self.section(),
+                    inline: inl,
+                    markers: Vec::new(),
+                });
+                row.push(self.doc.blocks.len() - 1);
+            }
+            if let Some(t) = self.doc.tables.get_mut(table) {
+                t.rows.push(row);
+            }
+        }
+    }
+}
+
+fn next_is_note(chunks: &[Chunk], i: usize) -> bool {
+    chunks
+        .iter()
+        .skip(i + 1)
+        .find(|c| c.kind != ChunkKind::Furniture)
+        .is_some_and(|c| matches!(c.kind, ChunkKind::Note { .. }))
+}
+
+/// Heading text without bullets, emphasis or trailing markers and colons.
+pub fn clean_heading(inl: &Inline) -> String {
+    let t = inl.text.trim();
+    let t = t.trim_start_matches(['▪', '•', '■', '●', '◦', '-', '*', '#', ' ', '\u{a0}']);
+    let t = markers::strip_trailing(t);
+    t.trim().trim_end_matches([':', '*']).trim().to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -3,8 +3,24 @@
 //! Takes: the clean text of a note (markers and Markdown removed, see `document::inline`) and its
 //! emphasised ranges. Gives: one [`Citation`] per cited work (a note may cite several, separated
 //! by semicolons), or one `ibid` citation for `Ibid.` / `Id.`.
+//!
+//! The rules are those of the common note styles (Chicago notes, CRS, APA-ish):
+//! 1. the note is cut at top-level semicolons and sentence ends (never inside quotes, brackets,
+//!    emphasis or URLs); a piece starts a new work when it looks like one (a quoted or emphasised
+//!    title after an author/organisation head, a `See …` cue, a URL or a date after a
+//!    semicolon); a sentence that reads as prose (finite verbs, long lowercase runs) is
+//!    commentary and cites nothing; anything else continues the previous work;
+//! 2. in a work, the title is the first quoted span (or else the first emphasised span) whose
+//!    head — the text before it — is empty or ends with a comma/period/colon; the head holds the
+//!    authors or the institution; what follows holds container, journal numbers, publisher,
+//!    dates, URLs;
+//! 3. without a quoted or emphasised title the comma-separated fields are read in order:
+//!    author or institution, title, container, date.
 
+use super::date::{find_date, find_full_date, find_year};
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 /// What kind of work a citation is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
@@ -54,15 +70,1442 @@ pub struct Citation {
     pub range: (usize, usize),
 }
 
+type Range = (usize, usize);
+
+// ------------------------------------------------------------------------------------ patterns
+
+fn re(pattern: &str) -> Option<Regex> {
+    Regex::new(pattern).ok()
+}
+
+macro_rules! pattern {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Option<Regex>> = LazyLock::new(|| re($re));
+    };
+}
+
+pattern!(IBID, r"^(?:(?i:ibid)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?");
+pattern!(URL, r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+"#);
+pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.\d{4,9}/[^\s"<>“”]+)"#);
+pattern!(DOI_IN_PATH, r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.\d{4,9}/.+)$");
+pattern!(ACCESSED, r"(?i)\b(?:last\s+)?(?:accessed|retrieved|viewed|consulted|visited|downloaded)\b(?:\s+on)?\s*:?\s*");
+pattern!(SEE_CUE, r"^(?i:(?:and\s*,?\s+)?(?:for\s+[^,;:]{1,160}?,\s*)?(?:see\b|cf\.|compare\b|also\s+see\b)(?:\s+also\b)?(?:\s*,\s*(?:e\.g\.|for example|for instance|generally|especially|in particular)\s*,?|\s+(?:e\.g\.|for example),?)?\s*)");
+pattern!(LEADING_AND, r"^(?i:and|&)\s*,?\s+");
+pattern!(BY_CUE, r"(?:,\s*|\s+)(?:(?i:coordinated|edited|compiled|written|prepared|translated)\s+)?by\s+");
+pattern!(INTERVIEW, r"(?i),?\s*\binterview(?:ed)?\s+(?:by|with)\b");
+pattern!(REPORT_ID, r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?\d[\w./–-]*)$");
+pattern!(REPORT_CUE, r"\b(?:Reports?|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|White Paper|In Focus|Insight|Legal Sidebar|Monograph)\b");
+pattern!(JOURNAL_AFTER, r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>\d{1,4}[A-Za-z]?)(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>\d+(?:\s*[–/-]\s*\d+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?");
+pattern!(PAREN_AFTER, r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?");
+pattern!(JOURNAL_PLAIN, r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)");
+pattern!(PUBLISHER, r"\((?P<city>[^():]{2,60}):\s*(?P<rest>[^()]{2,200})\)");
+pattern!(PAGES_CUE, r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)");
+pattern!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?(\d{1,5})\s*[–—-]\s*(\d{1,5})$");
+pattern!(TIME, r"^\d{1,2}[:.]\d{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
+pattern!(MONTH_DAY, r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}$");
+pattern!(LOCATOR_FIELD, r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[\dA-Z]");
+pattern!(DATE_WORDS, r"(?i)\b(?:updated|published|posted|online|last|revised|modified|issued|released|first|on|n\.d\.|archived|as of)\b");
+pattern!(HANDLE, r"\s*\(@[^)]*\)");
+pattern!(HONORIFIC, r"^(?:(?:President|Vice President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Secretary|Dr\.|Prof\.|Professor|Ambassador|General|Gen\.|Admiral|Adm\.|Minister|Prime Minister|Foreign Minister|Mr\.|Ms\.|Mrs\.|Sir|Dame|Judge|Justice|Governor|Gov\.|Chairman|Chairwoman|Chair)\s+)+");
+pattern!(NAME_SPLIT, r"\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*|\s*,\s*");
+pattern!(PROSE_VERB, r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|may|might|should|must|does|did|do|allows|provides|says|said|lists|shows|accounts|includes|contains|became|remains|notes|argues|describes|refers)\b");
+pattern!(NEWS_CUE, r"(?i)\b(?:times|news|post|herald|express|daily|tribune|gazette|guardian|telegraph|chronicle|observer|independent|mail|mirror|standard|reuters|associated press|agence france|afp|bloomberg|xinhua|al jazeera|jazeera|mint|livemint|hindu|hindustan|diplomat|cnn|bbc|cnbc|nbc|cbs|abc|npr|politico|axios|economist|wire|press trust|tass|interfax|kyodo|yonhap|dawn|week|newsweek|intellinews|montsame|press agency|news agency|anadolu|deutsche welle|france 24|sputnik|nikkei|asahi|straits)\b");
+pattern!(ACADEMIC_CUE, r"(?i)\b(?:journal of|journal for|quarterly|review|studies|papers|proceedings|annals|bulletin|international security|world politics|affairs|politics|science|research|encyclopedia|law journal)\b");
+pattern!(GOV_CUE, r"\b(?:Department|Dept\.|Ministry|Government|White House|Congress|Congressional|Embassy|Consulate|Parliament|Senate|House of|State Department|Secretary|Office of|Bureau|Agency|Army|Navy|Air Force|Marine Corps|National Guard|Command|CENTCOM|INDOPACOM|Pentagon|Treasury|Federal|Presidency|Cabinet|Government of|Inspector General|Press Information Bureau)\b");
+
+fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
+    cell.as_ref()
+}
+
+// ------------------------------------------------------------------------------------ entry
+
 /// Parses one note. Never fails: what it cannot read stays unset.
 pub fn parse_note(text: &str, emphasis: &[(usize, usize)]) -> Vec<Citation> {
-    let _ = emphasis;
-    if text.trim().is_empty() {
+    let lead = text.len() - text.trim_start().len();
+    let trimmed_end = text.trim_end().len();
+    if trimmed_end <= lead {
         return Vec::new();
     }
-    vec![Citation {
-        title: Some(text.trim().to_string()),
-        range: (0, text.len()),
-        ..Citation::default()
-    }]
+    if let Some(c) = ibid(text, lead, trimmed_end) {
+        return vec![c];
+    }
+    let note = Note::new(text, emphasis);
+    let parts = note.parts(lead, trimmed_end);
+    let mut out: Vec<Citation> = parts
+        .iter()
+        .filter(|p| p.class != Class::Commentary)
+        .map(|p| note.work(p.range))
+        .filter(|c| c.title.is_some() || c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some())
+        .collect();
+    if out.is_empty() {
+        // commentary: keep what a caller can still use (URLs, DOIs)
+        let mut c = Citation { range: (lead, trimmed_end), ..Citation::default() };
+        note.fill_links(&mut c, (lead, trimmed_end));
+        if c.url.is_some() || c.doi.is_some() {
+            c.title = note.quoted_title((lead, trimmed_end)).map(|(_, t)| t);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `Ibid.`, `Ibid., 12.`, `Id. at 5`, `ibid`.
+fn ibid(text: &str, start: usize, end: usize) -> Option<Citation> {
+    let body = text.get(start..end)?;
+    let caps = rx(&IBID)?.captures(body)?;
+    let whole = caps.get(0)?;
+    // `Identity politics…` is not `Id.`: the pattern needs `ibid` as a word or `Id.` with its period
+    let locator = caps.name("loc").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
+    if whole.as_str().trim().is_empty() {
+        return None;
+    }
+    Some(Citation { ibid: true, locator, range: (start, end), ..Citation::default() })
+}
+
+// ------------------------------------------------------------------------------------ the note
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A titled work (quoted/emphasised title after a proper head) or a `See …` cue.
+    Cite,
+    /// A URL but no title.
+    Url,
+    /// A date but no title or URL.
+    Dated,
+    /// Prose.
+    Commentary,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    range: Range,
+    class: Class,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Boundary {
+    Semicolon,
+    Sentence,
+}
+
+struct Note<'a> {
+    text: &'a str,
+    emph: Vec<Range>,
+    urls: Vec<Range>,
+    /// Bytes inside a URL or an emphasised span.
+    protected: Vec<bool>,
+}
+
+/// A title found in a work: its outer range (quotes included) and the cleaned text.
+#[derive(Debug, Clone)]
+struct Title {
+    outer: Range,
+    text: String,
+    emphasised: bool,
+}
+
+impl<'a> Note<'a> {
+    fn new(text: &'a str, emphasis: &[(usize, usize)]) -> Self {
+        let mut emph: Vec<Range> = emphasis
+            .iter()
+            .copied()
+            .filter(|&(a, b)| a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b))
+            .collect();
+        emph.sort_unstable();
+        let urls = find_urls(text);
+        let mut protected = vec![false; text.len()];
+        for &(a, b) in emph.iter().chain(urls.iter()) {
+            for p in protected.iter_mut().take(b).skip(a) {
+                *p = true;
+            }
+        }
+        Note { text, emph, urls, protected }
+    }
+
+    fn slice(&self, r: Range) -> &'a str {
+        self.text.get(r.0..r.1).unwrap_or("")
+    }
+
+    fn is_protected(&self, i: usize) -> bool {
+        self.protected.get(i).copied().unwrap_or(false)
+    }
+
+    fn urls_in(&self, r: Range) -> Vec<Range> {
+        self.urls.iter().copied().filter(|&(a, b)| a >= r.0 && b <= r.1).collect()
+    }
+
+    fn emph_in(&self, r: Range) -> Vec<Range> {
+        self.emph
+            .iter()
+            .copied()
+            .filter(|&(a, b)| a >= r.0 && b <= r.1 && !self.urls.iter().any(|&(ua, ub)| a < ub && ua < b))
+            .collect()
+    }
+
+    /// Top-level characters of `r` (outside quotes, brackets, URLs and emphasis) that are in `set`.
+    fn top_level(&self, r: Range, set: &[char]) -> Vec<(usize, char)> {
+        let mut out = Vec::new();
+        let mut straight = false;
+        let mut curly = 0usize;
+        let mut paren = 0usize;
+        let mut bracket = 0usize;
+        for (i, c) in self.slice(r).char_indices() {
+            let at = r.0 + i;
+            if self.is_protected(at) {
+                continue;
+            }
+            let top = !straight && curly == 0 && paren == 0 && bracket == 0;
+            if top && set.contains(&c) {
+                out.push((at, c));
+            }
+            match c {
+                '"' => straight = !straight,
+                '“' => curly += 1,
+                '”' => curly = curly.saturating_sub(1),
+                '(' => paren += 1,
+                ')' => paren = paren.saturating_sub(1),
+                '[' => bracket += 1,
+                ']' => bracket = bracket.saturating_sub(1),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// The note cut into works and commentary.
+    fn parts(&self, start: usize, end: usize) -> Vec<Part> {
+        let mut cuts: Vec<(usize, usize, Boundary)> = Vec::new(); // (piece end, next start, kind)
+        for (at, c) in self.top_level((start, end), &[';', '.', '?', '!']) {
+            let after = self.text.get(at + c.len_utf8()..end).unwrap_or("");
+            if c == ';' {
+                cuts.push((at, at + 1, Boundary::Semicolon));
+            } else if self.sentence_end(at, c, after) {
+                cuts.push((at + c.len_utf8(), at + c.len_utf8(), Boundary::Sentence));
+            }
+        }
+        let mut pieces: Vec<(Range, Option<Boundary>)> = Vec::new();
+        let mut from = start;
+        let mut before: Option<Boundary> = None;
+        for (piece_end, next, kind) in cuts {
+            if piece_end > from {
+                pieces.push(((from, piece_end), before));
+            }
+            from = next;
+            before = Some(kind);
+        }
+        if end > from {
+            pieces.push(((from, end), before));
+        }
+        let mut parts: Vec<Part> = Vec::new();
+        for (range, boundary) in pieces {
+            let range = trim_range(self.text, range);
+            if range.0 >= range.1 {
+                continue;
+            }
+            let class = self.classify(range);
+            let new_part = match (boundary, parts.last()) {
+                (None, _) | (_, None) => true,
+                (Some(Boundary::Semicolon), Some(_)) => matches!(class, Class::Cite | Class::Url | Class::Dated),
+                (Some(Boundary::Sentence), Some(prev)) => {
+                    matches!(class, Class::Cite) || (class == Class::Commentary && prev.class != Class::Commentary)
+                }
+            };
+            match parts.last_mut() {
+                Some(prev) if !new_part => {
+                    prev.range.1 = range.1;
+                    if prev.class == Class::Other && class != Class::Commentary {
+                        prev.class = class;
+                    }
+                }
+                _ => parts.push(Part { range, class }),
+            }
+        }
+        parts
+    }
+
+    /// Whether the `.`/`?`/`!` at `at` ends a sentence.
+    fn sentence_end(&self, at: usize, c: char, after: &str) -> bool {
+        let mut chars = after.chars();
+        match chars.next() {
+            Some(w) if w.is_whitespace() => {}
+            _ => return false,
+        }
+        let next = after.trim_start().chars().next();
+        if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+            return false;
+        }
+        if c != '.' {
+            return true;
+        }
+        let before = self.text.get(..at).unwrap_or("");
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|ch| !ch.is_whitespace() && !matches!(ch, '(' | '[' | '"' | '“'))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if at > 0 && self.is_protected(at - 1) {
+            return true; // after a URL or an emphasised title
+        }
+        let bare = word.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+        let letters = bare.chars().filter(|ch| ch.is_alphabetic()).count();
+        if bare.contains('.') || (letters == 1 && bare.chars().all(char::is_alphabetic)) {
+            return false; // U.S., e.g., initials
+        }
+        if bare.chars().all(|ch| ch.is_uppercase()) && letters <= 3 && letters > 0 && !bare.ends_with(char::is_numeric) {
+            // `YP.`, `DC.` — more often an abbreviation than a sentence end
+            return letters > 2;
+        }
+        const ABBREV: &[&str] = &[
+            "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "trans", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "st",
+            "inc", "co", "corp", "ltd", "al", "cf", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+            "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov", "op", "cit", "ch", "sec", "art", "para",
+            "fig", "n", "nn", "rev", "dept", "univ", "approx", "est", "ibid", "id", "pres", "adm", "capt", "cmdr", "ave",
+            "min", "max",
+        ];
+        !ABBREV.contains(&bare.to_ascii_lowercase().as_str())
+    }
+
+    fn classify(&self, r: Range) -> Class {
+        let (body, _) = self.strip_cue(r);
+        let text = self.slice(body);
+        let cued = body.0 > r.0;
+        if self.title(body).is_some() {
+            return Class::Cite;
+        }
+        if cued && text.chars().next().is_some_and(|c| c.is_uppercase()) {
+            return Class::Cite;
+        }
+        let has_url = !self.urls_in(r).is_empty() || rx(&DOI_MENTION).is_some_and(|re| re.is_match(text));
+        if self.prose(body) {
+            return if has_url { Class::Url } else { Class::Commentary };
+        }
+        if has_url {
+            return Class::Url;
+        }
+        if find_date(&self.blank(body, &[])).is_some() {
+            return Class::Dated;
+        }
+        Class::Other
+    }
+
+    /// Reads as running prose: a finite verb or a long run of lowercase words outside quotes,
+    /// emphasis and URLs.
+    fn prose(&self, r: Range) -> bool {
+        let plain = self.outside_quotes(r);
+        if rx(&PROSE_VERB).is_some_and(|re| re.is_match(&plain)) {
+            return true;
+        }
+        let mut run = 0;
+        for w in plain.split(|c: char| c.is_whitespace() || c == ',') {
+            if w.is_empty() {
+                continue;
+            }
+            if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                run += 1;
+                if run >= 6 {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        false
+    }
+
+    /// The text of `r` with quoted spans, emphasis and URLs blanked.
+    fn outside_quotes(&self, r: Range) -> String {
+        let mut blanks: Vec<Range> = self.emph_in(r);
+        blanks.extend(self.urls_in(r));
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in self.slice(r).char_indices() {
+            let at = r.0 + i;
+            if self.is_protected(at) {
+                continue;
+            }
+            match (open, c) {
+                (None, '"') | (None, '“') => open = Some((at, c)),
+                (Some((s, '"')), '"') | (Some((s, '“')), '”') => {
+                    blanks.push((s, at + c.len_utf8()));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        self.blank(r, &blanks)
+    }
+
+    /// `r` as a string with `ranges` (absolute) replaced by spaces, same length.
+    fn blank(&self, r: Range, ranges: &[Range]) -> String {
+        let mut sorted: Vec<Range> = ranges.to_vec();
+        sorted.sort_unstable();
+        let mut out = String::with_capacity(r.1.saturating_sub(r.0));
+        let mut k = 0;
+        for (i, c) in self.slice(r).char_indices() {
+            let at = r.0 + i;
+            while sorted.get(k).is_some_and(|&(_, b)| b <= at) {
+                k += 1;
+            }
+            let inside = sorted.iter().skip(k).take_while(|&&(a, _)| a <= at).any(|&(a, b)| a <= at && at < b);
+            if inside {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Skips a leading `See`, `See also`, `For more, see`, `Cf.` or `and`; returns the rest and the cue.
+    fn strip_cue(&self, r: Range) -> (Range, bool) {
+        let s = self.slice(r);
+        let mut skip = 0;
+        if let Some(m) = rx(&LEADING_AND).and_then(|re| re.find(s)) {
+            skip = m.end();
+        }
+        let rest = s.get(skip..).unwrap_or("");
+        if let Some(m) = rx(&SEE_CUE).and_then(|re| re.find(rest)) {
+            if m.end() > 0 && !self.is_protected(r.0 + skip) {
+                return ((r.0 + skip + m.end(), r.1), true);
+            }
+        }
+        ((r.0 + skip, r.1), false)
+    }
+
+    /// Whether `head` (the text before a title) can be an author/organisation head.
+    fn head_ok(head: &str) -> bool {
+        let h = head.trim();
+        if h.is_empty() {
+            return true;
+        }
+        let words = h.split_whitespace().count();
+        words <= 16 && (h.ends_with(',') || h.ends_with('.') || h.ends_with(':') || h.ends_with(" in") || h.ends_with(" In"))
+    }
+
+    /// The first quoted span of `r` (outside URLs/emphasis) with a proper head: `(outer, text)`.
+    fn quoted_title(&self, r: Range) -> Option<(Range, String)> {
+        let s = self.slice(r);
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let at = r.0 + i;
+            if self.is_protected(at) {
+                continue;
+            }
+            let prev = s.get(..i).and_then(|t| t.chars().next_back());
+            let single_open = matches!(c, '‘' | '\'')
+                && prev.is_none_or(|p| p.is_whitespace() || p == '(')
+                && s.get(i + c.len_utf8()..).and_then(|t| t.chars().next()).is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+            if !(c == '"' || c == '“' || single_open) {
+                continue;
+            }
+            let head = s.get(..i).unwrap_or("");
+            if !Self::head_ok(head) {
+                return None;
+            }
+            let inner_start = i + c.len_utf8();
+            let rest = s.get(inner_start..).unwrap_or("");
+            let close = match c {
+                '“' => rest.find('”').map(|k| (k, '”'.len_utf8())).or_else(|| rest.find('"').map(|k| (k, 1))),
+                '"' => rest.find('"').map(|k| (k, 1)),
+                _ => find_single_close(rest, c),
+            };
+            let (inner_end, outer_end) = match close {
+                Some((k, len)) => (inner_start + k, inner_start + k + len),
+                None => {
+                    if single_open {
+                        continue;
+                    }
+                    // unclosed: up to the next comma, URL or end
+                    let stop = rest
+                        .char_indices()
+                        .find(|&(k, ch)| ch == ',' || self.is_protected(r.0 + inner_start + k))
+                        .map(|(k, _)| k)
+                        .unwrap_or(rest.len());
+                    (inner_start + stop, inner_start + stop)
+                }
+            };
+            let inner = s.get(inner_start..inner_end).unwrap_or("");
+            let cleaned = clean_title(inner);
+            if cleaned.is_empty() {
+                return None;
+            }
+            return Some(((at, r.0 + outer_end), cleaned));
+        }
+        None
+    }
+
+    /// The work's title: the first quoted or emphasised span with a proper head.
+    fn title(&self, r: Range) -> Option<Title> {
+        let quoted = self.quoted_title(r);
+        let emphasised = self.emph_in(r).into_iter().find_map(|(a, b)| {
+            let head = self.text.get(r.0..a)?;
+            if !Self::head_ok(head) {
+                return None;
+            }
+            let t = clean_title(self.text.get(a..b)?);
+            (!t.is_empty()).then_some(Title { outer: (a, b), text: t, emphasised: true })
+        });
+        match (quoted, emphasised) {
+            (Some((q, t)), Some(e)) if e.outer.0 < q.0 => {
+                let _ = t;
+                Some(e)
+            }
+            (Some((q, t)), _) => Some(Title { outer: q, text: t, emphasised: false }),
+            (None, e) => e,
+        }
+    }
+
+    /// url, urls, doi of the range.
+    fn fill_links(&self, c: &mut Citation, r: Range) {
+        let urls: Vec<String> = self.urls_in(r).iter().map(|&u| self.slice(u).to_string()).collect();
+        c.url = urls.first().cloned();
+        if urls.len() > 1 {
+            c.urls = urls.clone();
+        }
+        c.doi = rx(&DOI_MENTION)
+            .and_then(|re| re.captures(self.slice(r)))
+            .and_then(|caps| caps.get(1))
+            .map(|m| trim_doi(m.as_str()))
+            .or_else(|| urls.iter().find_map(|u| doi_of_url(u)));
+    }
+
+    // -------------------------------------------------------------------------------- a work
+
+    fn work(&self, range: Range) -> Citation {
+        let (body, _) = self.strip_cue(range);
+        let body = trim_range(self.text, body);
+        let mut c = Citation { range: body, ..Citation::default() };
+        self.fill_links(&mut c, body);
+        let mut blanks: Vec<Range> = self.urls_in(body);
+
+        // access date, kept apart from the publication date
+        let s = self.slice(body);
+        if let Some(m) = rx(&ACCESSED).and_then(|re| re.find(&self.blank(body, &blanks))) {
+            let after = s.get(m.end()..).unwrap_or("");
+            if let Some((ds, de, d)) = find_full_date(after).or_else(|| find_year(after)) {
+                if ds <= 3 {
+                    c.accessed = Some(d);
+                    blanks.push((body.0 + m.start(), body.0 + m.end() + de));
+                }
+            }
+        }
+
+        let title = self.title(body);
+        let mut kind_hint: Option<Kind> = None;
+        let mut tail_start = body.0;
+        match &title {
+            Some(t) => {
+                let head_range = (body.0, t.outer.0);
+                blanks.push(t.outer);
+                let head = self.slice(head_range);
+                // `Name, interview by Other, *Outlet*`
+                let (head, interview) = match rx(&INTERVIEW).and_then(|re| re.find(head)) {
+                    Some(m) => (head.get(..m.start()).unwrap_or(""), true),
+                    None => (head, false),
+                };
+                self.read_head(head, &mut c);
+                if interview {
+                    kind_hint = Some(Kind::Interview);
+                    if t.emphasised {
+                        c.container = Some(t.text.clone());
+                    } else {
+                        c.title = Some(t.text.clone());
+                    }
+                } else {
+                    c.title = Some(t.text.clone());
+                }
+                tail_start = t.outer.1;
+            }
+            None => {
+                self.read_plain(body, &blanks, &mut c);
+            }
+        }
+        if title.is_some() {
+            self.read_tail((tail_start, body.1), &blanks, &mut c);
+        }
+        // authors after `by` (CRS: `…, *Title*, by A, B, and C.`)
+        if c.authors.is_empty() {
+            let plain = self.outside_quotes(body);
+            if let Some(m) = rx(&BY_CUE).and_then(|re| re.find(&plain)) {
+                let interviewer = plain.get(..m.start()).is_some_and(|b| b.trim_end().to_lowercase().ends_with("interview"));
+                if !interviewer {
+                    let after = plain.get(m.end()..).unwrap_or("");
+                    let stop = after.find(['.', ';', '(']).map(|k| {
+                        // keep initials like `A.` inside the list
+                        let mut k = k;
+                        while after.get(..k).is_some_and(|b| b.chars().next_back().is_some_and(char::is_uppercase))
+                            && after.get(..k).is_some_and(|b| {
+                                b.chars().rev().nth(1).is_none_or(|p| p.is_whitespace())
+                            })
+                        {
+                            match after.get(k + 1..).and_then(|r| r.find(['.', ';', '('])) {
+                                Some(n) => k = k + 1 + n,
+                                None => {
+                                    k = after.len();
+                                    break;
+                                }
+                            }
+                        }
+                        k
+                    });
+                    let names = after.get(..stop.unwrap_or(after.len())).unwrap_or("");
+                    let (people, _) = parse_names(names);
+                    c.authors = people;
+                }
+            }
+        }
+
+        // publication date: outside title, URLs, access date and emphasis
+        if c.date.is_none() {
+            let mut b = blanks.clone();
+            b.extend(self.emph_in(body));
+            let rest = self.blank(body, &b);
+            c.date = find_date(&rest).map(|(_, _, d)| d);
+        }
+        c.kind = kind_hint.unwrap_or_else(|| self.kind(&c, body));
+        c
+    }
+
+    /// Authors or institution from the text before the title.
+    fn read_head(&self, head: &str, c: &mut Citation) {
+        let head = head.trim().trim_end_matches([',', '.', ':', ' ']).trim();
+        let head = head.strip_suffix(" in").unwrap_or(head).trim_end_matches(',');
+        if head.is_empty() {
+            return;
+        }
+        if let Some(caps) = rx(&REPORT_ID).and_then(|re| re.captures(head)) {
+            if let Some(org) = caps.name("org") {
+                c.container = Some(expand_org(org.as_str()));
+            }
+            return;
+        }
+        let (people, org) = parse_names(head);
+        c.authors = people;
+        c.institution = org;
+    }
+
+    /// Container, journal numbers, publisher and pages from the text after the title.
+    fn read_tail(&self, tail: Range, blanks: &[Range], c: &mut Citation) {
+        if tail.0 >= tail.1 {
+            return;
+        }
+        // stop at the first URL or access date
+        let stop = blanks.iter().filter(|&&(a, _)| a >= tail.0).map(|&(a, _)| a).min().unwrap_or(tail.1).min(tail.1);
+        let tail_text = self.slice(tail);
+        // (City: Publisher, Year)
+        if let Some(caps) = rx(&PUBLISHER).and_then(|re| re.captures(tail_text)) {
+            if let (Some(rest), Some(whole)) = (caps.name("rest"), caps.get(0)) {
+                let rest_s = rest.as_str();
+                let (pub_end, date) = match find_date(rest_s) {
+                    Some((ds, _, d)) => (ds, Some(d)),
+                    None => (rest_s.len(), None),
+                };
+                let publisher = rest_s.get(..pub_end).unwrap_or("").trim().trim_end_matches([',', ';', ' ']).trim();
+                if !publisher.is_empty() && date.is_some() {
+                    c.container = Some(publisher.to_string());
+                    c.date = date;
+                    if c.kind == Kind::Web {
+                        c.kind = Kind::Book;
+                    }
+                    let after = tail_text.get(whole.end()..).unwrap_or("");
+                    if let Some(p) = leading_pages(after) {
+                        c.pages = Some(p);
+                    }
+                }
+            }
+        }
+        // an emphasised container
+        if c.container.is_none() {
+            if let Some((a, b)) = self.emph_in(tail).into_iter().find(|&(a, _)| a < stop) {
+                c.container = Some(clean_title(self.slice((a, b))));
+                let after = self.slice((b, tail.1));
+                self.journal_numbers(after, c);
+            }
+        }
+        if c.container.is_none() {
+            // `(Journal 12, no. 6 [2016], accessed …)`
+            let t = tail_text.trim_start_matches([',', ' ', '.']);
+            let inner = t.strip_prefix('(').unwrap_or(t);
+            if let Some(caps) = rx(&JOURNAL_PLAIN).and_then(|re| re.captures(inner)) {
+                c.container = caps.name("cont").map(|m| m.as_str().trim().to_string());
+                c.volume = caps.name("vol").map(|m| m.as_str().to_string());
+                c.issue = caps.name("iss").map(|m| m.as_str().to_string());
+            }
+        }
+        if c.container.is_none() {
+            self.plain_container(tail, blanks, c);
+        }
+        if c.pages.is_none() {
+            let rest = self.blank(tail, blanks);
+            if let Some(m) = rx(&PAGES_CUE).and_then(|re| re.captures(&rest)).and_then(|caps| caps.name("p")) {
+                c.pages = Some(m.as_str().trim().to_string());
+            } else {
+                // a bare page range as its own field: `…, published online 2025, 1–20,`
+                for (a, b) in self.fields((tail.0, tail.1), blanks) {
+                    let f = self.slice((a, b)).trim().trim_end_matches('.');
+                    if let Some(p) = page_range(f) {
+                        c.pages = Some(p);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Volume, issue, date in parentheses and pages right after a journal title.
+    fn journal_numbers(&self, after: &str, c: &mut Citation) {
+        if let Some(caps) = rx(&JOURNAL_AFTER).and_then(|re| re.captures(after)) {
+            let vol = caps.name("vol").map(|m| m.as_str().to_string());
+            let iss = caps.name("iss").map(|m| m.as_str().to_string());
+            let year_like = vol.as_deref().is_some_and(|v| v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1600..2100).contains(&y)));
+            let next = after.get(caps.get(0).map(|m| m.end()).unwrap_or(0)..).unwrap_or("");
+            // `*Outlet*, 2016, …` or `*Outlet*, 5 May 2020` is a date, not a volume
+            let dated = next.trim_start().chars().next().is_some_and(char::is_alphabetic) && iss.is_none();
+            if !(year_like && iss.is_none()) && !dated {
+                c.volume = vol;
+                c.issue = iss;
+                if let Some(p) = caps.name("paren") {
+                    if let Some(d) = find_date(p.as_str()) {
+                        c.date = Some(d.2);
+                    }
+                }
+                c.pages = caps.name("pages").map(|m| m.as_str().to_string());
+                return;
+            }
+        }
+        if let Some(caps) = rx(&PAREN_AFTER).and_then(|re| re.captures(after)) {
+            if let Some(d) = caps.name("paren").and_then(|p| find_date(p.as_str())) {
+                c.date = Some(d.2);
+            }
+            c.pages = caps.name("pages").map(|m| m.as_str().to_string());
+        }
+    }
+
+    /// Top-level comma fields of `r`, with `blanks` removed, as absolute ranges.
+    fn fields(&self, r: Range, blanks: &[Range]) -> Vec<Range> {
+        let mut out = Vec::new();
+        let mut from = r.0;
+        let mut cuts: Vec<usize> = self.top_level(r, &[',']).into_iter().map(|(a, _)| a).collect();
+        cuts.push(r.1);
+        for cut in cuts {
+            // cut the field at any blanked range inside it
+            let mut pieces = vec![(from, cut)];
+            for &(ba, bb) in blanks {
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|(a, b)| {
+                        if ba < b && a < bb {
+                            vec![(a, ba.max(a)), (bb.min(b), b)]
+                        } else {
+                            vec![(a, b)]
+                        }
+                    })
+                    .collect();
+            }
+            for p in pieces {
+                let p = trim_range(self.text, p);
+                if p.0 < p.1 && !self.slice(p).trim_matches(|ch: char| ch.is_whitespace() || ch == '.' || ch == ',').is_empty() {
+                    out.push(p);
+                }
+            }
+            from = cut + 1;
+        }
+        out
+    }
+
+    /// The first plain field of the tail that names an outlet or publisher.
+    fn plain_container(&self, tail: Range, blanks: &[Range], c: &mut Citation) {
+        for f in self.fields(tail, blanks) {
+            let raw = self.slice(f).trim().trim_end_matches('.').trim();
+            let field = strip_trailing_paren(raw);
+            if field.is_empty() || !field_is_name(field) {
+                continue;
+            }
+            if let Some(caps) = rx(&REPORT_ID).and_then(|re| re.captures(field)) {
+                if let Some(org) = caps.name("org") {
+                    c.container = Some(expand_org(org.as_str()));
+                    return;
+                }
+                continue;
+            }
+            if rx(&REPORT_CUE).is_some_and(|re| re.is_match(field)) && field.chars().any(|ch| ch.is_ascii_digit()) {
+                continue; // `Issue Brief no. 2–2021`
+            }
+            c.container = Some(field.to_string());
+            return;
+        }
+    }
+
+    /// A note with neither quotes nor emphasis: `Institution, Title, Container, Date, URL`.
+    fn read_plain(&self, body: Range, blanks: &[Range], c: &mut Citation) {
+        let plain_body = self.blank(body, blanks);
+        // `…, by A, B, and C` ends the descriptive part
+        let by_at = rx(&BY_CUE).and_then(|re| re.find(&plain_body)).map(|m| body.0 + m.start());
+        let end = by_at.unwrap_or(body.1);
+        let mut fields = self.fields((body.0, end), blanks);
+        if fields.is_empty() {
+            return;
+        }
+        let has_url = !self.urls_in(body).is_empty();
+        let first = self.slice(fields[0]).trim().trim_end_matches('.');
+        let mut k = 0;
+        if let Some(caps) = rx(&REPORT_ID).and_then(|re| re.captures(first)) {
+            if let Some(org) = caps.name("org") {
+                c.container = Some(expand_org(org.as_str()));
+            }
+            k = 1;
+        } else if fields.len() >= 2 && !is_date_field(first) {
+            let (people, org) = parse_names(first);
+            c.authors = people;
+            c.institution = org;
+            k = 1;
+        }
+        fields.drain(..k);
+        // title: the next fields up to a date (CRS titles may hold commas before `by`)
+        let mut title_fields: Vec<Range> = Vec::new();
+        let mut rest_fields: Vec<Range> = Vec::new();
+        for f in fields {
+            let s = self.slice(f).trim().trim_end_matches('.');
+            if !rest_fields.is_empty() || is_date_field(s) || !title_fields.is_empty() && by_at.is_none() {
+                rest_fields.push(f);
+            } else {
+                title_fields.push(f);
+            }
+        }
+        if let (Some(a), Some(b)) = (title_fields.first(), title_fields.last()) {
+            let t = clean_title(self.slice((a.0, b.1)));
+            let lower_start = t.chars().next().is_some_and(char::is_lowercase);
+            // a lone field with nothing else to anchor it is commentary, not a title
+            let anchored = k == 1 || has_url || !rest_fields.is_empty() || by_at.is_some();
+            if !t.is_empty() && !lower_start && anchored {
+                c.title = Some(t);
+            }
+        }
+        for f in rest_fields {
+            let raw = self.slice(f).trim().trim_end_matches('.').trim();
+            let s = strip_trailing_paren(raw);
+            if c.container.is_none() && field_is_name(s) {
+                c.container = Some(s.to_string());
+            }
+        }
+    }
+
+    fn kind(&self, c: &Citation, body: Range) -> Kind {
+        let text = self.slice(body);
+        let lower = text.to_lowercase();
+        if lower.contains("podcast") {
+            return Kind::Podcast;
+        }
+        if rx(&INTERVIEW).is_some_and(|re| re.is_match(text)) {
+            return Kind::Interview;
+        }
+        let container = c.container.as_deref().unwrap_or("");
+        let academic = rx(&ACADEMIC_CUE).is_some_and(|re| re.is_match(container));
+        if c.volume.is_some() || c.issue.is_some() || (c.doi.is_some() && !container.is_empty() && academic) {
+            return Kind::Journal;
+        }
+        let report = rx(&REPORT_CUE).is_some_and(|re| re.is_match(&self.outside_quotes(body)));
+        let gov_org = |s: &str| rx(&GOV_CUE).is_some_and(|re| re.is_match(s));
+        let gov_url = c.url.as_deref().and_then(host).is_some_and(|h| {
+            h.ends_with(".gov") || h.contains(".gov.") || h.ends_with(".mil") || h.contains(".mil.") || h.ends_with(".gc.ca")
+        });
+        if report && !c.authors.is_empty() || report && c.institution.is_none() {
+            return Kind::Report;
+        }
+        if c.institution.as_deref().is_some_and(gov_org) || gov_url {
+            return Kind::Government;
+        }
+        if report {
+            return Kind::Report;
+        }
+        if !container.is_empty() && !academic && rx(&NEWS_CUE).is_some_and(|re| re.is_match(container)) {
+            return Kind::News;
+        }
+        if c.kind == Kind::Book {
+            return Kind::Book;
+        }
+        if c.institution.as_deref().is_some_and(|s| rx(&NEWS_CUE).is_some_and(|re| re.is_match(s))) {
+            return Kind::News;
+        }
+        if !container.is_empty() && academic && c.doi.is_some() {
+            return Kind::Journal;
+        }
+        Kind::Web
+    }
+}
+
+// ------------------------------------------------------------------------------------ helpers
+
+fn trim_range(text: &str, (a, b): Range) -> Range {
+    let s = text.get(a..b).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (a + lead, (b - trail).max(a + lead))
+}
+
+/// Every URL of the text, as printed, without the punctuation that ends the sentence.
+fn find_urls(text: &str) -> Vec<Range> {
+    let Some(re) = rx(&URL) else { return Vec::new() };
+    let mut out = Vec::new();
+    for m in re.find_iter(text) {
+        let s = m.as_str();
+        let mut end = s.len();
+        loop {
+            let cur = s.get(..end).unwrap_or("");
+            let Some(last) = cur.chars().next_back() else { break };
+            let unbalanced = |open: char, close: char| cur.matches(close).count() > cur.matches(open).count();
+            let trim = match last {
+                '.' | ',' | ';' | ':' | '!' | '?' | '>' | '\'' | '*' => true,
+                ')' => unbalanced('(', ')'),
+                ']' => unbalanced('[', ']'),
+                _ => false,
+            };
+            if !trim {
+                break;
+            }
+            end -= last.len_utf8();
+        }
+        if end > "https://".len().min(s.len()) || (s.starts_with("www.") && end > 4) {
+            out.push((m.start(), m.start() + end));
+        }
+    }
+    out
+}
+
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let h = rest.split(['/', '?', '#']).next()?;
+    Some(h.to_ascii_lowercase())
+}
+
+/// The DOI a URL carries. Only two shapes are trusted: a DOI resolver (`doi.org`,
+/// `dx.doi.org`) and the publishers' conventional `/doi/…/10.x/y` path. Other paths may hold
+/// `10.NNNN/…` strings in another role — e.g. an encyclopedia that files articles under its
+/// book's DOI followed by its own article id — so they are not read as the work's DOI.
+fn doi_of_url(url: &str) -> Option<String> {
+    let h = host(url)?;
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = rest.get(rest.find('/')?..)?;
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let doi = if h == "doi.org" || h == "dx.doi.org" || h == "www.doi.org" {
+        let p = path.trim_start_matches('/');
+        let p = p.strip_prefix("doi:").unwrap_or(p);
+        p.starts_with("10.").then(|| p.to_string())?
+    } else {
+        rx(&DOI_IN_PATH)?.captures(path)?.get(1)?.as_str().to_string()
+    };
+    let doi = trim_doi(&doi);
+    (doi.contains('/') && doi.len() > 8).then_some(doi)
+}
+
+fn trim_doi(s: &str) -> String {
+    let s = s.split(['#', '?']).next().unwrap_or(s);
+    s.trim_end_matches(['.', ',', ';', ':', ')', ']', '>', '/']).to_string()
+}
+
+/// Closing single quote of a single-quoted title: a `’`/`'` followed by punctuation, space or end.
+fn find_single_close(rest: &str, open: char) -> Option<(usize, usize)> {
+    let want = if open == '‘' { '’' } else { '\'' };
+    for (k, ch) in rest.char_indices() {
+        if ch != want {
+            continue;
+        }
+        let next = rest.get(k + ch.len_utf8()..).and_then(|t| t.chars().next());
+        if next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | ')')) {
+            return Some((k, ch.len_utf8()));
+        }
+    }
+    None
+}
+
+/// Title text without quotes, emphasis marks and the trailing comma/period Chicago puts inside.
+fn clean_title(s: &str) -> String {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
+        t = t.trim_end_matches([',', ';', ':']);
+        if t.ends_with('.') && !t.ends_with("..") {
+            // keep the period of a final abbreviation (`U.S.`, `Inc.`)
+            let last_word = t.rsplit(char::is_whitespace).next().unwrap_or("");
+            let abbrev = last_word.trim_end_matches('.').contains('.') || last_word.len() <= 3;
+            if !abbrev {
+                t = t.trim_end_matches('.');
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    t.to_string()
+}
+
+fn leading_pages(after: &str) -> Option<String> {
+    let t = after.trim_start_matches([',', ' ', ':']);
+    let end = t.find(',').unwrap_or(t.len());
+    page_range(t.get(..end)?.trim().trim_end_matches('.'))
+}
+
+/// `38–45`, `pp. 1-20` as a page range (not a span of years).
+fn page_range(f: &str) -> Option<String> {
+    let caps = rx(&PAGE_RANGE)?.captures(f)?;
+    let a: u32 = caps.get(1)?.as_str().parse().ok()?;
+    let b: u32 = caps.get(2)?.as_str().parse().ok()?;
+    let years = (1600..2100).contains(&a) && (1600..2100).contains(&b) && b >= a;
+    (!years).then(|| f.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string())
+}
+
+/// A field that is only a date (`March 4, 2026`, `updated November 13, 2024`, `2016`, `June 24`).
+fn is_date_field(f: &str) -> bool {
+    let f = f.trim().trim_end_matches('.');
+    if rx(&MONTH_DAY).is_some_and(|re| re.is_match(f)) {
+        return true;
+    }
+    let Some((a, b, _)) = find_date(f) else { return false };
+    let rest = format!("{} {}", f.get(..a).unwrap_or(""), f.get(b..).unwrap_or(""));
+    let rest = rx(&DATE_WORDS).map(|re| re.replace_all(&rest, "").into_owned()).unwrap_or(rest);
+    rest.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Whether a plain field can name an outlet/publisher (not a date, URL remnant, page, descriptor).
+fn field_is_name(f: &str) -> bool {
+    let f = f.trim();
+    let Some(first) = f.chars().next() else { return false };
+    if !(first.is_uppercase() || first.is_ascii_digit()) {
+        return false; // `press release`, `video`, `archived`, `published by …`
+    }
+    if is_date_field(f) || page_range(f).is_some() || rx(&TIME).is_some_and(|re| re.is_match(f)) {
+        return false;
+    }
+    if rx(&LOCATOR_FIELD).is_some_and(|re| re.is_match(f)) {
+        return false;
+    }
+    if f.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '–' || c == '-') {
+        return false;
+    }
+    f.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// `European Council on Foreign Relations (podcast, September 26, 2025)` → the outlet alone,
+/// when the parenthesis holds a date or a descriptor; `Centre for X (CENX)` stays.
+fn strip_trailing_paren(f: &str) -> &str {
+    let t = f.trim();
+    if !t.ends_with(')') {
+        return t;
+    }
+    let Some(open) = t.rfind('(') else { return t };
+    let inside = t.get(open + 1..t.len() - 1).unwrap_or("");
+    let descriptive = inside.chars().next().is_some_and(char::is_lowercase) || find_date(inside).is_some();
+    if descriptive && open > 0 {
+        t.get(..open).unwrap_or(t).trim()
+    } else {
+        t
+    }
+}
+
+/// `CRS` → `Congressional Research Service` (the series prefix of CRS products).
+fn expand_org(org: &str) -> String {
+    let o = org.trim();
+    if o == "CRS" {
+        "Congressional Research Service".to_string()
+    } else {
+        o.to_string()
+    }
+}
+
+// ------------------------------------------------------------------------------------ names
+
+/// Words that head an organisation's name.
+const ORG_WORDS: &[&str] = &[
+    "Department", "Dept", "Ministry", "Office", "Government", "Bureau", "Institute", "Institution", "Centre", "Center",
+    "Council", "Agency", "Magazine", "University", "Foundation", "Commission", "Committee", "Service", "Services",
+    "Corporation", "Programme", "Program", "Association", "Society", "Network", "Bank", "House", "Nations", "Army",
+    "Navy", "Marines", "Force", "Forces", "Guard", "Forum", "Fund", "Organization", "Organisation", "Union", "Party",
+    "Parliament", "Congress", "Senate", "Court", "Embassy", "Consulate", "Group", "Board", "Trust", "Initiative",
+    "Project", "Press", "News", "Times", "Post", "Transcripts", "Unit", "Secretariat", "Authority", "Administration",
+    "Command", "Monitor", "Observatory", "Company", "Inc", "Ltd", "LLC", "Media", "Radio", "Television", "Federation",
+    "League", "Alliance", "Coalition", "Movement", "School", "College", "Academy", "Laboratory", "Library", "Museum",
+    "Archives", "Partnership", "Watch", "International", "Research", "Studies", "Affairs", "Policy", "Review",
+    "Journal", "Endowment", "Tribunal", "Assembly", "Cabinet", "Presidency", "Mission", "Statistics", "Treasury",
+    "Team", "Lab", "Labs", "Industries", "Holdings", "Limited", "Associates", "Partners", "Capital", "Exchange",
+    "Daily", "Herald", "Tribune", "Gazette", "Channel", "Broadcasting", "Reports", "Report", "Sidebar", "Wire",
+    "Council", "Registry", "Agencies", "Ministries", "Departments", "Secretary-General", "Institutes", "Centers",
+    "Centres", "Inspector", "Directorate", "Division", "Branch", "Staff", "Chiefs", "Armed", "Republic", "Kingdom",
+    "States", "Federal", "National", "Foreign", "Commonwealth", "Bloc", "Summit", "Conference", "Convention",
+    "Campaign", "Platform", "Portal", "Database", "Dataset", "Index", "Tracker", "Blog",
+];
+
+/// Lowercase words that may sit inside a personal name.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "di", "del", "della", "la", "le", "du", "dos", "das", "bin", "ibn", "al",
+    "el", "ter", "ten", "y", "e", "zu", "af", "av", "st.",
+];
+
+fn word_core(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '.' && c != '\'' && c != '’')
+}
+
+/// An acronym (`NATO`, `U.S.`, `CENTCOM`): its letters, when it is one.
+fn acronym_letters(w: &str) -> Option<usize> {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())).then_some(letters.len())
+}
+
+/// Whether a piece of an author head names an organisation rather than a person.
+fn is_org(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().map(word_core).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        return false;
+    }
+    if words.len() == 1 {
+        return true; // `Reuters`, `NATO`, `Chinafile`: a lone word is not a personal name
+    }
+    if words.len() > 6 {
+        return true;
+    }
+    if words.first().is_some_and(|w| *w == "The") {
+        return true;
+    }
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_end_matches('.');
+        if ORG_WORDS.contains(&bare) {
+            return true;
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) || w.contains('&') {
+            return true;
+        }
+        let first = w.chars().next().unwrap_or('x');
+        if first.is_lowercase() && !PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with("al-") && !w.starts_with("el-") {
+            return true; // `of`, `for`, `the`
+        }
+        if let Some(n) = acronym_letters(w) {
+            // `YP Rajesh`, `JR Smith`: two capitals before a surname are initials
+            let initials = i == 0 && n <= 2 && words.len() == 2 && !w.contains('.');
+            let dotted_initials = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() == n && i + 1 < words.len() && n <= 2 && !matches!(bare, "U.S" | "U.K" | "U.N" | "E.U");
+            let roman = matches!(bare, "II" | "III" | "IV" | "VI");
+            if !(initials || dotted_initials || roman) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether a piece is a personal name in display order.
+fn is_person(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && !is_org(piece)
+        && words.iter().all(|w| {
+            let c = word_core(w);
+            c.chars().next().is_some_and(|ch| ch.is_uppercase())
+                || PARTICLES.contains(&c.to_lowercase().as_str())
+                || c.starts_with("al-")
+                || c.starts_with("el-")
+        })
+}
+
+/// Looks like given names: `Ashley J.`, `A. J.`, `Mary`.
+fn is_given(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && !is_org(&format!("{piece} X"))
+}
+
+/// An author head → (personal names as "Given Family", organisation).
+pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
+    let mut h = head.trim().trim_end_matches([',', '.', ' ', ':']).to_string();
+    if let Some(re) = rx(&HANDLE) {
+        h = re.replace_all(&h, "").into_owned();
+    }
+    // `et al.` adds no name
+    for tail in [", et al", " et al"] {
+        if let Some(k) = h.find(tail) {
+            h.truncate(k);
+        }
+    }
+    let h = h.trim().trim_end_matches([',', '.']).trim().to_string();
+    if h.is_empty() {
+        return (Vec::new(), None);
+    }
+    let pieces: Vec<String> = match rx(&NAME_SPLIT) {
+        Some(re) => re.split(&h).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+        None => vec![h.clone()],
+    };
+    let strip = |p: &str| -> String {
+        rx(&HONORIFIC).map(|re| re.replace(p, "").into_owned()).unwrap_or_else(|| p.to_string()).trim().to_string()
+    };
+    let first_is_org = pieces.first().is_some_and(|p| is_org(&strip(p)) && !is_given_inverted(&pieces));
+    if first_is_org {
+        return (Vec::new(), Some(h));
+    }
+    let mut people = Vec::new();
+    let mut org: Option<String> = None;
+    let mut i = 0;
+    while let Some(p) = pieces.get(i) {
+        let p = strip(p);
+        // inverted `Family, Given` (bibliography style): a one-word surname then given names
+        if i == 0 && is_given_inverted(&pieces) {
+            if let Some(given) = pieces.get(1) {
+                people.push(format!("{} {}", given.trim(), p));
+                i += 2;
+                continue;
+            }
+        }
+        if is_person(&p) {
+            people.push(p);
+        } else if org.is_none() && !p.is_empty() {
+            org = Some(p);
+        }
+        i += 1;
+    }
+    if people.is_empty() {
+        return (Vec::new(), Some(h));
+    }
+    (people, org)
+}
+
+/// `Tellis, Ashley J.` / `Tellis, Ashley J., and Jane Doe`: the first two pieces are an inverted name.
+fn is_given_inverted(pieces: &[String]) -> bool {
+    let (Some(family), Some(given)) = (pieces.first(), pieces.get(1)) else { return false };
+    let fam_words: Vec<&str> = family.split_whitespace().collect();
+    let one_word = fam_words.len() == 1
+        || (fam_words.len() <= 3 && fam_words.iter().take(fam_words.len() - 1).all(|w| PARTICLES.contains(&w.to_lowercase().as_str())));
+    let fam_last = fam_words.last().copied().unwrap_or("");
+    one_word
+        && fam_last.chars().next().is_some_and(char::is_uppercase)
+        && acronym_letters(fam_last).is_none()
+        && !ORG_WORDS.contains(&fam_last)
+        && is_given(given)
+        // two people each of one word (`Smith, Jones`) would look the same: demand an initial or
+        // that the next piece is not itself a full name
+        && (given.contains('.') || given.split_whitespace().count() == 1 || !is_person(given))
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// Markdown-free test notes: `*…*` marks emphasis and is removed.
+    fn note(src: &str) -> Vec<Citation> {
+        let mut text = String::new();
+        let mut emph = Vec::new();
+        let mut open: Option<usize> = None;
+        for ch in src.chars() {
+            if ch == '*' {
+                match open.take() {
+                    Some(s) => emph.push((s, text.len())),
+                    None => open = Some(text.len()),
+                }
+            } else {
+                text.push(ch);
+            }
+        }
+        parse_note(&text, &emph)
+    }
+
+    fn one(src: &str) -> Citation {
+        let v = note(src);
+        assert_eq!(v.len(), 1, "{v:#?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn chicago_curly_quotes_news() {
+        let c = one("Priya Raman and Tomás O’Leary, “Harbour Talks Stall Again,” *The Coastal Herald*, Sept. 5, 2020, accessed March 1, 2021, https://coastalherald.example.com/2020/09/05/harbour-talks.");
+        assert_eq!(c.authors, vec!["Priya Raman", "Tomás O’Leary"]);
+        assert_eq!(c.title.as_deref(), Some("Harbour Talks Stall Again"));
+        assert_eq!(c.container.as_deref(), Some("The Coastal Herald"));
+        assert_eq!(c.date.as_deref(), Some("2020-09-05"));
+        assert_eq!(c.accessed.as_deref(), Some("2021-03-01"));
+        assert_eq!(c.url.as_deref(), Some("https://coastalherald.example.com/2020/09/05/harbour-talks"));
+        assert_eq!(c.kind, Kind::News);
+    }
+
+    #[test]
+    fn straight_quotes_keep_question_mark() {
+        let c = one(r#"Lena Park, "Can Small States Hedge?," *Pacific Quarterly Online*, 12 March 2019."#);
+        assert_eq!(c.title.as_deref(), Some("Can Small States Hedge?"));
+        assert_eq!(c.date.as_deref(), Some("2019-03-12"));
+    }
+
+    #[test]
+    fn journal_with_volume_issue_pages() {
+        let c = one("Omar Haddad, “Deterrence by Denial Revisited,” *Journal of Maritime Strategy* 17, no. 2 (May/June 2011): 45–67, https://doi.org/10.5555/jms.2011.17.2.45.");
+        assert_eq!(c.container.as_deref(), Some("Journal of Maritime Strategy"));
+        assert_eq!(c.volume.as_deref(), Some("17"));
+        assert_eq!(c.issue.as_deref(), Some("2"));
+        assert_eq!(c.pages.as_deref(), Some("45–67"));
+        assert_eq!(c.date.as_deref(), Some("2011-05"));
+        assert_eq!(c.doi.as_deref(), Some("10.5555/jms.2011.17.2.45"));
+        assert_eq!(c.kind, Kind::Journal);
+    }
+
+    #[test]
+    fn vol_no_form() {
+        let c = one(r#"Ana Ruiz, "Fisheries and Law," *Ocean Policy Review*, vol. 8, no. 4 (2003), pp. 101-119."#);
+        assert_eq!(c.volume.as_deref(), Some("8"));
+        assert_eq!(c.issue.as_deref(), Some("4"));
+        assert_eq!(c.date.as_deref(), Some("2003"));
+    }
+
+    #[test]
+    fn book_with_publisher() {
+        let c = one("Helen Brandt, *Rivers of Empire: Water and Power in Central Asia* (Oxford: Clarendon Press, 1999), 12–14.");
+        assert_eq!(c.authors, vec!["Helen Brandt"]);
+        assert_eq!(c.title.as_deref(), Some("Rivers of Empire: Water and Power in Central Asia"));
+        assert_eq!(c.container.as_deref(), Some("Clarendon Press"));
+        assert_eq!(c.date.as_deref(), Some("1999"));
+        assert_eq!(c.pages.as_deref(), Some("12–14"));
+        assert_eq!(c.kind, Kind::Book);
+    }
+
+    #[test]
+    fn report_with_series_and_publisher() {
+        let c = one("Jonas Weber, *Grid Security in the Baltic*, Working Paper No. 12 (Berlin: Institute for Energy Futures, March 2018).");
+        assert_eq!(c.container.as_deref(), Some("Institute for Energy Futures"));
+        assert_eq!(c.date.as_deref(), Some("2018-03"));
+        assert_eq!(c.kind, Kind::Report);
+    }
+
+    #[test]
+    fn government_institution_author() {
+        let c = one("Ministry of Agriculture and Fisheries, “Annual Catch Statistics,” press release, January 3, 2022, https://www.agri.gov.example/releases/catch-2021.");
+        assert!(c.authors.is_empty());
+        assert_eq!(c.institution.as_deref(), Some("Ministry of Agriculture and Fisheries"));
+        assert_eq!(c.title.as_deref(), Some("Annual Catch Statistics"));
+        assert_eq!(c.date.as_deref(), Some("2022-01-03"));
+        assert_eq!(c.kind, Kind::Government);
+    }
+
+    #[test]
+    fn acronym_institution() {
+        let c = one(r#"UNHCR, "Displacement Figures," June 2, 2017."#);
+        assert_eq!(c.institution.as_deref(), Some("UNHCR"));
+        assert!(c.authors.is_empty());
+    }
+
+    #[test]
+    fn news_without_author_plain_outlet() {
+        let c = one(r#""Port Strike Enters Second Week," Daily Mercury, 14 February 2024."#);
+        assert!(c.authors.is_empty());
+        assert_eq!(c.container.as_deref(), Some("Daily Mercury"));
+        assert_eq!(c.date.as_deref(), Some("2024-02-14"));
+        assert_eq!(c.kind, Kind::News);
+    }
+
+    #[test]
+    fn several_works_with_semicolons() {
+        let v = note(r#"Ivo Petrov, "Gas and Grids; A Primer," *Energy Notes*, May 2, 2018; Sara Lind, "Cold Winters," Nordic Post, 2019; and Kim Tran, *Delta Blues* (Hanoi: River Press, 2005)."#);
+        assert_eq!(v.len(), 3, "{v:#?}");
+        assert_eq!(v[0].title.as_deref(), Some("Gas and Grids; A Primer"));
+        assert_eq!(v[1].authors, vec!["Sara Lind"]);
+        assert_eq!(v[1].container.as_deref(), Some("Nordic Post"));
+        assert_eq!(v[2].authors, vec!["Kim Tran"]);
+        assert_eq!(v[2].container.as_deref(), Some("River Press"));
+        assert!(v[0].range.1 <= v[1].range.0);
+    }
+
+    #[test]
+    fn ibid_forms() {
+        for (src, loc) in [("Ibid.", None), ("Ibid., 12.", Some("12")), ("Id. at 5", Some("5")), ("ibid", None), ("Ibid., pp. 3–4; see also elsewhere.", Some("3–4"))] {
+            let c = one(src);
+            assert!(c.ibid, "{src}");
+            assert_eq!(c.locator.as_deref(), loc, "{src}");
+            assert!(c.title.is_none());
+        }
+        assert!(!one("Identity Politics Today, \"A Title,\" 2001.").ibid);
+    }
+
+    #[test]
+    fn inverted_names_and_et_al() {
+        let c = one("Okafor, Chidi N. *Sahel Security Dynamics*. Lagos: Harmattan Books, 2015.");
+        assert_eq!(c.authors, vec!["Chidi N. Okafor"]);
+        let c = one(r#"Beatriz Costa et al., "Urban Heat Islands," *Climate Letters* 4 (2020): 9–15."#);
+        assert_eq!(c.authors, vec!["Beatriz Costa"]);
+        let c = one(r#"R. Mehta, T. K. Bose, and L. Iyer, "Monsoon Models," *Atmos* 3, no. 1 (2012): 1–9."#);
+        assert_eq!(c.authors, vec!["R. Mehta", "T. K. Bose", "L. Iyer"]);
+    }
+
+    #[test]
+    fn doi_in_publisher_url_and_mention() {
+        let c = one(r#"Mia Holt, "Tariffs and Trust," *Trade Law Quarterly* 9, no. 1 (2016): 3–20, https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract."#);
+        assert_eq!(c.doi.as_deref(), Some("10.4321/tlq.2016.001"));
+        assert_eq!(c.url.as_deref(), Some("https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract"));
+        let c = one(r#"Noor Ali, "Salt Roads," *Desert Studies* 2 (2009): 11–30, doi:10.7777/ds.2009.2.11."#);
+        assert_eq!(c.doi.as_deref(), Some("10.7777/ds.2009.2.11"));
+        // a DOI-shaped path outside the /doi/ convention is not taken
+        let c = one(r#"Eve Stone, "Alliances," *Handbook Online*, https://handbook.example.org/view/10.9999/hb/9780000000001.001.0001/hb-e-7."#);
+        assert_eq!(c.doi, None);
+    }
+
+    #[test]
+    fn url_trailing_punctuation_and_parens() {
+        let c = one("Wiki Project, “Delta (river),” https://en.example.org/wiki/Delta_(river).");
+        assert_eq!(c.url.as_deref(), Some("https://en.example.org/wiki/Delta_(river)"));
+        let c = one("Agency X, “Page,” (see https://x.example.org/a?b=1&c=2®=3).");
+        assert_eq!(c.url.as_deref(), Some("https://x.example.org/a?b=1&c=2®=3"));
+    }
+
+    #[test]
+    fn access_date_before_publication_kept() {
+        let c = one(r#"Tom Hale, "Forecast 2030," *Energy Week*, December 2, 2024, accessed November 20, 2024, https://energyweek.example.com/f2030."#);
+        assert_eq!(c.date.as_deref(), Some("2024-12-02"));
+        assert_eq!(c.accessed.as_deref(), Some("2024-11-20"));
+        let c = one(r#""Harvest Data," *Farm Portal*, accessed 3 May 2022, https://farm.example/harvest."#);
+        assert_eq!(c.date, None);
+        assert_eq!(c.accessed.as_deref(), Some("2022-05-03"));
+    }
+
+    #[test]
+    fn plain_text_without_quotes() {
+        let c = one("Federal Ministry of Transport, Rail Corridor Agreement between the Republic of Alpha and the Kingdom of Beta, May 4, 2012.");
+        assert_eq!(c.institution.as_deref(), Some("Federal Ministry of Transport"));
+        assert_eq!(c.title.as_deref(), Some("Rail Corridor Agreement between the Republic of Alpha and the Kingdom of Beta"));
+        assert_eq!(c.date.as_deref(), Some("2012-05-04"));
+    }
+
+    #[test]
+    fn commentary_then_see_also() {
+        let v = note("The rule was amended twice before 2010. See also Library Research Unit Report R12345, *Fishing Quotas Explained*, by Dana K. Moss and Eli Ford.");
+        assert_eq!(v.len(), 1, "{v:#?}");
+        assert_eq!(v[0].title.as_deref(), Some("Fishing Quotas Explained"));
+        assert_eq!(v[0].authors, vec!["Dana K. Moss", "Eli Ford"]);
+        assert_eq!(v[0].container.as_deref(), Some("Library Research Unit"));
+    }
+
+    #[test]
+    fn pure_commentary() {
+        let v = note("Author's calculations from customs data.");
+        assert_eq!(v.len(), 1);
+        assert!(v[0].title.is_none());
+        let v = note("The table is available at https://stats.example.org/t1.");
+        assert_eq!(v[0].url.as_deref(), Some("https://stats.example.org/t1"));
+    }
+
+    #[test]
+    fn podcast_and_interview() {
+        let c = one(r#"Ada Quinn, "Episode 4: Ports," Harbor Hour (podcast, June 1, 2021), https://harborhour.example/4."#);
+        assert_eq!(c.container.as_deref(), Some("Harbor Hour"));
+        assert_eq!(c.date.as_deref(), Some("2021-06-01"));
+        assert_eq!(c.kind, Kind::Podcast);
+        let c = one("Lars Berg, interview by Mona Eid, *Nordic Tribune*, 2 June 2013.");
+        assert_eq!(c.authors, vec!["Lars Berg"]);
+        assert_eq!(c.container.as_deref(), Some("Nordic Tribune"));
+        assert_eq!(c.kind, Kind::Interview);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["“", "\"", "*", "; ; ;", "See", "Ibid", "(((", "https://", "doi:10.", "é“”‘’", ". . ."] {
+            let _ = note(s);
+        }
+        let long = "word, \"x,\" ".repeat(5000);
+        let _ = parse_note(&long, &[(0, 3), (2, 1), (10_000_000, 10_000_001)]);
+    }
 }

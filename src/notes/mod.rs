@@ -1,2 +1,452 @@
-//! Notes and sources.
+//! Notes → sources: each note's cited works, `Ibid.` and short forms resolved, one source per work.
+//!
+//! Takes: the notes of a [`Document`]. Gives: [`Notes`]: the distinct [`Source`]s (one per work,
+//! however many notes cite it: same DOI, same URL up to scheme, `www.` and trailing slash, or same
+//! title and first author) and, per note, the [`Cite`]s that point at them with what that note
+//! alone says (access date, page, URL). Audits the notes on the way: access dates before
+//! publication or long after every other date, notes repeated word for word, one DOI under two
+//! venues, one work under two titles.
+
 pub mod cite;
+pub mod date;
+
+use crate::diag::{code, Diagnostics};
+use crate::document::Document;
+use crate::span::Span;
+pub use cite::{Citation, Kind};
+use std::collections::{BTreeMap, HashMap};
+
+/// One cited work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The stable key its id is made from: `doi:…`, `url:…`, `title:…` or `text:…`.
+    pub key: String,
+    pub citation: Citation,
+    /// Every URL printed for it, in order of first appearance.
+    pub urls: Vec<String>,
+    /// Notes citing it, in order, each once.
+    pub notes: Vec<u32>,
+    /// The citation's text in the first note that gives it.
+    pub raw: String,
+    /// The span of that first note.
+    pub span: Span,
+}
+
+/// One note's pointer to a source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    pub note: u32,
+    pub source: usize,
+    pub accessed: Option<String>,
+    pub locator: Option<String>,
+    /// The URL this note prints, when it differs from the source's.
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    pub sources: Vec<Source>,
+    pub cites: Vec<Cite>,
+}
+
+impl Notes {
+    pub fn cites_of(&self, note: u32) -> impl Iterator<Item = &Cite> {
+        self.cites.iter().filter(move |c| c.note == note)
+    }
+}
+
+/// Resolves the notes of a document into sources.
+pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
+    let mut out = Notes::default();
+    let mut keys: HashMap<String, usize> = HashMap::new();
+    // works of the last note that cited something, for Ibid.
+    let mut last_works: Vec<usize> = Vec::new();
+    let mut prev_text: Option<String> = None;
+    for note in &doc.notes {
+        let text = &note.inline.text;
+        let norm_text = normalise(text);
+        if prev_text.as_deref() == Some(norm_text.as_str()) && !norm_text.is_empty() && !is_ibid_text(text) {
+            diags.warn(
+                code::REPEATED_NOTE,
+                note.span,
+                Some(note.n),
+                format!(
+                    "note {} repeats the previous note word for word; Ibid. would say so",
+                    note.n
+                ),
+            );
+        }
+        prev_text = Some(norm_text);
+        let mut citations = cite::parse_note(text, &note.inline.emphasis);
+        if citations.is_empty() {
+            diags.warn(
+                code::EMPTY_NOTE,
+                note.span,
+                Some(note.n),
+                format!("note {} is empty", note.n),
+            );
+            continue;
+        }
+        if let [c] = citations.as_slice() {
+            if c.ibid {
+                let locator = c.locator.clone();
+                if last_works.is_empty() {
+                    diags.warn(
+                        code::IBID_WITHOUT_ANTECEDENT,
+                        note.span,
+                        Some(note.n),
+                        format!("note {} says Ibid. but no earlier note cites a work", note.n),
+                    );
+                    continue;
+                }
+                for &w in &last_works {
+                    out.cites.push(Cite {
+                        note: note.n,
+                        source: w,
+                        accessed: None,
+                        locator: locator.clone(),
+                        url: None,
+                    });
+                    push_note(&mut out.sources, w, note.n);
+                }
+                continue;
+            }
+        }
+        let mut works = Vec::new();
+        for mut c in citations.drain(..) {
+            if c.url.is_none() {
+                if let Some((_, url)) = note.inline.links.first() {
+                    c.url = Some(url.clone());
+                }
+            }
+            let raw = text.get(c.range.0..c.range.1).unwrap_or(text).trim().to_string();
+            let w = match short_form(&out.sources, &c) {
+                Some(w) => w,
+                None => add(&mut out.sources, &mut keys, c.clone(), raw, note.span, note.n, diags),
+            };
+            push_note(&mut out.sources, w, note.n);
+            let url = c
+                .url
+                .clone()
+                .filter(|u| out.sources.get(w).and_then(|s| s.citation.url.as_ref()) != Some(u));
+            out.cites.push(Cite {
+                note: note.n,
+                source: w,
+                accessed: c.accessed.clone(),
+                locator: c.locator.clone(),
+                url,
+            });
+            works.push(w);
+            if let (Some(a), Some(d)) = (&c.accessed, &c.date) {
+                if before(a, d) {
+                    let title = c.title.as_deref().unwrap_or("the work");
+                    diags.warn(
+                        code::ACCESSED_BEFORE_PUBLISHED,
+                        note.span,
+                        Some(note.n),
+                        format!(
+                            "note {}: “{title}” is dated {d} but said to be accessed on {a}, before it appeared",
+                            note.n
+                        ),
+                    );
+                }
+            }
+        }
+        last_works = works;
+    }
+    late_access(doc, &out, diags);
+    out
+}
+
+fn push_note(sources: &mut [Source], w: usize, n: u32) {
+    if let Some(s) = sources.get_mut(w) {
+        if !s.notes.contains(&n) {
+            s.notes.push(n);
+        }
+    }
+}
+
+fn is_ibid_text(text: &str) -> bool {
+    let t = text.trim_start().to_lowercase();
+    t.starts_with("ibid") || t.starts_with("id.")
+}
+
+/// A short note (`Tellis, “India’s Great-Power Delusions,” 12.`) naming an earlier work by its
+/// author and the start of its title, with nothing else to identify it.
+fn short_form(sources: &[Source], c: &Citation) -> Option<usize> {
+    if c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some() {
+        return None;
+    }
+    let title = normalise(c.title.as_deref()?);
+    if title.split(' ').count() < 2 {
+        return None;
+    }
+    let family = c.authors.first().map(|a| family(a));
+    sources.iter().position(|s| {
+        let st = s.citation.title.as_deref().map(normalise).unwrap_or_default();
+        let same_author = match (&family, s.citation.authors.first()) {
+            (Some(f), Some(a)) => *f == self::family(a),
+            (None, _) => true,
+            _ => false,
+        };
+        same_author && st != title && st.starts_with(&title)
+    })
+}
+
+fn keys(c: &Citation, raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(doi) = &c.doi {
+        out.push(format!("doi:{}", doi.to_lowercase()));
+    }
+    for url in c.url.iter().chain(c.urls.iter()) {
+        let k = format!("url:{}", normalise_url(url));
+        if !out.contains(&k) {
+            out.push(k);
+        }
+    }
+    if let Some(t) = &c.title {
+        let t = normalise(t);
+        if t.split(' ').count() >= 4 {
+            let who = c
+                .authors
+                .first()
+                .map(|a| family(a))
+                .or_else(|| c.institution.as_deref().map(normalise))
+                .unwrap_or_default();
+            out.push(format!("title:{t}|{who}"));
+        }
+    }
+    if out.is_empty() {
+        out.push(format!("text:{}", normalise(raw)));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add(
+    sources: &mut Vec<Source>,
+    index: &mut HashMap<String, usize>,
+    c: Citation,
+    raw: String,
+    span: Span,
+    n: u32,
+    diags: &mut Diagnostics,
+) -> usize {
+    let ks = keys(&c, &raw);
+    let existing = ks.iter().find_map(|k| index.get(k).copied());
+    let w = match existing.and_then(|w| sources.get_mut(w).map(|s| (w, s))) {
+        Some((w, s)) => {
+            audit_merge(s, &c, span, n, diags);
+            merge(s, c);
+            w
+        }
+        None => {
+            let mut urls: Vec<String> = Vec::new();
+            for u in c.url.iter().chain(c.urls.iter()) {
+                if !urls.contains(u) {
+                    urls.push(u.clone());
+                }
+            }
+            sources.push(Source {
+                key: ks.first().cloned().unwrap_or_default(),
+                citation: c,
+                urls,
+                notes: Vec::new(),
+                raw,
+                span,
+            });
+            sources.len() - 1
+        }
+    };
+    for k in ks {
+        index.entry(k).or_insert(w);
+    }
+    w
+}
+
+fn audit_merge(s: &Source, c: &Citation, span: Span, n: u32, diags: &mut Diagnostics) {
+    let first = s.notes.first().copied().unwrap_or(0);
+    if let (Some(d1), Some(d2)) = (&s.citation.doi, &c.doi) {
+        if d1.eq_ignore_ascii_case(d2) {
+            if let (Some(v1), Some(v2)) = (&s.citation.container, &c.container) {
+                if !same_text(v1, v2) {
+                    diags.warn(
+                        code::DOI_TWO_VENUES,
+                        span,
+                        Some(n),
+                        format!("note {n}: DOI {d2} is given under “{v2}” here and under “{v1}” in note {first}"),
+                    );
+                }
+            }
+        }
+    }
+    if let (Some(t1), Some(t2)) = (&s.citation.title, &c.title) {
+        if !same_text(t1, t2) {
+            diags.warn(
+                code::WORK_TWO_TITLES,
+                span,
+                Some(n),
+                format!("note {n}: the work of note {first} appears here as “{t2}”, there as “{t1}”"),
+            );
+        }
+    }
+}
+
+/// Equal, one inside the other, or four words in five shared, after normalising.
+fn same_text(a: &str, b: &str) -> bool {
+    let (a, b) = (normalise(a), normalise(b));
+    if a == b || a.contains(&b) || b.contains(&a) {
+        return true;
+    }
+    let wa: std::collections::BTreeSet<&str> = a.split(' ').collect();
+    let wb: std::collections::BTreeSet<&str> = b.split(' ').collect();
+    let shared = wa.intersection(&wb).count();
+    let all = wa.union(&wb).count().max(1);
+    shared * 5 >= all * 4
+}
+
+fn merge(s: &mut Source, c: Citation) {
+    let t = &mut s.citation;
+    macro_rules! fill {
+        ($($f:ident),*) => {$( if t.$f.is_none() { t.$f = c.$f.clone(); } )*};
+    }
+    fill!(institution, title, container, volume, issue, pages, date, doi);
+    if t.authors.is_empty() {
+        t.authors = c.authors.clone();
+    }
+    if let Some(a) = &c.accessed {
+        if t.accessed.as_ref().is_none_or(|b| a < b) {
+            t.accessed = Some(a.clone());
+        }
+    }
+    for u in c.url.iter().chain(c.urls.iter()) {
+        if !s.urls.contains(u) {
+            s.urls.push(u.clone());
+        }
+    }
+    if t.url.is_none() {
+        t.url = c.url;
+    }
+}
+
+/// An access date long after every other date the notes know (the other access dates and every
+/// publication date) is most likely a typo or an impossible date.
+fn late_access(doc: &Document, notes: &Notes, diags: &mut Diagnostics) {
+    let latest_pub = notes
+        .sources
+        .iter()
+        .filter_map(|s| s.citation.date.as_deref())
+        .filter_map(days)
+        .max();
+    let accessed: Vec<(u32, i64, &str)> = notes
+        .cites
+        .iter()
+        .filter_map(|c| c.accessed.as_deref().and_then(|a| days(a).map(|d| (c.note, d, a))))
+        .collect();
+    let mut flagged = std::collections::BTreeSet::new();
+    for &(n, d, a) in &accessed {
+        let others = accessed.iter().filter(|o| o.1 != d).map(|o| o.1).max();
+        let (Some(others), Some(latest)) = (others, latest_pub) else {
+            continue;
+        };
+        if d > others + 60 && d > latest && flagged.insert(n) {
+            let span = doc.note(n).map(|x| x.span).unwrap_or_default();
+            diags.warn(
+                code::ACCESSED_AFTER_DOCUMENT,
+                span,
+                Some(n),
+                format!("note {n}: accessed {a}, months after every other date in the notes; a typo?"),
+            );
+        }
+    }
+}
+
+/// `a` is earlier than `b`, compared at the precision both dates have.
+fn before(a: &str, b: &str) -> bool {
+    let len = a.len().min(b.len());
+    match (a.get(..len), b.get(..len)) {
+        (Some(x), Some(y)) => x < y,
+        _ => false,
+    }
+}
+
+/// Days since year 0 of an ISO date, partial dates taken at their start; for comparisons only.
+fn days(iso: &str) -> Option<i64> {
+    let mut parts = iso.split('-');
+    let y: i64 = parts.next()?.parse().ok()?;
+    let m: i64 = parts.next().and_then(|m| m.parse().ok()).unwrap_or(1);
+    let d: i64 = parts.next().and_then(|d| d.parse().ok()).unwrap_or(1);
+    Some(y * 372 + (m - 1) * 31 + (d - 1))
+}
+
+/// Lower-case words of letters and digits, single letters run together (`U.S.` → `us`).
+pub fn normalise(s: &str) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let w = w.to_lowercase();
+        if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
+            run.push_str(&w);
+            continue;
+        }
+        if !run.is_empty() {
+            words.push(std::mem::take(&mut run));
+        }
+        words.push(w);
+    }
+    if !run.is_empty() {
+        words.push(run);
+    }
+    words.join(" ")
+}
+
+/// The URL key: scheme, `www.` and trailing slash dropped, host lower-cased.
+pub fn normalise_url(url: &str) -> String {
+    let u = url.trim().trim_start_matches('<').trim_end_matches('>');
+    let u = u.split_once("://").map_or(u, |(_, rest)| rest);
+    let u = u.strip_prefix("www.").unwrap_or(u);
+    let u = u.trim_end_matches('/');
+    match u.split_once('/') {
+        Some((host, path)) => format!("{}/{}", host.to_lowercase(), path),
+        None => u.to_lowercase(),
+    }
+}
+
+/// Family name of a "Given Family" display name, normalised.
+pub fn family(name: &str) -> String {
+    normalise(name).rsplit(' ').next().unwrap_or("").to_string()
+}
+
+/// Sources by note number, for exporters that want them.
+pub fn by_note(notes: &Notes) -> BTreeMap<u32, Vec<usize>> {
+    let mut out: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for c in &notes.cites {
+        out.entry(c.note).or_default().push(c.source);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_keys() {
+        assert_eq!(normalise_url("https://www.Example.org/a/B/"), "example.org/a/B");
+        assert_eq!(normalise_url("http://example.org"), "example.org");
+    }
+
+    #[test]
+    fn normalising() {
+        assert_eq!(normalise("U.S.-India Relations"), "us india relations");
+        assert!(same_text("US-India Divergence", "U.S.-India Divergence"));
+        assert!(!same_text("Politics & Foresight", "Political Science Quarterly"));
+    }
+
+    #[test]
+    fn dates_compare_at_common_precision() {
+        assert!(before("2025-08-13", "2025-08-27"));
+        assert!(!before("2025-08-13", "2025"));
+        assert!(!before("2025-08", "2025-08-27"));
+    }
+}

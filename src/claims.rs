@@ -1,0 +1,236 @@
+//! Sentences and claims: every body, heading or table sentence that carries a footnote marker.
+//!
+//! Takes: a [`Document`]. Gives: [`Claim`]s in document order, each with its whole sentence
+//! (markers removed, a sentence split by a page break already joined by the reader), its section
+//! path, its source span and its note numbers.
+
+use crate::document::{BlockKind, Document, Marker};
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The block it stands in.
+    pub block: usize,
+    pub text: String,
+    pub section: Vec<String>,
+    pub span: Span,
+    /// Its markers, in order; a note number may appear once per marker.
+    pub markers: Vec<Marker>,
+}
+
+impl Claim {
+    /// Note numbers in marker order, each once.
+    pub fn notes(&self) -> Vec<u32> {
+        let mut out: Vec<u32> = Vec::new();
+        for m in &self.markers {
+            if !out.contains(&m.n) {
+                out.push(m.n);
+            }
+        }
+        out
+    }
+}
+
+/// The claims of a document.
+pub fn claims(doc: &Document) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if block.markers.is_empty() {
+            continue;
+        }
+        let text = &block.inline.text;
+        let spans = match block.kind {
+            // a heading is one claim, whatever punctuation it has
+            BlockKind::Heading { .. } => vec![(0, text.len())],
+            _ => sentences(text, &block.inline.items),
+        };
+        let mut taken = vec![false; block.markers.len()];
+        for (k, &(s, e)) in spans.iter().enumerate() {
+            // a marker belongs to the sentence it ends or stands in; one in the gap between two
+            // sentences (after the full stop) belongs to the one before
+            let next_start = spans.get(k + 1).map_or(usize::MAX, |n| n.0);
+            let mut markers: Vec<Marker> = Vec::new();
+            for (j, m) in block.markers.iter().enumerate() {
+                let free = taken.get(j).is_some_and(|t| !t);
+                if free && m.at >= s && (m.at <= e || m.at < next_start) {
+                    markers.push(*m);
+                    if let Some(t) = taken.get_mut(j) {
+                        *t = true;
+                    }
+                }
+            }
+            if markers.is_empty() {
+                continue;
+            }
+            let raw = text.get(s..e).unwrap_or("");
+            out.push(Claim {
+                block: i,
+                text: squash(raw),
+                section: block.section.clone(),
+                span: block.inline.span(s, e),
+                markers,
+            });
+        }
+    }
+    out
+}
+
+/// Collapses runs of white space into one space.
+fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Abbreviations that end with a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "al", "apr", "approx", "art", "aug", "capt", "cf", "ch", "cmdr", "co", "col", "corp", "dec", "dept", "dr",
+    "e.g", "ed", "eds", "esp", "est", "etc", "feb", "fig", "figs", "gen", "gov", "hon", "i.e", "inc", "jan", "jr",
+    "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "op", "p",
+    "para", "pp", "prof", "pt", "rep", "rev", "sec", "sen", "sep", "sept", "sgt", "sr", "st", "vol", "vols", "vs",
+];
+
+const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»', '*', '_'];
+
+/// Sentence ranges of `text`; `breaks` are offsets that always start a sentence (list items).
+pub fn sentences(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = skip_space(text, 0);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let Some(&(i, c)) = chars.get(k) else { break };
+        if breaks.contains(&i) && i > start {
+            push(text, &mut out, start, i);
+            start = skip_space(text, i);
+        }
+        if matches!(c, '.' | '?' | '!' | '…') {
+            // the sentence runs on over closing quotes and brackets
+            let mut j = k + 1;
+            while chars
+                .get(j)
+                .is_some_and(|&(_, ch)| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!'))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            let space = chars.get(j).is_none_or(|&(_, ch)| ch.is_whitespace());
+            if space && is_boundary(text, i, c, end) {
+                push(text, &mut out, start, end);
+                start = skip_space(text, end);
+                k = j;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    if start < text.len() {
+        push(text, &mut out, start, text.len());
+    }
+    out
+}
+
+fn push(text: &str, out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
+    let s = text.get(start..end).unwrap_or("");
+    let trimmed = s.trim_end();
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '•' | '▪' | '◦'))
+            .len();
+    if lead < trimmed.len() {
+        out.push((start + lead, start + trimmed.len()));
+    }
+}
+
+fn skip_space(text: &str, from: usize) -> usize {
+    let rest = text.get(from..).unwrap_or("");
+    from + (rest.len() - rest.trim_start().len())
+}
+
+/// Whether the stop `c` at `i` (its closers end at `end`) ends a sentence.
+fn is_boundary(text: &str, i: usize, c: char, end: usize) -> bool {
+    let next = text.get(end..).unwrap_or("").trim_start();
+    let Some(first) = next.chars().next() else { return true };
+    let starts_sentence = first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '▪' | '*' | '¿' | '¡');
+    if !starts_sentence {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    let before = text.get(..i).unwrap_or("");
+    let word: &str = before
+        .rsplit(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '[' | '"' | '“' | '‘'))
+        .next()
+        .unwrap_or("");
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "no. 3" and "vs. US" never end a sentence; "Dec." before a digit neither
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|ch| ch.is_alphabetic()).collect();
+    // initials and dotted abbreviations: "S. Jaishankar", "M.K. Narayanan", "U.S. Department"
+    if letters.len() == 1 && letters.iter().all(|ch| ch.is_uppercase()) {
+        return false;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) && !word.is_empty() {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, &[]).into_iter().map(|(a, b)| &text[a..b]).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials() {
+        assert_eq!(
+            split("The U.S. Department agreed. External Affairs Minister S. Jaishankar spoke. Former NSA M.K. Narayanan said no. 3 was e.g. fine."),
+            vec![
+                "The U.S. Department agreed.",
+                "External Affairs Minister S. Jaishankar spoke.",
+                "Former NSA M.K. Narayanan said no. 3 was e.g. fine."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_after_the_stop() {
+        assert_eq!(
+            split("It was “defining”. US perceived it. He said “yes.” Then 3.5% rose."),
+            vec![
+                "It was “defining”.",
+                "US perceived it.",
+                "He said “yes.”",
+                "Then 3.5% rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_stop_continues() {
+        assert_eq!(
+            split("See Dr. Smith vs. Jones and etc. more. Next."),
+            vec!["See Dr. Smith vs. Jones and etc. more.", "Next."]
+        );
+    }
+
+    #[test]
+    fn list_items_break() {
+        let t = "• Shared concerns. • Defense industrial interests";
+        let items = vec![4, 24];
+        let got: Vec<&str> = sentences(t, &items).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(got, vec!["Shared concerns.", "Defense industrial interests"]);
+    }
+}

@@ -1,0 +1,405 @@
+//! Lines → chunks: the block structure of a document, decided line by line.
+//!
+//! A chunk is a run of non-blank lines (or a line that starts a note, a table or a heading),
+//! classified as heading, note definition, table, list item, paragraph or page furniture
+//! (running headers and footers, page numbers).
+
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkKind {
+    Heading {
+        level: u8,
+    },
+    /// A note definition at a page bottom (`¹ …`) or in Markdown (`[^1]: …`).
+    Note {
+        n: u32,
+    },
+    Table,
+    Item,
+    Para,
+    /// Running header or footer, page number, the author's asterisk note: not content.
+    Furniture,
+}
+
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    pub kind: ChunkKind,
+    /// The whole chunk.
+    pub span: Span,
+    /// Where its content starts, after a heading's `#`, a note's number or an item's bullet.
+    pub body_start: usize,
+}
+
+impl Chunk {
+    pub fn body<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.body_start..self.span.end as usize).unwrap_or("")
+    }
+
+    pub fn full<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+const SUPERSCRIPTS: &str = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+
+pub fn superscript_value(c: char) -> Option<u32> {
+    SUPERSCRIPTS
+        .chars()
+        .position(|s| s == c)
+        .and_then(|p| u32::try_from(p).ok())
+}
+
+/// Leading superscript digits of `s` as a number, and the rest.
+pub fn leading_superscript(s: &str) -> Option<(u32, &str)> {
+    let mut n: u32 = 0;
+    let mut end = 0;
+    for (i, c) in s.char_indices() {
+        match superscript_value(c) {
+            Some(d) => {
+                n = n.saturating_mul(10).saturating_add(d);
+                end = i + c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (end > 0).then(|| (n, s.get(end..).unwrap_or("")))
+}
+
+static MD_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^(\d{1,6})\]:[ \t]*"));
+static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})[ \t]+"));
+static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
+static ENDNOTE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:\[(\d{1,5})\][ \t]*|\^(\d{1,5})[ \t]*|(\d{1,5})[.)]?[ \t]+)"));
+static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,5}\]|\^\d{1,5})+\s*$"));
+
+/// Compiles a constant pattern; the unit tests run every one of them.
+#[allow(clippy::expect_used)]
+pub(crate) fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("constant regex")
+}
+
+/// Splits the text into chunks.
+pub fn chunks(text: &str) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut current: Option<(usize, usize, bool)> = None; // start, end, is_table
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let end = start + content.len();
+        let trimmed = content.trim();
+        if trimmed.is_empty() {
+            if let Some((s, e, _)) = current.take() {
+                out.push(classify(text, s, e));
+            }
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let table = trimmed.starts_with('|');
+        let starts_new = leading_superscript(trimmed).is_some_and(|(_, rest)| !rest.trim().is_empty())
+            || MD_NOTE.is_match(trimmed)
+            || HEADING.is_match(trimmed);
+        match current {
+            Some((s, _, was_table)) if !starts_new && was_table == table => current = Some((s, end, table)),
+            _ => {
+                if let Some((s, e, _)) = current.take() {
+                    out.push(classify(text, s, e));
+                }
+                current = Some((start + lead, end, table));
+            }
+        }
+    }
+    if let Some((s, e, _)) = current {
+        out.push(classify(text, s, e));
+    }
+    mark_furniture(text, &mut out);
+    out
+}
+
+fn classify(text: &str, start: usize, end: usize) -> Chunk {
+    let src = text.get(start..end).unwrap_or("");
+    let chunk = |kind, body: usize| Chunk {
+        kind,
+        span: Span::new(start, end),
+        body_start: start + body,
+    };
+    if src.starts_with('|') {
+        return chunk(ChunkKind::Table, 0);
+    }
+    if let Some(m) = HEADING.captures(src) {
+        let level = m.get(1).map_or(1, |h| h.as_str().len());
+        return chunk(
+            ChunkKind::Heading {
+                level: level.min(6) as u8,
+            },
+            m.get(0).map_or(0, |m| m.end()),
+        );
+    }
+    if let Some(m) = MD_NOTE.captures(src) {
+        let n = m.get(1).and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
+        return chunk(ChunkKind::Note { n }, m.get(0).map_or(0, |m| m.end()));
+    }
+    if let Some((n, rest)) = leading_superscript(src) {
+        let rest_trim = rest.trim_start();
+        return chunk(ChunkKind::Note { n }, src.len() - rest_trim.len());
+    }
+    if PAGE_NUMBER.is_match(src) {
+        return chunk(ChunkKind::Furniture, 0);
+    }
+    if let Some(m) = ITEM.find(src) {
+        return chunk(ChunkKind::Item, m.end());
+    }
+    chunk(ChunkKind::Para, 0)
+}
+
+/// Single-line paragraphs repeated three times or more (numbers aside) are running headers or
+/// footers; the first one stays when it opens the document (it is the title).
+fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
+    let key = |c: &Chunk| -> Option<String> {
+        let s = c.full(text);
+        if s.contains('\n') || s.len() > 160 || !matches!(c.kind, ChunkKind::Para | ChunkKind::Heading { .. }) {
+            return None;
+        }
+        let mut k = String::new();
+        for ch in s.chars() {
+            if ch.is_ascii_digit() {
+                if !k.ends_with('#') {
+                    k.push('#');
+                }
+            } else if ch.is_alphanumeric() {
+                k.extend(ch.to_lowercase());
+            }
+        }
+        (!k.is_empty()).then_some(k)
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in chunks.iter() {
+        if let Some(k) = key(c) {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    let first_content = chunks.iter().position(|c| c.kind != ChunkKind::Furniture);
+    for (i, c) in chunks.iter_mut().enumerate() {
+        if let Some(k) = key(c) {
+            if counts.get(&k).copied().unwrap_or(0) >= 3 && Some(i) != first_content {
+                c.kind = ChunkKind::Furniture;
+            }
+        }
+    }
+    // the author's asterisk note near the top ("* Jane Doe is a fellow at …")
+    for c in chunks.iter_mut().take(12) {
+        let s = c.full(text);
+        if (s.starts_with("* ") || s.starts_with("† ") || s.starts_with("*\u{a0}"))
+            && s.chars().nth(2).is_some_and(char::is_uppercase)
+            && !s.contains("\n*")
+        {
+            c.kind = ChunkKind::Furniture;
+        }
+    }
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+/// A line that can be a document title.
+pub fn title_like(s: &str) -> bool {
+    let s = s.trim();
+    !s.contains('\n') && (1..=24).contains(&words(s).len()) && !s.ends_with(['.', ',', ';']) && starts_upper(s)
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| !matches!(c, '*' | '_' | '"' | '“' | '\'' | '‘' | '▪' | '•' | ' '))
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The author line under a title: "Jane Doe*", "By Jane Doe and John Roe".
+pub fn author_line(s: &str) -> Vec<String> {
+    let s = s.trim();
+    if s.contains('\n') || words(s).len() > 16 {
+        return Vec::new();
+    }
+    let s = s.strip_prefix("By ").or_else(|| s.strip_prefix("by ")).unwrap_or(s);
+    let s = s.trim_end_matches(['*', '†', '‡', ' ', '¹', '²', '³']);
+    let parts: Vec<String> = s
+        .split([',', '&', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().trim_matches(['*', '†']).trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let name_like = |p: &String| {
+        let w = words(p);
+        (2..=4).contains(&w.len())
+            && w.iter()
+                .all(|t| t.chars().next().is_some_and(char::is_uppercase) && !t.ends_with(':'))
+    };
+    if !parts.is_empty() && parts.iter().all(name_like) {
+        parts
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether a one-line paragraph reads as a heading rather than a sentence or a fragment.
+pub fn heading_like(s: &str) -> bool {
+    let s = s.trim();
+    if s.contains('\n') || s.len() > 140 {
+        return false;
+    }
+    let s = TRAILING_MARKERS.replace(s, "");
+    let s = s.trim().trim_matches(['*', '_']).trim();
+    let w = words(s);
+    if w.is_empty() || w.len() > 16 || s.ends_with(['.', ',', ';']) || !starts_upper(s) {
+        return false;
+    }
+    if s.matches(", ").count() >= 3 || s.contains(". ") && !s.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    if s.contains(". ") && !LETTERED.is_match(s) && !ROMAN.is_match(s) && !NUMBERED.is_match(s) {
+        return false;
+    }
+    let long: Vec<&&str> = w
+        .iter()
+        .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let lower = long
+        .iter()
+        .filter(|t| t.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    long.is_empty() || lower * 2 <= long.len()
+}
+
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-H]\.\s+\S"));
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
+
+/// The level of a heading written as a plain line, or None when the line is not one.
+/// Bullet sub-headings (`▪ *Title*`) are read in any document; other plain lines only where the
+/// document does not mark its headings with `#`.
+pub fn heading_level(s: &str, markdown_headings: bool) -> Option<u8> {
+    let t = s.trim();
+    if let Some(rest) = t.strip_prefix(['▪', '■', '●', '◆', '►']) {
+        return heading_like(rest.trim()).then_some(3);
+    }
+    if markdown_headings || !heading_like(t) {
+        return None;
+    }
+    if ROMAN.is_match(t) {
+        return Some(1);
+    }
+    if LETTERED.is_match(t) {
+        return Some(2);
+    }
+    if let Some(m) = NUMBERED.captures(t) {
+        let depth = m.get(1).map_or(1, |d| d.as_str().split('.').count());
+        return Some((1 + depth).min(6) as u8);
+    }
+    Some(1)
+}
+
+/// A heading that opens the note list.
+pub fn notes_heading(s: &str) -> bool {
+    let t: String = s
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(['*', '_', ':'])
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "notes"
+            | "endnotes"
+            | "end notes"
+            | "footnotes"
+            | "references"
+            | "sources"
+            | "references and notes"
+            | "notes and references"
+    )
+}
+
+/// `12. …`, `[12] …`, `^12 …` or `¹² …` at the start of an item of a note list.
+pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
+    if let Some((n, rest)) = leading_superscript(s) {
+        return Some((n, rest.trim_start()));
+    }
+    let m = ENDNOTE.captures(s)?;
+    let n = (1..=3).find_map(|i| m.get(i)).and_then(|d| d.as_str().parse().ok())?;
+    let end = m.get(0).map_or(0, |m| m.end());
+    Some((n, s.get(end..).unwrap_or("")))
+}
+
+/// Whether a note's text is finished, or a page break may have cut it.
+pub fn note_complete(text: &str) -> bool {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', ')', '”', '"', '’', '>', ']']) {
+        return true;
+    }
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    last.starts_with("http") || last.starts_with("doi:")
+}
+
+/// Whether a paragraph reads as the rest of a note cut by a page break.
+pub fn note_continuation(src: &str) -> bool {
+    let t = src.trim_start();
+    t.starts_with('<') || t.starts_with("http") || t.starts_with("doi") || t.starts_with(char::is_lowercase)
+}
+
+/// Whether `next` continues the paragraph `prev` across a page break.
+pub fn continues(prev: &str, next: &str) -> bool {
+    let p = TRAILING_MARKERS.replace(prev.trim_end(), "");
+    let p = p.trim_end();
+    let ended = p
+        .trim_end_matches(['”', '"', '’', '\'', ')', ']', '*', '_'])
+        .ends_with(['.', '!', '?', ':']);
+    !ended && next.trim_start().starts_with(char::is_lowercase)
+}
+
+/// Cell ranges of each row of a pipe table (delimiter rows dropped).
+pub fn table_rows(text: &str, chunk: &Chunk) -> Vec<Vec<(usize, usize)>> {
+    let mut rows = Vec::new();
+    let mut offset = chunk.span.start as usize;
+    for line in chunk.full(text).split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let t = content.trim();
+        if t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let mut cells = Vec::new();
+        let mut cell_start = start + lead;
+        let bytes = t.as_bytes();
+        let mut escaped = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'|' && !escaped {
+                if i > 0 {
+                    cells.push(trim_range(text, cell_start, start + lead + i));
+                }
+                cell_start = start + lead + i + 1;
+            }
+            escaped = b == b'\\' && !escaped;
+        }
+        if cell_start < start + lead + t.len() {
+            cells.push(trim_range(text, cell_start, start + lead + t.len()));
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = text.get(a..b).unwrap_or("");
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    (a + lead, (b - trail).max(a + lead))
+}

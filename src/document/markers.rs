@@ -1,0 +1,215 @@
+//! Footnote markers in body blocks: found, checked against the notes, and cut out of the text.
+//!
+//! Styles: superscript digits (`century”.¹`), Markdown (`[^12]`), brackets (`[12]`, `[3, 4]`),
+//! carets (`^12`), and, only in a document with a note list and no other markers, bare digits
+//! glued to a word or punctuation (`challenges.1 Under`), kept only where they run in order.
+
+use super::lines::{re, superscript_value};
+use super::{Document, Marker};
+use crate::diag::{code, Diagnostics};
+use crate::span::Span;
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,6})\]|\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\]|\^(\d{1,5})"));
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,6}\]|\^\d{1,5})+$"));
+static BARE: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,4}"));
+
+/// A heading's text without the markers at its end.
+pub fn strip_trailing(s: &str) -> &str {
+    match TRAILING.find(s.trim_end()) {
+        Some(m) => s.get(..m.start()).unwrap_or(s),
+        None => s,
+    }
+}
+
+/// Finds the markers of every block, removes them from the text and records them.
+pub fn attach(doc: &mut Document, text: &str, diags: &mut Diagnostics) {
+    let defined: BTreeSet<u32> = doc.notes.iter().map(|n| n.n).collect();
+    let mut found_any = false;
+    for block in &mut doc.blocks {
+        let found = find(&block.inline.text, &defined);
+        found_any |= !found.is_empty();
+        apply(block, found);
+    }
+    if !found_any && !defined.is_empty() {
+        // plain text: digits glued to the end of a word, read in note order
+        let mut next = defined.first().copied().unwrap_or(1);
+        for block in &mut doc.blocks {
+            let found = find_bare(&block.inline.text, &defined, &mut next);
+            apply(block, found);
+        }
+    }
+    check(doc, text, &defined, diags);
+}
+
+type Found = (usize, usize, Vec<u32>);
+
+fn find(s: &str, defined: &BTreeSet<u32>) -> Vec<Found> {
+    let mut out = Vec::new();
+    for m in MARKER.captures_iter(s) {
+        let Some(all) = m.get(0) else { continue };
+        let numbers: Vec<u32> = if let Some(d) = m.get(1).or(m.get(3)) {
+            d.as_str().parse().ok().into_iter().collect()
+        } else if let Some(list) = m.get(2) {
+            let ns = bracket_list(list.as_str());
+            // `[2016]` or `[3]` of a reference list are markers only where such notes exist
+            if ns.is_empty() || !ns.iter().all(|n| defined.contains(n)) {
+                continue;
+            }
+            ns
+        } else {
+            let before = s.get(..all.start()).and_then(|b| b.chars().next_back());
+            if before.is_some_and(|c| c.is_ascii_digit()) {
+                continue; // an exponent, not a note
+            }
+            let n = all
+                .as_str()
+                .chars()
+                .filter_map(superscript_value)
+                .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
+            vec![n]
+        };
+        out.push((all.start(), all.end(), numbers));
+    }
+    out
+}
+
+/// `3, 4` or `3-5` inside brackets.
+fn bracket_list(s: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for part in s.split(',') {
+        let mut ends = part.split(['-', '–']).map(|x| x.trim().parse::<u32>());
+        match (ends.next(), ends.next()) {
+            (Some(Ok(a)), None) => out.push(a),
+            (Some(Ok(a)), Some(Ok(b))) if a < b && b - a <= 20 => out.extend(a..=b),
+            _ => return Vec::new(),
+        }
+    }
+    out
+}
+
+/// Bare digits right after a letter or closing punctuation, followed by a space or the end,
+/// accepted only as the next note (or one of the next few) so that years and amounts are left.
+fn find_bare(s: &str, defined: &BTreeSet<u32>, next: &mut u32) -> Vec<Found> {
+    let mut out = Vec::new();
+    for m in BARE.find_iter(s) {
+        let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+        let after = s.get(m.end()..).and_then(|a| a.chars().next());
+        let glued = before.is_some_and(|c| {
+            c.is_lowercase() || matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
+        });
+        let free = after.is_none_or(|c| c.is_whitespace());
+        let Ok(n) = m.as_str().parse::<u32>() else { continue };
+        if glued && free && defined.contains(&n) && n >= *next && n <= next.saturating_add(2) {
+            *next = n + 1;
+            out.push((m.start(), m.end(), vec![n]));
+        }
+    }
+    out
+}
+
+fn apply(block: &mut super::Block, found: Vec<Found>) {
+    let inl = &mut block.inline;
+    let mut markers = Vec::new();
+    // forward, shifting each match by what the earlier removals took out
+    let mut removed: isize = 0;
+    for (start, end, numbers) in found {
+        let (Some(start), Some(end)) = (start.checked_add_signed(-removed), end.checked_add_signed(-removed)) else {
+            continue;
+        };
+        let span = inl.span(start, end);
+        inl.remove(start, end);
+        removed += (end - start) as isize;
+        let before = inl.text.get(..start).and_then(|b| b.chars().next_back());
+        let after = inl.text.get(start..).and_then(|a| a.chars().next());
+        if before.is_some_and(|c| matches!(c, '.' | '?' | '!' | '”' | '"' | ')'))
+            && after.is_some_and(|c| c.is_uppercase())
+        {
+            inl.insert_space(start, span.end as usize);
+            removed -= 1;
+        }
+        for n in numbers {
+            markers.push(Marker { n, at: start, span });
+        }
+    }
+    block.markers = markers;
+}
+
+fn check(doc: &Document, text: &str, defined: &BTreeSet<u32>, diags: &mut Diagnostics) {
+    let _ = text;
+    let mut used = BTreeSet::new();
+    let mut any = false;
+    for block in &doc.blocks {
+        for m in &block.markers {
+            any = true;
+            used.insert(m.n);
+            if !defined.contains(&m.n) {
+                diags.warn(
+                    code::MARKER_WITHOUT_NOTE,
+                    m.span,
+                    Some(m.n),
+                    format!("marker {} has no note", m.n),
+                );
+            }
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for note in &doc.notes {
+        if !seen.insert(note.n) {
+            diags.warn(
+                code::DUPLICATE_NOTE_NUMBER,
+                note.span,
+                Some(note.n),
+                format!("note {} is defined twice", note.n),
+            );
+        }
+        if any && !used.contains(&note.n) {
+            diags.warn(
+                code::NOTE_WITHOUT_MARKER,
+                note.span,
+                Some(note.n),
+                format!("note {} has no marker in the text", note.n),
+            );
+        }
+    }
+    if !any && !doc.blocks.is_empty() {
+        diags.warn(
+            code::NO_MARKERS,
+            Span::default(),
+            None,
+            "no footnote markers found: the graph has no claims",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bracket_lists() {
+        assert_eq!(bracket_list("3, 4"), vec![3, 4]);
+        assert_eq!(bracket_list("3-5"), vec![3, 4, 5]);
+        assert_eq!(bracket_list("a"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn trailing() {
+        assert_eq!(strip_trailing("Lebanon[29]"), "Lebanon");
+        assert_eq!(strip_trailing("Rise²³"), "Rise");
+        assert_eq!(strip_trailing("G20"), "G20");
+    }
+
+    #[test]
+    fn bare_digits_follow_note_order() {
+        let defined: BTreeSet<u32> = (1..=3).collect();
+        let mut next = 1;
+        let s = "In 2016 the challenges.1 Under 3 rules, tariffs2 rose";
+        let found = find_bare(s, &defined, &mut next);
+        let ns: Vec<u32> = found.iter().flat_map(|f| f.2.clone()).collect();
+        assert_eq!(ns, vec![1, 2]);
+    }
+}

@@ -1,0 +1,142 @@
+//! A document's stages → its graph: the document node, claims, sources and `cites` edges.
+
+use super::model::{Edge, KnowledgeGraph, Node};
+use crate::claims::Claim;
+use crate::document::Document;
+use crate::notes::{Notes, Source};
+use crate::span::{LineIndex, Span};
+use serde_json::{json, Map, Value};
+
+/// What `build` needs to know of the input.
+pub struct Input<'a> {
+    /// The document id (its file stem, sanitised).
+    pub id: &'a str,
+    /// The path as given on the command line.
+    pub path: &'a str,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+}
+
+pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    g.documents.push(input.id.to_string());
+    let mut attrs = Map::new();
+    attrs.insert("title".into(), json!(doc.title));
+    attrs.insert("authors".into(), json!(doc.authors));
+    attrs.insert("path".into(), json!(input.path));
+    g.add_node(Node {
+        id: input.id.to_string(),
+        kind: "document",
+        label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
+        attrs,
+    });
+    for s in &notes.sources {
+        g.add_node(source_node(input, s));
+    }
+    for c in claims {
+        let id = claim_id(input.id, c.span);
+        let (line, _) = input.lines.line_col(input.text, c.span.start as usize);
+        let mut attrs = Map::new();
+        attrs.insert("text".into(), json!(c.text));
+        attrs.insert("document".into(), json!(input.id));
+        attrs.insert("section".into(), json!(c.section));
+        attrs.insert("span".into(), span(c.span));
+        attrs.insert("line".into(), json!(line));
+        attrs.insert("footnotes".into(), json!(c.notes()));
+        g.add_node(Node {
+            id: id.clone(),
+            kind: "claim",
+            label: short(&c.text, 80),
+            attrs,
+        });
+        for m in &c.markers {
+            for cite in notes.cites_of(m.n) {
+                let Some(src) = notes.sources.get(cite.source) else {
+                    continue;
+                };
+                let mut attrs = Map::new();
+                attrs.insert("footnote".into(), json!(m.n));
+                attrs.insert("document".into(), json!(input.id));
+                attrs.insert("accessed".into(), json!(cite.accessed));
+                attrs.insert("locator".into(), json!(cite.locator));
+                if let Some(u) = &cite.url {
+                    attrs.insert("url".into(), json!(u));
+                }
+                attrs.insert("span".into(), span(m.span));
+                g.add_edge(
+                    &id,
+                    &source_id(src),
+                    Edge {
+                        kind: "cites",
+                        key: format!("cites:{}", m.n),
+                        attrs,
+                    },
+                );
+            }
+        }
+    }
+    g
+}
+
+pub fn claim_id(doc: &str, span: Span) -> String {
+    format!("claim:{doc}:{}", span.start)
+}
+
+pub fn source_id(s: &Source) -> String {
+    format!("source:{}", s.key)
+}
+
+fn span(s: Span) -> Value {
+    json!([s.start, s.end])
+}
+
+fn source_node(input: &Input, s: &Source) -> Node {
+    let c = &s.citation;
+    let mut a = Map::new();
+    a.insert("type".into(), json!(c.kind));
+    a.insert("title".into(), json!(c.title));
+    a.insert("authors".into(), json!(c.authors));
+    a.insert("institution".into(), json!(c.institution));
+    a.insert("container".into(), json!(c.container));
+    a.insert("volume".into(), json!(c.volume));
+    a.insert("issue".into(), json!(c.issue));
+    a.insert("pages".into(), json!(c.pages));
+    a.insert("date".into(), json!(c.date));
+    a.insert("accessed".into(), json!(c.accessed));
+    a.insert("url".into(), json!(c.url));
+    if s.urls.len() > 1 {
+        a.insert("urls".into(), json!(s.urls));
+    }
+    a.insert("doi".into(), json!(c.doi));
+    let notes: Vec<Value> = s.notes.iter().map(|n| json!({"document": input.id, "n": n})).collect();
+    a.insert("footnotes".into(), Value::Array(notes));
+    a.insert("raw".into(), json!(s.raw));
+    a.insert("document".into(), json!(input.id));
+    a.insert("span".into(), span(s.span));
+    let label = c
+        .title
+        .clone()
+        .or_else(|| c.container.clone())
+        .or_else(|| c.institution.clone())
+        .or_else(|| c.url.clone())
+        .unwrap_or_else(|| short(&s.raw, 80));
+    Node {
+        id: source_id(s),
+        kind: "source",
+        label: short(&label, 120),
+        attrs: a,
+    }
+}
+
+/// At most `max` characters, cut at a word with an ellipsis.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}

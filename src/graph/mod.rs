@@ -1,0 +1,12 @@
+//! The knowledge graph: nodes and edges with stable ids, built from a document's stages, and the
+//! merge of several documents' graphs into one corpus graph.
+//!
+//! Takes: a [`Document`], its [`Claim`]s and its [`Notes`]. Gives: a [`KnowledgeGraph`] whose nodes
+//! and edges carry their kind, a label and a flat map of attributes (the contract's fields), in
+//! a deterministic order. petgraph holds the structure; node indices never leave this module.
+
+mod build;
+mod model;
+
+pub use build::{build, short, Input};
+pub use model::{Edge, KnowledgeGraph, Node};

@@ -1,0 +1,191 @@
+//! Files in and out: finding documents, reading them as UTF-8 text, naming and writing outputs
+//! atomically (a temporary file in the output folder, renamed into place).
+
+use crate::error::{Error, Result};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// File name endings read as documents.
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+
+/// Default limit on a document's size.
+pub const MAX_SIZE: u64 = 256 * 1024 * 1024;
+
+/// The documents named by `inputs`: files as given, folders read recursively in sorted order.
+pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        let meta = fs::metadata(input).map_err(|source| Error::Io {
+            path: input.clone(),
+            source,
+        })?;
+        if meta.is_dir() {
+            let before = out.len();
+            walk(input, &mut out)?;
+            if out.len() == before {
+                return Err(Error::NoDocuments { path: input.clone() });
+            }
+        } else {
+            out.push(input.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            walk(&p, out)?;
+        } else if p
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Reads a document as UTF-8 text (a BOM dropped). Binary files and invalid UTF-8 are errors.
+pub fn read(path: &Path, max: u64) -> Result<String> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = fs::metadata(path).map_err(io)?.len();
+    if size > max {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: max,
+        });
+    }
+    let bytes = fs::read(path).map_err(io)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// Output names for the inputs: the file stem, made safe (letters, digits, `-`, `_`, `.`), and
+/// where two inputs share a stem, the extension added to tell them apart (`a-md`, `a-txt`).
+pub fn names(paths: &[PathBuf]) -> Vec<String> {
+    let stems: Vec<String> = paths
+        .iter()
+        .map(|p| sanitise(&p.file_stem().map(|s| s.to_string_lossy()).unwrap_or_default()))
+        .collect();
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    for s in &stems {
+        *count.entry(s.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<String> = paths
+        .iter()
+        .zip(&stems)
+        .map(|(p, s)| {
+            if count.get(s.as_str()).copied().unwrap_or(0) > 1 {
+                let ext = p
+                    .extension()
+                    .map(|e| sanitise(&e.to_string_lossy()))
+                    .unwrap_or_default();
+                format!("{s}-{ext}")
+            } else {
+                s.clone()
+            }
+        })
+        .collect();
+    // still equal (same stem and extension in two folders): number them in input order
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for name in &mut out {
+        let n = seen.entry(name.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            name.push_str(&format!("-{n}"));
+        }
+    }
+    out
+}
+
+/// A file-name-safe id: no separators, no `..`, never empty.
+pub fn sanitise(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    while out.contains("..") {
+        out = out.replace("..", ".");
+    }
+    let out = out.trim_matches(['.', '-']).to_string();
+    if out.is_empty() || out == "corpus" {
+        format!("doc-{out}").trim_end_matches('-').to_string()
+    } else {
+        out
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_safe_and_distinct() {
+        let paths: Vec<PathBuf> = ["x/a.md", "y/a.txt", "../b c.md", "z/..md", "corpus.md"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(names(&paths), vec!["a-md", "a-txt", "b-c", "doc", "doc-corpus"]);
+    }
+}

@@ -1,0 +1,197 @@
+//! Dates as notes print them → ISO 8601 (partial allowed).
+//!
+//! Takes: any text. Gives: the first date expression in it as `YYYY-MM-DD`, `YYYY-MM` or `YYYY`,
+//! with its byte range. Recognised: `January 25, 2015`, `Jan. 25, 2015`, `Sept. 5, 2020`,
+//! `25 January 2015`, `March 4–5, 2026` (first day), `May/June 2025` and `May–June 2025` (first
+//! month), `August 2021`, `Spring 2020` (year only), `2023-06-05`, `2023/06/05`, and a bare year
+//! (`(2016)`, `[2016]`) when nothing fuller is present.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Month names and their usual abbreviations (with or without a period), longest first so
+/// that `Sept` wins over `Sep`.
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?";
+
+/// Full or month-precision dates, tried together; the leftmost (then longest) match wins.
+static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let pattern = format!(
+        concat!(
+            // 1: ISO / slashed year-month-day
+            r"\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})\b",
+            // 2: Month Day[–Day], Year
+            r"|\b(?P<am>{m})\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(?:{m}\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<ay>\d{{4}})\b",
+            // 3: Day Month Year
+            r"|\b(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{m}),?\s+(?P<by>\d{{4}})\b",
+            // 4: Month/Month Year, Month–Month Year, Month Year
+            r"|\b(?P<cm>{m})(?:\s*[/–—-]\s*{m})?,?\s+(?P<cy>\d{{4}})\b",
+            // 5: Season Year
+            r"|\b(?:Spring|Summer|Fall|Autumn|Winter)(?:\s*[/–—-]\s*(?:Spring|Summer|Fall|Autumn|Winter))?,?\s+(?P<sy>\d{{4}})\b",
+        ),
+        m = MONTH
+    );
+    Regex::new(&pattern).ok()
+});
+
+/// A year standing alone (1600–2099), not part of a longer number.
+static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d\d\b").ok());
+
+/// Month number of a month name or abbreviation (`"Sept."` → 9).
+pub fn month_number(name: &str) -> Option<u32> {
+    let lower = name.trim_end_matches('.').to_ascii_lowercase();
+    let key = lower.get(..3)?;
+    let n = match key {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(n)
+}
+
+fn iso(year: &str, month: Option<u32>, day: Option<u32>) -> Option<String> {
+    let y: u32 = year.parse().ok()?;
+    if !(1000..=2999).contains(&y) {
+        return None;
+    }
+    match (month, day) {
+        (Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
+        (Some(m), None) if (1..=12).contains(&m) => Some(format!("{y:04}-{m:02}")),
+        (None, None) => Some(format!("{y:04}")),
+        _ => None,
+    }
+}
+
+/// The first full or month-precision date in `s`: `(start, end, iso)`.
+pub fn find_full_date(s: &str) -> Option<(usize, usize, String)> {
+    let re = FULL.as_ref()?;
+    let mut from = 0;
+    while let Some(caps) = re.captures_at(s, from) {
+        let whole = caps.get(0)?;
+        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+        let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
+        let year = |name: &str| caps.name(name).map(|m| m.as_str());
+        let got = if let Some(y) = year("iy") {
+            iso(y, num("im"), num("id"))
+        } else if let Some(y) = year("ay") {
+            iso(y, month("am"), num("ad"))
+        } else if let Some(y) = year("by") {
+            iso(y, month("bm"), num("bd"))
+        } else if let Some(y) = year("cy") {
+            iso(y, month("cm"), None)
+        } else if let Some(y) = year("sy") {
+            iso(y, None, None)
+        } else {
+            None
+        };
+        if let Some(d) = got {
+            return Some((whole.start(), whole.end(), d));
+        }
+        // an impossible date (month 13, day 40): look further
+        from = whole.start() + whole.as_str().chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    None
+}
+
+/// The first bare year in `s` that is not glued to other digits or to a letter: `(start, end, iso)`.
+pub fn find_year(s: &str) -> Option<(usize, usize, String)> {
+    let re = YEAR.as_ref()?;
+    for m in re.find_iter(s) {
+        let before = s.get(..m.start()).and_then(|t| t.chars().next_back());
+        let after = s.get(m.end()..).and_then(|t| t.chars().next());
+        // `2.2019`, `12,2019`, `2019.5`, `No-2019x` are not years; `(2016)`, `2–2021` are
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '@' || c == '_');
+        let decimal = |c: Option<char>, next: Option<char>| c == Some('.') && next.is_some_and(|n| n.is_ascii_digit());
+        let after2 = s.get(m.end()..).and_then(|t| t.chars().nth(1));
+        let before2 = s.get(..m.start()).and_then(|t| t.chars().rev().nth(1));
+        let decimal_tail = before == Some('.') && before2.is_some_and(|c| c.is_ascii_digit());
+        let hyphen_number = after == Some('-') && after2.is_some_and(|n| n.is_ascii_digit());
+        if glued(before) || glued(after) || decimal(after, after2) || hyphen_number || decimal_tail {
+            continue;
+        }
+        return Some((m.start(), m.end(), m.as_str().to_string()));
+    }
+    None
+}
+
+/// The first date expression in `s` with its range: a full or month-precision date when there is
+/// one, else the first bare year.
+pub fn find_date(s: &str) -> Option<(usize, usize, String)> {
+    find_full_date(s).or_else(|| find_year(s))
+}
+
+/// The first date expression in `s` as ISO 8601 (`2015-01-25`, `2025-05`, `2016`).
+pub fn parse_date(s: &str) -> Option<String> {
+    find_date(s).map(|(_, _, d)| d)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_day_year() {
+        assert_eq!(
+            parse_date("posted March 3, 1999, online").as_deref(),
+            Some("1999-03-03")
+        );
+        assert_eq!(parse_date("Sept. 5, 2020").as_deref(), Some("2020-09-05"));
+        assert_eq!(parse_date("Oct 21st, 2011").as_deref(), Some("2011-10-21"));
+        assert_eq!(parse_date("March 4–5, 2026").as_deref(), Some("2026-03-04"));
+    }
+
+    #[test]
+    fn day_month_year() {
+        assert_eq!(parse_date("issued 7 November 2003.").as_deref(), Some("2003-11-07"));
+        assert_eq!(parse_date("2 Feb. 2010").as_deref(), Some("2010-02-02"));
+    }
+
+    #[test]
+    fn month_year_and_ranges() {
+        assert_eq!(parse_date("(July/August 2019)").as_deref(), Some("2019-07"));
+        assert_eq!(parse_date("November–December 2001").as_deref(), Some("2001-11"));
+        assert_eq!(parse_date("Jan 2021").as_deref(), Some("2021-01"));
+        assert_eq!(parse_date("updated April 2018").as_deref(), Some("2018-04"));
+    }
+
+    #[test]
+    fn seasons_years_iso() {
+        assert_eq!(parse_date("Winter 2009").as_deref(), Some("2009"));
+        assert_eq!(parse_date("vol. 3 (1998): 4").as_deref(), Some("1998"));
+        assert_eq!(parse_date("no. 7 [2004]").as_deref(), Some("2004"));
+        assert_eq!(parse_date("on 2019-11-30 at noon").as_deref(), Some("2019-11-30"));
+        assert_eq!(parse_date("2019/11/30").as_deref(), Some("2019-11-30"));
+    }
+
+    #[test]
+    fn fuller_date_beats_earlier_year() {
+        assert_eq!(parse_date("Paper no. 3–2018, October 2018").as_deref(), Some("2018-10"));
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(parse_date("no date here"), None);
+        assert_eq!(parse_date("page 12345 and item 3.2019"), None);
+        assert_eq!(parse_date("Mayhem 2019x"), None);
+        assert_eq!(parse_date("2019-13-40"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn ranges_point_into_text() {
+        let s = "seen on 4 July 1990 twice";
+        let (a, b, d) = find_date(s).unwrap();
+        assert_eq!(&s[a..b], "4 July 1990");
+        assert_eq!(d, "1990-07-04");
+    }
+}
