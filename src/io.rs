@@ -88,6 +88,11 @@ pub fn read(path: &Path, max: u64) -> Result<String> {
     })
 }
 
+/// A path as recorded in outputs: as given, with `/` as separator on every machine.
+pub fn display(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
 /// Output names for the inputs: the file stem, made safe (letters, digits, `-`, `_`, `.`), and
 /// where two inputs share a stem, the extension added to tell them apart (`a-md`, `a-txt`).
 pub fn names(paths: &[PathBuf]) -> Vec<String> {

@@ -57,3 +57,18 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
         .collect();
     g
 }
+
+/// Reads one document and builds its graph. `name` is its output name and document id
+/// (see [`io::names`]).
+pub fn build_file(path: &std::path::Path, name: &str, max_size: u64) -> Result<KnowledgeGraph> {
+    let text = io::read(path, max_size)?;
+    Ok(build_text(name, &io::display(path), &text))
+}
+
+/// The files one graph gives: `(file name, bytes)` per format, `NAME.EXT`.
+pub fn render(name: &str, g: &KnowledgeGraph, formats: &[Format]) -> Vec<(String, Vec<u8>)> {
+    formats
+        .iter()
+        .map(|f| (format!("{name}.{}", f.file_extension()), f.write(g)))
+        .collect()
+}

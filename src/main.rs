@@ -115,7 +115,7 @@ fn build(args: BuildArgs) -> ExitCode {
     for (path, result) in paths.iter().zip(results) {
         match result {
             Ok(g) => {
-                let shown = display(path);
+                let shown = io::display(path);
                 for d in &g.diagnostics {
                     eprintln!("{}", d.render(&shown));
                 }
@@ -150,26 +150,16 @@ fn build(args: BuildArgs) -> ExitCode {
     }
 }
 
-/// `/` as separator, so that paths in outputs are the same on every machine.
-fn display(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
-}
-
 fn build_one(path: &Path, name: &str, args: &BuildArgs, formats: &[Format]) -> Result<KnowledgeGraph, String> {
-    let text = io::read(path, args.max_size).map_err(|e| e.to_string())?;
-    let g = policykg::build_text(name, &display(path), &text);
+    let g = policykg::build_file(path, name, args.max_size).map_err(|e| e.to_string())?;
     write_all(&args.out, name, &g, formats).map_err(|e| e.to_string())?;
     Ok(g)
 }
 
 fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> policykg::Result<()> {
     // everything is rendered before anything is written, so a failure leaves old outputs whole
-    let files: Vec<(PathBuf, Vec<u8>)> = formats
-        .iter()
-        .map(|f| (dir.join(format!("{name}.{}", f.file_extension())), f.write(g)))
-        .collect();
-    for (path, bytes) in files {
-        io::write_atomic(&path, &bytes)?;
+    for (file, bytes) in policykg::render(name, g, formats) {
+        io::write_atomic(&dir.join(file), &bytes)?;
     }
     Ok(())
 }

@@ -31,7 +31,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes) -> 
         attrs,
     });
     for s in &notes.sources {
-        g.add_node(source_node(input, s));
+        g.add_node(source_node(input, doc, s));
     }
     for c in claims {
         let id = claim_id(input.id, c.span);
@@ -90,7 +90,7 @@ fn span(s: Span) -> Value {
     json!([s.start, s.end])
 }
 
-fn source_node(input: &Input, s: &Source) -> Node {
+fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
     let c = &s.citation;
     let mut a = Map::new();
     a.insert("type".into(), json!(c.kind));
@@ -108,11 +108,13 @@ fn source_node(input: &Input, s: &Source) -> Node {
         a.insert("urls".into(), json!(s.urls));
     }
     a.insert("doi".into(), json!(c.doi));
-    let notes: Vec<Value> = s.notes.iter().map(|n| json!({"document": input.id, "n": n})).collect();
+    let notes: Vec<Value> = s
+        .notes
+        .iter()
+        .map(|&n| json!({"document": input.id, "n": n, "span": span(doc.note(n).map(|x| x.span).unwrap_or(s.span))}))
+        .collect();
     a.insert("footnotes".into(), Value::Array(notes));
     a.insert("raw".into(), json!(s.raw));
-    a.insert("document".into(), json!(input.id));
-    a.insert("span".into(), span(s.span));
     let label = c
         .title
         .clone()

@@ -84,34 +84,91 @@ macro_rules! pattern {
     };
 }
 
-pattern!(IBID, r"^(?:(?i:ibid)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?");
+pattern!(
+    IBID,
+    r"^(?:(?i:ibid)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
+);
 pattern!(URL, r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+"#);
 pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.\d{4,9}/[^\s"<>“”]+)"#);
-pattern!(DOI_IN_PATH, r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.\d{4,9}/.+)$");
-pattern!(ACCESSED, r"(?i)\b(?:last\s+)?(?:accessed|retrieved|viewed|consulted|visited|downloaded)\b(?:\s+on)?\s*:?\s*");
-pattern!(SEE_CUE, r"^(?i:(?:and\s*,?\s+)?(?:for\s+[^,;:]{1,160}?,\s*)?(?:see\b|cf\.|compare\b|also\s+see\b)(?:\s+also\b)?(?:\s*,\s*(?:e\.g\.|for example|for instance|generally|especially|in particular)\s*,?|\s+(?:e\.g\.|for example),?)?\s*)");
+pattern!(
+    DOI_IN_PATH,
+    r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.\d{4,9}/.+)$"
+);
+pattern!(
+    ACCESSED,
+    r"(?i)\b(?:last\s+)?(?:accessed|retrieved|viewed|consulted|visited|downloaded)\b(?:\s+on)?\s*:?\s*"
+);
+pattern!(
+    SEE_CUE,
+    r"^(?i:(?:and\s*,?\s+)?(?:for\s+[^,;:]{1,160}?,\s*)?(?:see\b|cf\.|compare\b|also\s+see\b)(?:\s+also\b)?(?:\s*,\s*(?:e\.g\.|for example|for instance|generally|especially|in particular)\s*,?|\s+(?:e\.g\.|for example),?)?\s*)"
+);
 pattern!(LEADING_AND, r"^(?i:and|&)\s*,?\s+");
-pattern!(BY_CUE, r"(?:,\s*|\s+)(?:(?i:coordinated|edited|compiled|written|prepared|translated)\s+)?by\s+");
+pattern!(
+    BY_CUE,
+    r"(?:,\s*|\s+)(?:(?i:coordinated|edited|compiled|written|prepared|translated)\s+)?by\s+"
+);
 pattern!(INTERVIEW, r"(?i),?\s*\binterview(?:ed)?\s+(?:by|with)\b");
-pattern!(REPORT_ID, r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?\d[\w./–-]*)$");
-pattern!(REPORT_CUE, r"\b(?:Reports?|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|White Paper|In Focus|Insight|Legal Sidebar|Monograph)\b");
-pattern!(JOURNAL_AFTER, r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>\d{1,4}[A-Za-z]?)(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>\d+(?:\s*[–/-]\s*\d+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?");
-pattern!(PAREN_AFTER, r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?");
-pattern!(JOURNAL_PLAIN, r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)");
+pattern!(
+    REPORT_ID,
+    r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?\d[\w./–-]*)$"
+);
+pattern!(
+    REPORT_CUE,
+    r"\b(?:Reports?|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|White Paper|In Focus|Insight|Legal Sidebar|Monograph)\b"
+);
+pattern!(
+    JOURNAL_AFTER,
+    r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>\d{1,4}[A-Za-z]?)\b(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>\d+(?:\s*[–/-]\s*\d+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
+);
+pattern!(
+    PAREN_AFTER,
+    r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
+);
+pattern!(
+    JOURNAL_PLAIN,
+    r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)"
+);
 pattern!(PUBLISHER, r"\((?P<city>[^():]{2,60}):\s*(?P<rest>[^()]{2,200})\)");
-pattern!(PAGES_CUE, r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)");
+pattern!(
+    PAGES_CUE,
+    r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)"
+);
 pattern!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?(\d{1,5})\s*[–—-]\s*(\d{1,5})$");
 pattern!(TIME, r"^\d{1,2}[:.]\d{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
-pattern!(MONTH_DAY, r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}$");
-pattern!(LOCATOR_FIELD, r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[\dA-Z]");
-pattern!(DATE_WORDS, r"(?i)\b(?:updated|published|posted|online|last|revised|modified|issued|released|first|on|n\.d\.|archived|as of)\b");
+pattern!(
+    MONTH_DAY,
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}$"
+);
+pattern!(
+    LOCATOR_FIELD,
+    r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[\dA-Z]"
+);
+pattern!(
+    DATE_WORDS,
+    r"(?i)\b(?:updated|published|posted|online|last|revised|modified|issued|released|first|on|n\.d\.|archived|as of)\b"
+);
 pattern!(HANDLE, r"\s*\(@[^)]*\)");
-pattern!(HONORIFIC, r"^(?:(?:President|Vice President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Secretary|Dr\.|Prof\.|Professor|Ambassador|General|Gen\.|Admiral|Adm\.|Minister|Prime Minister|Foreign Minister|Mr\.|Ms\.|Mrs\.|Sir|Dame|Judge|Justice|Governor|Gov\.|Chairman|Chairwoman|Chair)\s+)+");
+pattern!(
+    HONORIFIC,
+    r"^(?:(?:President|Vice President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Secretary|Dr\.|Prof\.|Professor|Ambassador|General|Gen\.|Admiral|Adm\.|Minister|Prime Minister|Foreign Minister|Mr\.|Ms\.|Mrs\.|Sir|Dame|Judge|Justice|Governor|Gov\.|Chairman|Chairwoman|Chair)\s+)+"
+);
 pattern!(NAME_SPLIT, r"\s*,\s*(?:and|&)\s+|\s+(?:and|&)\s+|\s*;\s*|\s*,\s*");
-pattern!(PROSE_VERB, r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|may|might|should|must|does|did|do|allows|provides|says|said|lists|shows|accounts|includes|contains|became|remains|notes|argues|describes|refers)\b");
-pattern!(NEWS_CUE, r"(?i)\b(?:times|news|post|herald|express|daily|tribune|gazette|guardian|telegraph|chronicle|observer|independent|mail|mirror|standard|reuters|associated press|agence france|afp|bloomberg|xinhua|al jazeera|jazeera|mint|livemint|hindu|hindustan|diplomat|cnn|bbc|cnbc|nbc|cbs|abc|npr|politico|axios|economist|wire|press trust|tass|interfax|kyodo|yonhap|dawn|week|newsweek|intellinews|montsame|press agency|news agency|anadolu|deutsche welle|france 24|sputnik|nikkei|asahi|straits)\b");
-pattern!(ACADEMIC_CUE, r"(?i)\b(?:journal of|journal for|quarterly|review|studies|papers|proceedings|annals|bulletin|international security|world politics|affairs|politics|science|research|encyclopedia|law journal)\b");
-pattern!(GOV_CUE, r"\b(?:Department|Dept\.|Ministry|Government|White House|Congress|Congressional|Embassy|Consulate|Parliament|Senate|House of|State Department|Secretary|Office of|Bureau|Agency|Army|Navy|Air Force|Marine Corps|National Guard|Command|CENTCOM|INDOPACOM|Pentagon|Treasury|Federal|Presidency|Cabinet|Government of|Inspector General|Press Information Bureau)\b");
+pattern!(
+    PROSE_VERB,
+    r"\b(?:is|are|was|were|has|have|had|been|be|will|would|can|could|may|might|should|must|does|did|do|allows|provides|says|said|lists|shows|accounts|includes|contains|became|remains|notes|argues|describes|refers)\b"
+);
+pattern!(
+    NEWS_CUE,
+    r"(?i)\b(?:times|news|post|herald|express|daily|tribune|gazette|guardian|telegraph|chronicle|observer|independent|mail|mirror|standard|reuters|associated press|agence france|afp|bloomberg|xinhua|al jazeera|jazeera|mint|livemint|hindu|hindustan|diplomat|cnn|bbc|cnbc|nbc|cbs|abc|npr|politico|axios|economist|wire|press trust|tass|interfax|kyodo|yonhap|dawn|week|newsweek|intellinews|montsame|press agency|news agency|journal|anadolu|deutsche welle|france 24|sputnik|nikkei|asahi|straits)\b"
+);
+pattern!(
+    ACADEMIC_CUE,
+    r"(?i)\b(?:journal of|journal for|quarterly|review|studies|papers|proceedings|annals|bulletin|international security|world politics|affairs|politics|science|research|encyclopedia|law journal)\b"
+);
+pattern!(
+    GOV_CUE,
+    r"\b(?:Department|Dept\.|Ministry|Government|White House|Congress|Congressional|Embassy|Consulate|Parliament|Senate|House of|State Department|Secretary|Office of|Bureau|Agency|Army|Navy|Air Force|Marine Corps|National Guard|Command|CENTCOM|INDOPACOM|Pentagon|Treasury|Federal|Presidency|Cabinet|Government of|Inspector General|Press Information Bureau)\b"
+);
 
 fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
     cell.as_ref()
@@ -135,11 +192,16 @@ pub fn parse_note(text: &str, emphasis: &[(usize, usize)]) -> Vec<Citation> {
         .iter()
         .filter(|p| p.class != Class::Commentary)
         .map(|p| note.work(p.range))
-        .filter(|c| c.title.is_some() || c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some())
+        .filter(|c| {
+            c.title.is_some() || c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some()
+        })
         .collect();
     if out.is_empty() {
         // commentary: keep what a caller can still use (URLs, DOIs)
-        let mut c = Citation { range: (lead, trimmed_end), ..Citation::default() };
+        let mut c = Citation {
+            range: (lead, trimmed_end),
+            ..Citation::default()
+        };
         note.fill_links(&mut c, (lead, trimmed_end));
         if c.url.is_some() || c.doi.is_some() {
             c.title = note.quoted_title((lead, trimmed_end)).map(|(_, t)| t);
@@ -155,11 +217,19 @@ fn ibid(text: &str, start: usize, end: usize) -> Option<Citation> {
     let caps = rx(&IBID)?.captures(body)?;
     let whole = caps.get(0)?;
     // `Identity politics…` is not `Id.`: the pattern needs `ibid` as a word or `Id.` with its period
-    let locator = caps.name("loc").map(|m| m.as_str().trim().to_string()).filter(|s| !s.is_empty());
+    let locator = caps
+        .name("loc")
+        .map(|m| m.as_str().trim().to_string())
+        .filter(|s| !s.is_empty());
     if whole.as_str().trim().is_empty() {
         return None;
     }
-    Some(Citation { ibid: true, locator, range: (start, end), ..Citation::default() })
+    Some(Citation {
+        ibid: true,
+        locator,
+        range: (start, end),
+        ..Citation::default()
+    })
 }
 
 // ------------------------------------------------------------------------------------ the note
@@ -220,7 +290,12 @@ impl<'a> Note<'a> {
                 *p = true;
             }
         }
-        Note { text, emph, urls, protected }
+        Note {
+            text,
+            emph,
+            urls,
+            protected,
+        }
     }
 
     fn slice(&self, r: Range) -> &'a str {
@@ -232,7 +307,11 @@ impl<'a> Note<'a> {
     }
 
     fn urls_in(&self, r: Range) -> Vec<Range> {
-        self.urls.iter().copied().filter(|&(a, b)| a >= r.0 && b <= r.1).collect()
+        self.urls
+            .iter()
+            .copied()
+            .filter(|&(a, b)| a >= r.0 && b <= r.1)
+            .collect()
     }
 
     fn emph_in(&self, r: Range) -> Vec<Range> {
@@ -276,9 +355,24 @@ impl<'a> Note<'a> {
     /// The note cut into works and commentary.
     fn parts(&self, start: usize, end: usize) -> Vec<Part> {
         let mut cuts: Vec<(usize, usize, Boundary)> = Vec::new(); // (piece end, next start, kind)
-        for (at, c) in self.top_level((start, end), &[';', '.', '?', '!']) {
+        for (at, c) in self.top_level((start, end), &[';', '.', '?', '!', '"', '“']) {
             let after = self.text.get(at + c.len_utf8()..end).unwrap_or("");
-            if c == ';' {
+            if c == '"' || c == '“' {
+                // `…, https://…, and "Second Title," Outlet, 2020`: a new work joined by `and`
+                let before = self.text.get(start..at).unwrap_or("");
+                if let Some(stem) = before.strip_suffix(" and ") {
+                    let stem_t = stem.trim_end();
+                    let prev_end = start + stem_t.len();
+                    let joined = stem_t.ends_with(',')
+                        || stem_t.ends_with(|ch: char| ch.is_ascii_digit())
+                        || (prev_end > 0
+                            && self.is_protected(prev_end - 1)
+                            && self.urls.iter().any(|&(_, b)| b == prev_end));
+                    if joined {
+                        cuts.push((prev_end, at, Boundary::Semicolon));
+                    }
+                }
+            } else if c == ';' {
                 cuts.push((at, at + 1, Boundary::Semicolon));
             } else if self.sentence_end(at, c, after) {
                 cuts.push((at + c.len_utf8(), at + c.len_utf8(), Boundary::Sentence));
@@ -355,16 +449,17 @@ impl<'a> Note<'a> {
         if bare.contains('.') || (letters == 1 && bare.chars().all(char::is_alphabetic)) {
             return false; // U.S., e.g., initials
         }
-        if bare.chars().all(|ch| ch.is_uppercase()) && letters <= 3 && letters > 0 && !bare.ends_with(char::is_numeric) {
+        if bare.chars().all(|ch| ch.is_uppercase()) && letters <= 3 && letters > 0 && !bare.ends_with(char::is_numeric)
+        {
             // `YP.`, `DC.` — more often an abbreviation than a sentence end
             return letters > 2;
         }
         const ABBREV: &[&str] = &[
-            "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "trans", "jr", "sr", "dr", "mr", "mrs", "ms", "prof", "st",
-            "inc", "co", "corp", "ltd", "al", "cf", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-            "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov", "op", "cit", "ch", "sec", "art", "para",
-            "fig", "n", "nn", "rev", "dept", "univ", "approx", "est", "ibid", "id", "pres", "adm", "capt", "cmdr", "ave",
-            "min", "max",
+            "no", "nos", "vol", "vols", "pp", "p", "ed", "eds", "trans", "jr", "sr", "dr", "mr", "mrs", "ms", "prof",
+            "st", "inc", "co", "corp", "ltd", "al", "cf", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+            "sep", "sept", "oct", "nov", "dec", "gen", "col", "lt", "sen", "rep", "gov", "op", "cit", "ch", "sec",
+            "art", "para", "fig", "n", "nn", "rev", "dept", "univ", "approx", "est", "ibid", "id", "pres", "adm",
+            "capt", "cmdr", "ave", "min", "max",
         ];
         !ABBREV.contains(&bare.to_ascii_lowercase().as_str())
     }
@@ -449,7 +544,11 @@ impl<'a> Note<'a> {
             while sorted.get(k).is_some_and(|&(_, b)| b <= at) {
                 k += 1;
             }
-            let inside = sorted.iter().skip(k).take_while(|&&(a, _)| a <= at).any(|&(a, b)| a <= at && at < b);
+            let inside = sorted
+                .iter()
+                .skip(k)
+                .take_while(|&&(a, _)| a <= at)
+                .any(|&(a, b)| a <= at && at < b);
             if inside {
                 out.extend(std::iter::repeat_n(' ', c.len_utf8()));
             } else {
@@ -482,14 +581,14 @@ impl<'a> Note<'a> {
             return true;
         }
         let words = h.split_whitespace().count();
-        words <= 16 && (h.ends_with(',') || h.ends_with('.') || h.ends_with(':') || h.ends_with(" in") || h.ends_with(" In"))
+        words <= 16
+            && (h.ends_with(',') || h.ends_with('.') || h.ends_with(':') || h.ends_with(" in") || h.ends_with(" In"))
     }
 
     /// The first quoted span of `r` (outside URLs/emphasis) with a proper head: `(outer, text)`.
     fn quoted_title(&self, r: Range) -> Option<(Range, String)> {
         let s = self.slice(r);
-        let mut iter = s.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        for (i, c) in s.char_indices() {
             let at = r.0 + i;
             if self.is_protected(at) {
                 continue;
@@ -497,7 +596,9 @@ impl<'a> Note<'a> {
             let prev = s.get(..i).and_then(|t| t.chars().next_back());
             let single_open = matches!(c, '‘' | '\'')
                 && prev.is_none_or(|p| p.is_whitespace() || p == '(')
-                && s.get(i + c.len_utf8()..).and_then(|t| t.chars().next()).is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
+                && s.get(i + c.len_utf8()..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit());
             if !(c == '"' || c == '“' || single_open) {
                 continue;
             }
@@ -508,7 +609,10 @@ impl<'a> Note<'a> {
             let inner_start = i + c.len_utf8();
             let rest = s.get(inner_start..).unwrap_or("");
             let close = match c {
-                '“' => rest.find('”').map(|k| (k, '”'.len_utf8())).or_else(|| rest.find('"').map(|k| (k, 1))),
+                '“' => rest
+                    .find('”')
+                    .map(|k| (k, '”'.len_utf8()))
+                    .or_else(|| rest.find('"').map(|k| (k, 1))),
                 '"' => rest.find('"').map(|k| (k, 1)),
                 _ => find_single_close(rest, c),
             };
@@ -546,14 +650,22 @@ impl<'a> Note<'a> {
                 return None;
             }
             let t = clean_title(self.text.get(a..b)?);
-            (!t.is_empty()).then_some(Title { outer: (a, b), text: t, emphasised: true })
+            (!t.is_empty()).then_some(Title {
+                outer: (a, b),
+                text: t,
+                emphasised: true,
+            })
         });
         match (quoted, emphasised) {
             (Some((q, t)), Some(e)) if e.outer.0 < q.0 => {
                 let _ = t;
                 Some(e)
             }
-            (Some((q, t)), _) => Some(Title { outer: q, text: t, emphasised: false }),
+            (Some((q, t)), _) => Some(Title {
+                outer: q,
+                text: t,
+                emphasised: false,
+            }),
             (None, e) => e,
         }
     }
@@ -577,13 +689,17 @@ impl<'a> Note<'a> {
     fn work(&self, range: Range) -> Citation {
         let (body, _) = self.strip_cue(range);
         let body = trim_range(self.text, body);
-        let mut c = Citation { range: body, ..Citation::default() };
+        let mut c = Citation {
+            range: body,
+            ..Citation::default()
+        };
         self.fill_links(&mut c, body);
         let mut blanks: Vec<Range> = self.urls_in(body);
 
         // access date, kept apart from the publication date
         let s = self.slice(body);
-        if let Some(m) = rx(&ACCESSED).and_then(|re| re.find(&self.blank(body, &blanks))) {
+        let unlinked = self.blank(body, &blanks);
+        if let Some(m) = rx(&ACCESSED).and_then(|re| re.find(&unlinked)) {
             let after = s.get(m.end()..).unwrap_or("");
             if let Some((ds, de, d)) = find_full_date(after).or_else(|| find_year(after)) {
                 if ds <= 3 {
@@ -630,16 +746,20 @@ impl<'a> Note<'a> {
         if c.authors.is_empty() {
             let plain = self.outside_quotes(body);
             if let Some(m) = rx(&BY_CUE).and_then(|re| re.find(&plain)) {
-                let interviewer = plain.get(..m.start()).is_some_and(|b| b.trim_end().to_lowercase().ends_with("interview"));
+                let interviewer = plain
+                    .get(..m.start())
+                    .is_some_and(|b| b.trim_end().to_lowercase().ends_with("interview"));
                 if !interviewer {
                     let after = plain.get(m.end()..).unwrap_or("");
                     let stop = after.find(['.', ';', '(']).map(|k| {
                         // keep initials like `A.` inside the list
                         let mut k = k;
-                        while after.get(..k).is_some_and(|b| b.chars().next_back().is_some_and(char::is_uppercase))
-                            && after.get(..k).is_some_and(|b| {
-                                b.chars().rev().nth(1).is_none_or(|p| p.is_whitespace())
-                            })
+                        while after
+                            .get(..k)
+                            .is_some_and(|b| b.chars().next_back().is_some_and(char::is_uppercase))
+                            && after
+                                .get(..k)
+                                .is_some_and(|b| b.chars().rev().nth(1).is_none_or(|p| p.is_whitespace()))
                         {
                             match after.get(k + 1..).and_then(|r| r.find(['.', ';', '('])) {
                                 Some(n) => k = k + 1 + n,
@@ -671,8 +791,8 @@ impl<'a> Note<'a> {
 
     /// Authors or institution from the text before the title.
     fn read_head(&self, head: &str, c: &mut Citation) {
-        let head = head.trim().trim_end_matches([',', '.', ':', ' ']).trim();
-        let head = head.strip_suffix(" in").unwrap_or(head).trim_end_matches(',');
+        let head = trim_head(head);
+        let head = trim_head(head.strip_suffix(" in").unwrap_or(head));
         if head.is_empty() {
             return;
         }
@@ -693,7 +813,13 @@ impl<'a> Note<'a> {
             return;
         }
         // stop at the first URL or access date
-        let stop = blanks.iter().filter(|&&(a, _)| a >= tail.0).map(|&(a, _)| a).min().unwrap_or(tail.1).min(tail.1);
+        let stop = blanks
+            .iter()
+            .filter(|&&(a, _)| a >= tail.0)
+            .map(|&(a, _)| a)
+            .min()
+            .unwrap_or(tail.1)
+            .min(tail.1);
         let tail_text = self.slice(tail);
         // (City: Publisher, Year)
         if let Some(caps) = rx(&PUBLISHER).and_then(|re| re.captures(tail_text)) {
@@ -703,7 +829,12 @@ impl<'a> Note<'a> {
                     Some((ds, _, d)) => (ds, Some(d)),
                     None => (rest_s.len(), None),
                 };
-                let publisher = rest_s.get(..pub_end).unwrap_or("").trim().trim_end_matches([',', ';', ' ']).trim();
+                let publisher = rest_s
+                    .get(..pub_end)
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches([',', ';', ' '])
+                    .trim();
                 if !publisher.is_empty() && date.is_some() {
                     c.container = Some(publisher.to_string());
                     c.date = date;
@@ -740,7 +871,10 @@ impl<'a> Note<'a> {
         }
         if c.pages.is_none() {
             let rest = self.blank(tail, blanks);
-            if let Some(m) = rx(&PAGES_CUE).and_then(|re| re.captures(&rest)).and_then(|caps| caps.name("p")) {
+            if let Some(m) = rx(&PAGES_CUE)
+                .and_then(|re| re.captures(&rest))
+                .and_then(|caps| caps.name("p"))
+            {
                 c.pages = Some(m.as_str().trim().to_string());
             } else {
                 // a bare page range as its own field: `…, published online 2025, 1–20,`
@@ -760,11 +894,13 @@ impl<'a> Note<'a> {
         if let Some(caps) = rx(&JOURNAL_AFTER).and_then(|re| re.captures(after)) {
             let vol = caps.name("vol").map(|m| m.as_str().to_string());
             let iss = caps.name("iss").map(|m| m.as_str().to_string());
-            let year_like = vol.as_deref().is_some_and(|v| v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1600..2100).contains(&y)));
+            let year_like = vol
+                .as_deref()
+                .is_some_and(|v| v.len() == 4 && v.parse::<u32>().is_ok_and(|y| (1600..2100).contains(&y)));
             let next = after.get(caps.get(0).map(|m| m.end()).unwrap_or(0)..).unwrap_or("");
             // `*Outlet*, 2016, …` or `*Outlet*, 5 May 2020` is a date, not a volume
             let dated = next.trim_start().chars().next().is_some_and(char::is_alphabetic) && iss.is_none();
-            if !(year_like && iss.is_none()) && !dated {
+            if !(dated || year_like && iss.is_none()) {
                 c.volume = vol;
                 c.issue = iss;
                 if let Some(p) = caps.name("paren") {
@@ -807,7 +943,12 @@ impl<'a> Note<'a> {
             }
             for p in pieces {
                 let p = trim_range(self.text, p);
-                if p.0 < p.1 && !self.slice(p).trim_matches(|ch: char| ch.is_whitespace() || ch == '.' || ch == ',').is_empty() {
+                if p.0 < p.1
+                    && !self
+                        .slice(p)
+                        .trim_matches(|ch: char| ch.is_whitespace() || ch == '.' || ch == ',')
+                        .is_empty()
+                {
                     out.push(p);
                 }
             }
@@ -834,6 +975,17 @@ impl<'a> Note<'a> {
             if rx(&REPORT_CUE).is_some_and(|re| re.is_match(field)) && field.chars().any(|ch| ch.is_ascii_digit()) {
                 continue; // `Issue Brief no. 2–2021`
             }
+            // bibliography style `Lagos: Harmattan Books, 2015`: the publisher after the city
+            let field = match field.split_once(": ") {
+                Some((city, publisher))
+                    if city.split_whitespace().count() <= 3
+                        && !city.chars().any(|ch| ch.is_ascii_digit())
+                        && field_is_name(publisher) =>
+                {
+                    publisher
+                }
+                _ => field,
+            };
             c.container = Some(field.to_string());
             return;
         }
@@ -843,7 +995,9 @@ impl<'a> Note<'a> {
     fn read_plain(&self, body: Range, blanks: &[Range], c: &mut Citation) {
         let plain_body = self.blank(body, blanks);
         // `…, by A, B, and C` ends the descriptive part
-        let by_at = rx(&BY_CUE).and_then(|re| re.find(&plain_body)).map(|m| body.0 + m.start());
+        let by_at = rx(&BY_CUE)
+            .and_then(|re| re.find(&plain_body))
+            .map(|m| body.0 + m.start());
         let end = by_at.unwrap_or(body.1);
         let mut fields = self.fields((body.0, end), blanks);
         if fields.is_empty() {
@@ -857,7 +1011,7 @@ impl<'a> Note<'a> {
                 c.container = Some(expand_org(org.as_str()));
             }
             k = 1;
-        } else if fields.len() >= 2 && !is_date_field(first) {
+        } else if fields.len() >= 2 && !is_date_field(first) && !lead_in(first) {
             let (people, org) = parse_names(first);
             c.authors = people;
             c.institution = org;
@@ -877,7 +1031,7 @@ impl<'a> Note<'a> {
         }
         if let (Some(a), Some(b)) = (title_fields.first(), title_fields.last()) {
             let t = clean_title(self.slice((a.0, b.1)));
-            let lower_start = t.chars().next().is_some_and(char::is_lowercase);
+            let lower_start = t.chars().next().is_some_and(char::is_lowercase) || lead_in(&t);
             // a lone field with nothing else to anchor it is commentary, not a title
             let anchored = k == 1 || has_url || !rest_fields.is_empty() || by_at.is_some();
             if !t.is_empty() && !lower_start && anchored {
@@ -910,9 +1064,13 @@ impl<'a> Note<'a> {
         let report = rx(&REPORT_CUE).is_some_and(|re| re.is_match(&self.outside_quotes(body)));
         let gov_org = |s: &str| rx(&GOV_CUE).is_some_and(|re| re.is_match(s));
         let gov_url = c.url.as_deref().and_then(host).is_some_and(|h| {
-            h.ends_with(".gov") || h.contains(".gov.") || h.ends_with(".mil") || h.contains(".mil.") || h.ends_with(".gc.ca")
+            h.ends_with(".gov")
+                || h.contains(".gov.")
+                || h.ends_with(".mil")
+                || h.contains(".mil.")
+                || h.ends_with(".gc.ca")
         });
-        if report && !c.authors.is_empty() || report && c.institution.is_none() {
+        if report && (!c.authors.is_empty() || c.institution.is_none()) {
             return Kind::Report;
         }
         if c.institution.as_deref().is_some_and(gov_org) || gov_url {
@@ -927,7 +1085,10 @@ impl<'a> Note<'a> {
         if c.kind == Kind::Book {
             return Kind::Book;
         }
-        if c.institution.as_deref().is_some_and(|s| rx(&NEWS_CUE).is_some_and(|re| re.is_match(s))) {
+        if c.institution
+            .as_deref()
+            .is_some_and(|s| rx(&NEWS_CUE).is_some_and(|re| re.is_match(s)))
+        {
             return Kind::News;
         }
         if !container.is_empty() && academic && c.doi.is_some() {
@@ -1024,10 +1185,21 @@ fn find_single_close(rest: &str, open: char) -> Option<(usize, usize)> {
 /// Title text without quotes, emphasis marks and the trailing comma/period Chicago puts inside.
 fn clean_title(s: &str) -> String {
     let mut t = s.trim();
+    let mut trimmed_quote: Option<String> = None;
     loop {
         let before = t;
         t = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”'));
         t = t.trim_end_matches([',', ';', ':']);
+        for q in [",'", ",’", ".'", ".’"] {
+            if let Some(stem) = t.strip_suffix(q) {
+                if !stem.ends_with('.') {
+                    trimmed_quote = Some(format!("{stem}{}", q.get(1..).unwrap_or("")));
+                }
+            }
+        }
+        if let Some(tq) = trimmed_quote.take() {
+            return tq;
+        }
         if t.ends_with('.') && !t.ends_with("..") {
             // keep the period of a final abbreviation (`U.S.`, `Inc.`)
             let last_word = t.rsplit(char::is_whitespace).next().unwrap_or("");
@@ -1058,6 +1230,17 @@ fn page_range(f: &str) -> Option<String> {
     (!years).then(|| f.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string())
 }
 
+/// Prose that leads to a link (`View letter at`, `The text is available at`), not a name or title.
+fn lead_in(f: &str) -> bool {
+    let f = f.trim().trim_end_matches([':', ',', '.']);
+    let last = f.rsplit(char::is_whitespace).next().unwrap_or("");
+    rx(&PROSE_VERB).is_some_and(|re| re.is_match(f))
+        || matches!(
+            last,
+            "at" | "in" | "on" | "from" | "to" | "of" | "see" | "via" | "by" | "here" | "online"
+        )
+}
+
 /// A field that is only a date (`March 4, 2026`, `updated November 13, 2024`, `2016`, `June 24`).
 fn is_date_field(f: &str) -> bool {
     let f = f.trim().trim_end_matches('.');
@@ -1066,7 +1249,9 @@ fn is_date_field(f: &str) -> bool {
     }
     let Some((a, b, _)) = find_date(f) else { return false };
     let rest = format!("{} {}", f.get(..a).unwrap_or(""), f.get(b..).unwrap_or(""));
-    let rest = rx(&DATE_WORDS).map(|re| re.replace_all(&rest, "").into_owned()).unwrap_or(rest);
+    let rest = rx(&DATE_WORDS)
+        .map(|re| re.replace_all(&rest, "").into_owned())
+        .unwrap_or(rest);
     rest.chars().all(|c| !c.is_alphanumeric())
 }
 
@@ -1083,7 +1268,9 @@ fn field_is_name(f: &str) -> bool {
     if rx(&LOCATOR_FIELD).is_some_and(|re| re.is_match(f)) {
         return false;
     }
-    if f.chars().all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '–' || c == '-') {
+    if f.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || c == '–' || c == '-')
+    {
         return false;
     }
     f.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1120,22 +1307,160 @@ fn expand_org(org: &str) -> String {
 
 /// Words that head an organisation's name.
 const ORG_WORDS: &[&str] = &[
-    "Department", "Dept", "Ministry", "Office", "Government", "Bureau", "Institute", "Institution", "Centre", "Center",
-    "Council", "Agency", "Magazine", "University", "Foundation", "Commission", "Committee", "Service", "Services",
-    "Corporation", "Programme", "Program", "Association", "Society", "Network", "Bank", "House", "Nations", "Army",
-    "Navy", "Marines", "Force", "Forces", "Guard", "Forum", "Fund", "Organization", "Organisation", "Union", "Party",
-    "Parliament", "Congress", "Senate", "Court", "Embassy", "Consulate", "Group", "Board", "Trust", "Initiative",
-    "Project", "Press", "News", "Times", "Post", "Transcripts", "Unit", "Secretariat", "Authority", "Administration",
-    "Command", "Monitor", "Observatory", "Company", "Inc", "Ltd", "LLC", "Media", "Radio", "Television", "Federation",
-    "League", "Alliance", "Coalition", "Movement", "School", "College", "Academy", "Laboratory", "Library", "Museum",
-    "Archives", "Partnership", "Watch", "International", "Research", "Studies", "Affairs", "Policy", "Review",
-    "Journal", "Endowment", "Tribunal", "Assembly", "Cabinet", "Presidency", "Mission", "Statistics", "Treasury",
-    "Team", "Lab", "Labs", "Industries", "Holdings", "Limited", "Associates", "Partners", "Capital", "Exchange",
-    "Daily", "Herald", "Tribune", "Gazette", "Channel", "Broadcasting", "Reports", "Report", "Sidebar", "Wire",
-    "Council", "Registry", "Agencies", "Ministries", "Departments", "Secretary-General", "Institutes", "Centers",
-    "Centres", "Inspector", "Directorate", "Division", "Branch", "Staff", "Chiefs", "Armed", "Republic", "Kingdom",
-    "States", "Federal", "National", "Foreign", "Commonwealth", "Bloc", "Summit", "Conference", "Convention",
-    "Campaign", "Platform", "Portal", "Database", "Dataset", "Index", "Tracker", "Blog",
+    "Department",
+    "Dept",
+    "Ministry",
+    "Office",
+    "Government",
+    "Bureau",
+    "Institute",
+    "Institution",
+    "Centre",
+    "Center",
+    "Council",
+    "Agency",
+    "Magazine",
+    "University",
+    "Foundation",
+    "Commission",
+    "Committee",
+    "Service",
+    "Services",
+    "Corporation",
+    "Programme",
+    "Program",
+    "Association",
+    "Society",
+    "Network",
+    "Bank",
+    "House",
+    "Nations",
+    "Army",
+    "Navy",
+    "Marines",
+    "Force",
+    "Forces",
+    "Guard",
+    "Forum",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Party",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Court",
+    "Embassy",
+    "Consulate",
+    "Group",
+    "Board",
+    "Trust",
+    "Initiative",
+    "Project",
+    "Press",
+    "News",
+    "Times",
+    "Post",
+    "Transcripts",
+    "Unit",
+    "Secretariat",
+    "Authority",
+    "Administration",
+    "Command",
+    "Monitor",
+    "Observatory",
+    "Company",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Media",
+    "Radio",
+    "Television",
+    "Federation",
+    "League",
+    "Alliance",
+    "Coalition",
+    "Movement",
+    "School",
+    "College",
+    "Academy",
+    "Laboratory",
+    "Library",
+    "Museum",
+    "Archives",
+    "Partnership",
+    "Watch",
+    "International",
+    "Research",
+    "Studies",
+    "Affairs",
+    "Policy",
+    "Review",
+    "Journal",
+    "Endowment",
+    "Tribunal",
+    "Assembly",
+    "Cabinet",
+    "Presidency",
+    "Mission",
+    "Statistics",
+    "Treasury",
+    "Team",
+    "Lab",
+    "Labs",
+    "Industries",
+    "Holdings",
+    "Limited",
+    "Associates",
+    "Partners",
+    "Capital",
+    "Exchange",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Channel",
+    "Broadcasting",
+    "Reports",
+    "Report",
+    "Sidebar",
+    "Wire",
+    "Council",
+    "Registry",
+    "Agencies",
+    "Ministries",
+    "Departments",
+    "Secretary-General",
+    "Institutes",
+    "Centers",
+    "Centres",
+    "Inspector",
+    "Directorate",
+    "Division",
+    "Branch",
+    "Staff",
+    "Chiefs",
+    "Armed",
+    "Republic",
+    "Kingdom",
+    "States",
+    "Federal",
+    "National",
+    "Foreign",
+    "Commonwealth",
+    "Bloc",
+    "Summit",
+    "Conference",
+    "Convention",
+    "Campaign",
+    "Platform",
+    "Portal",
+    "Database",
+    "Dataset",
+    "Index",
+    "Tracker",
+    "Blog",
 ];
 
 /// Lowercase words that may sit inside a personal name.
@@ -1154,9 +1479,35 @@ fn acronym_letters(w: &str) -> Option<usize> {
     (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())).then_some(letters.len())
 }
 
+/// A head without its closing punctuation; the period of a final initial (`Ashley J.`) stays.
+fn trim_head(h: &str) -> &str {
+    let mut t = h.trim();
+    loop {
+        let before = t;
+        t = t.trim_end_matches([',', ':', ';', ' ']);
+        if let Some(stem) = t.strip_suffix('.') {
+            let last = stem
+                .rsplit(|c: char| c.is_whitespace() || c == '.')
+                .next()
+                .unwrap_or("");
+            let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+            if !initial {
+                t = stem;
+            }
+        }
+        if t == before {
+            return t;
+        }
+    }
+}
+
 /// Whether a piece of an author head names an organisation rather than a person.
 fn is_org(piece: &str) -> bool {
-    let words: Vec<&str> = piece.split_whitespace().map(word_core).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = piece
+        .split_whitespace()
+        .map(word_core)
+        .filter(|w| !w.is_empty())
+        .collect();
     if words.is_empty() {
         return false;
     }
@@ -1178,13 +1529,21 @@ fn is_org(piece: &str) -> bool {
             return true;
         }
         let first = w.chars().next().unwrap_or('x');
-        if first.is_lowercase() && !PARTICLES.contains(&w.to_lowercase().as_str()) && !w.starts_with("al-") && !w.starts_with("el-") {
+        if first.is_lowercase()
+            && !PARTICLES.contains(&w.to_lowercase().as_str())
+            && !w.starts_with("al-")
+            && !w.starts_with("el-")
+        {
             return true; // `of`, `for`, `the`
         }
         if let Some(n) = acronym_letters(w) {
             // `YP Rajesh`, `JR Smith`: two capitals before a surname are initials
             let initials = i == 0 && n <= 2 && words.len() == 2 && !w.contains('.');
-            let dotted_initials = w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() == n && i + 1 < words.len() && n <= 2 && !matches!(bare, "U.S" | "U.K" | "U.N" | "E.U");
+            let dotted_initials = w.contains('.')
+                && w.chars().filter(|c| c.is_alphabetic()).count() == n
+                && i + 1 < words.len()
+                && n <= 2
+                && !matches!(bare, "U.S" | "U.K" | "U.N" | "E.U");
             let roman = matches!(bare, "II" | "III" | "IV" | "VI");
             if !(initials || dotted_initials || roman) {
                 return true;
@@ -1212,13 +1571,15 @@ fn is_person(piece: &str) -> bool {
 fn is_given(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     (1..=3).contains(&words.len())
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && !w.chars().any(|c| c.is_ascii_digit()))
         && !is_org(&format!("{piece} X"))
 }
 
 /// An author head → (personal names as "Given Family", organisation).
 pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
-    let mut h = head.trim().trim_end_matches([',', '.', ' ', ':']).to_string();
+    let mut h = trim_head(head).to_string();
     if let Some(re) = rx(&HANDLE) {
         h = re.replace_all(&h, "").into_owned();
     }
@@ -1228,18 +1589,28 @@ pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
             h.truncate(k);
         }
     }
-    let h = h.trim().trim_end_matches([',', '.']).trim().to_string();
+    let h = trim_head(&h).to_string();
     if h.is_empty() {
         return (Vec::new(), None);
     }
     let pieces: Vec<String> = match rx(&NAME_SPLIT) {
-        Some(re) => re.split(&h).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect(),
+        Some(re) => re
+            .split(&h)
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect(),
         None => vec![h.clone()],
     };
     let strip = |p: &str| -> String {
-        rx(&HONORIFIC).map(|re| re.replace(p, "").into_owned()).unwrap_or_else(|| p.to_string()).trim().to_string()
+        rx(&HONORIFIC)
+            .map(|re| re.replace(p, "").into_owned())
+            .unwrap_or_else(|| p.to_string())
+            .trim()
+            .to_string()
     };
-    let first_is_org = pieces.first().is_some_and(|p| is_org(&strip(p)) && !is_given_inverted(&pieces));
+    let first_is_org = pieces
+        .first()
+        .is_some_and(|p| is_org(&strip(p)) && !is_given_inverted(&pieces));
     if first_is_org {
         return (Vec::new(), Some(h));
     }
@@ -1271,10 +1642,16 @@ pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
 
 /// `Tellis, Ashley J.` / `Tellis, Ashley J., and Jane Doe`: the first two pieces are an inverted name.
 fn is_given_inverted(pieces: &[String]) -> bool {
-    let (Some(family), Some(given)) = (pieces.first(), pieces.get(1)) else { return false };
+    let (Some(family), Some(given)) = (pieces.first(), pieces.get(1)) else {
+        return false;
+    };
     let fam_words: Vec<&str> = family.split_whitespace().collect();
     let one_word = fam_words.len() == 1
-        || (fam_words.len() <= 3 && fam_words.iter().take(fam_words.len() - 1).all(|w| PARTICLES.contains(&w.to_lowercase().as_str())));
+        || (fam_words.len() <= 3
+            && fam_words
+                .iter()
+                .take(fam_words.len() - 1)
+                .all(|w| PARTICLES.contains(&w.to_lowercase().as_str())));
     let fam_last = fam_words.last().copied().unwrap_or("");
     one_word
         && fam_last.chars().next().is_some_and(char::is_uppercase)
@@ -1323,7 +1700,10 @@ mod tests {
         assert_eq!(c.container.as_deref(), Some("The Coastal Herald"));
         assert_eq!(c.date.as_deref(), Some("2020-09-05"));
         assert_eq!(c.accessed.as_deref(), Some("2021-03-01"));
-        assert_eq!(c.url.as_deref(), Some("https://coastalherald.example.com/2020/09/05/harbour-talks"));
+        assert_eq!(
+            c.url.as_deref(),
+            Some("https://coastalherald.example.com/2020/09/05/harbour-talks")
+        );
         assert_eq!(c.kind, Kind::News);
     }
 
@@ -1356,9 +1736,14 @@ mod tests {
 
     #[test]
     fn book_with_publisher() {
-        let c = one("Helen Brandt, *Rivers of Empire: Water and Power in Central Asia* (Oxford: Clarendon Press, 1999), 12–14.");
+        let c = one(
+            "Helen Brandt, *Rivers of Empire: Water and Power in Central Asia* (Oxford: Clarendon Press, 1999), 12–14.",
+        );
         assert_eq!(c.authors, vec!["Helen Brandt"]);
-        assert_eq!(c.title.as_deref(), Some("Rivers of Empire: Water and Power in Central Asia"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Rivers of Empire: Water and Power in Central Asia")
+        );
         assert_eq!(c.container.as_deref(), Some("Clarendon Press"));
         assert_eq!(c.date.as_deref(), Some("1999"));
         assert_eq!(c.pages.as_deref(), Some("12–14"));
@@ -1401,7 +1786,9 @@ mod tests {
 
     #[test]
     fn several_works_with_semicolons() {
-        let v = note(r#"Ivo Petrov, "Gas and Grids; A Primer," *Energy Notes*, May 2, 2018; Sara Lind, "Cold Winters," Nordic Post, 2019; and Kim Tran, *Delta Blues* (Hanoi: River Press, 2005)."#);
+        let v = note(
+            r#"Ivo Petrov, "Gas and Grids; A Primer," *Energy Notes*, May 2, 2018; Sara Lind, "Cold Winters," Nordic Post, 2019; and Kim Tran, *Delta Blues* (Hanoi: River Press, 2005)."#,
+        );
         assert_eq!(v.len(), 3, "{v:#?}");
         assert_eq!(v[0].title.as_deref(), Some("Gas and Grids; A Primer"));
         assert_eq!(v[1].authors, vec!["Sara Lind"]);
@@ -1413,7 +1800,13 @@ mod tests {
 
     #[test]
     fn ibid_forms() {
-        for (src, loc) in [("Ibid.", None), ("Ibid., 12.", Some("12")), ("Id. at 5", Some("5")), ("ibid", None), ("Ibid., pp. 3–4; see also elsewhere.", Some("3–4"))] {
+        for (src, loc) in [
+            ("Ibid.", None),
+            ("Ibid., 12.", Some("12")),
+            ("Id. at 5", Some("5")),
+            ("ibid", None),
+            ("Ibid., pp. 3–4; see also elsewhere.", Some("3–4")),
+        ] {
             let c = one(src);
             assert!(c.ibid, "{src}");
             assert_eq!(c.locator.as_deref(), loc, "{src}");
@@ -1434,13 +1827,20 @@ mod tests {
 
     #[test]
     fn doi_in_publisher_url_and_mention() {
-        let c = one(r#"Mia Holt, "Tariffs and Trust," *Trade Law Quarterly* 9, no. 1 (2016): 3–20, https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract."#);
+        let c = one(
+            r#"Mia Holt, "Tariffs and Trust," *Trade Law Quarterly* 9, no. 1 (2016): 3–20, https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract."#,
+        );
         assert_eq!(c.doi.as_deref(), Some("10.4321/tlq.2016.001"));
-        assert_eq!(c.url.as_deref(), Some("https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract"));
+        assert_eq!(
+            c.url.as_deref(),
+            Some("https://www.tandfonline.com/doi/full/10.4321/tlq.2016.001#abstract")
+        );
         let c = one(r#"Noor Ali, "Salt Roads," *Desert Studies* 2 (2009): 11–30, doi:10.7777/ds.2009.2.11."#);
         assert_eq!(c.doi.as_deref(), Some("10.7777/ds.2009.2.11"));
         // a DOI-shaped path outside the /doi/ convention is not taken
-        let c = one(r#"Eve Stone, "Alliances," *Handbook Online*, https://handbook.example.org/view/10.9999/hb/9780000000001.001.0001/hb-e-7."#);
+        let c = one(
+            r#"Eve Stone, "Alliances," *Handbook Online*, https://handbook.example.org/view/10.9999/hb/9780000000001.001.0001/hb-e-7."#,
+        );
         assert_eq!(c.doi, None);
     }
 
@@ -1454,7 +1854,9 @@ mod tests {
 
     #[test]
     fn access_date_before_publication_kept() {
-        let c = one(r#"Tom Hale, "Forecast 2030," *Energy Week*, December 2, 2024, accessed November 20, 2024, https://energyweek.example.com/f2030."#);
+        let c = one(
+            r#"Tom Hale, "Forecast 2030," *Energy Week*, December 2, 2024, accessed November 20, 2024, https://energyweek.example.com/f2030."#,
+        );
         assert_eq!(c.date.as_deref(), Some("2024-12-02"));
         assert_eq!(c.accessed.as_deref(), Some("2024-11-20"));
         let c = one(r#""Harvest Data," *Farm Portal*, accessed 3 May 2022, https://farm.example/harvest."#);
@@ -1466,7 +1868,10 @@ mod tests {
     fn plain_text_without_quotes() {
         let c = one("Federal Ministry of Transport, Rail Corridor Agreement between the Republic of Alpha and the Kingdom of Beta, May 4, 2012.");
         assert_eq!(c.institution.as_deref(), Some("Federal Ministry of Transport"));
-        assert_eq!(c.title.as_deref(), Some("Rail Corridor Agreement between the Republic of Alpha and the Kingdom of Beta"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Rail Corridor Agreement between the Republic of Alpha and the Kingdom of Beta")
+        );
         assert_eq!(c.date.as_deref(), Some("2012-05-04"));
     }
 
@@ -1490,7 +1895,8 @@ mod tests {
 
     #[test]
     fn podcast_and_interview() {
-        let c = one(r#"Ada Quinn, "Episode 4: Ports," Harbor Hour (podcast, June 1, 2021), https://harborhour.example/4."#);
+        let c =
+            one(r#"Ada Quinn, "Episode 4: Ports," Harbor Hour (podcast, June 1, 2021), https://harborhour.example/4."#);
         assert_eq!(c.container.as_deref(), Some("Harbor Hour"));
         assert_eq!(c.date.as_deref(), Some("2021-06-01"));
         assert_eq!(c.kind, Kind::Podcast);
@@ -1502,10 +1908,31 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["“", "\"", "*", "; ; ;", "See", "Ibid", "(((", "https://", "doi:10.", "é“”‘’", ". . ."] {
+        for s in [
+            "“",
+            "\"",
+            "*",
+            "; ; ;",
+            "See",
+            "Ibid",
+            "(((",
+            "https://",
+            "doi:10.",
+            "é“”‘’",
+            ". . .",
+        ] {
             let _ = note(s);
         }
         let long = "word, \"x,\" ".repeat(5000);
         let _ = parse_note(&long, &[(0, 3), (2, 1), (10_000_000, 10_000_001)]);
+    }
+}
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod dbg_tests {
+    #[test]
+    fn dbg() {
+        eprintln!("{:?}", super::parse_names("Tellis, Ashley J."));
+        eprintln!("{:?}", super::trim_head("Tellis, Ashley J. "));
     }
 }

@@ -1,0 +1,268 @@
+//! Literate case files: one document per phenomenon, with the graph it must give.
+//!
+//! Every `tests/cases/<stage>/*.md` and `*.txt` file is one case:
+//!
+//! ```text
+//! <!-- case: one-line description of the phenomenon -->
+//! ...input document...
+//! <!-- expect -->
+//! ...summary lines...
+//! ```
+//!
+//! The first line names the case; the input is every byte after it up to the line that is exactly
+//! `<!-- expect -->` (a trailing `\r` is allowed); what follows is the expected summary. The input
+//! is handed to `policykg::build_text` byte for byte (CRLF included), so spans in the summary are
+//! offsets into it. The summary is
+//!
+//! ```text
+//! document ID | title: … | authors: …
+//! claim [1,2] Section > Subsection | sentence text
+//!   -> [1] source label | locator: 12 | accessed: 2024-05-01
+//! source [1,3] title: … | authors: A; B | institution: … | container: … | date: … | accessed: … | url: … | doi: …
+//! warning P001 12:5 note 3
+//! ```
+//!
+//! (claims in document order, each followed by its `cites` edges; then sources; then
+//! diagnostics; absent fields are left out). Each claim's span must also cover its first and last
+//! words in the input (provenance is exact).
+//!
+//! `POLICYKG_BLESS=1 cargo test --test integration` rewrites the expected sections from the
+//! tool's output; only bless what a careful reader would agree with.
+
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const CASE: &str = "<!-- case:";
+const EXPECT: &str = "<!-- expect -->";
+
+struct Case {
+    path: PathBuf,
+    /// The case line, its newline included.
+    head: String,
+    input: String,
+    expected: String,
+}
+
+fn case_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut out = Vec::new();
+    let mut stages: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    stages.sort();
+    for stage in stages {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&stage)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out
+}
+
+fn parse(path: &Path) -> Result<Case, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let head_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let head = &text[..head_end];
+    if !head.starts_with(CASE) || !head.trim_end().ends_with("-->") {
+        return Err(format!("the first line must be `{CASE} … -->`"));
+    }
+    let mut at = head_end;
+    let mut expect_at = None;
+    for line in text[head_end..].split_inclusive('\n') {
+        if line.trim_end_matches(['\n', '\r']) == EXPECT {
+            expect_at = Some((at, at + line.len()));
+            break;
+        }
+        at += line.len();
+    }
+    let Some((input_end, expected_start)) = expect_at else {
+        return Err(format!("no `{EXPECT}` line"));
+    };
+    Ok(Case {
+        path: path.to_path_buf(),
+        head: head.to_string(),
+        input: text[head_end..input_end].to_string(),
+        expected: text[expected_start..].replace('\r', ""),
+    })
+}
+
+fn s(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(s).collect()).unwrap_or_default()
+}
+
+fn fields(out: &mut String, node: &Value, keys: &[&str]) {
+    for k in keys {
+        let v = &node[*k];
+        let text = if v.is_array() {
+            let items = strs(v);
+            (!items.is_empty()).then(|| items.join("; "))
+        } else {
+            s(v)
+        };
+        if let Some(t) = text {
+            write!(out, " | {k}: {t}").unwrap();
+        }
+    }
+}
+
+/// The summary of one document's graph, and the provenance problems found on the way.
+fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut problems = Vec::new();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    let label = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n["id"] == id)
+            .and_then(|n| s(&n["label"]))
+            .unwrap_or_else(|| id.to_string())
+    };
+    for n in nodes.iter().filter(|n| n["kind"] == "document") {
+        write!(out, "document {}", s(&n["id"]).unwrap_or_default()).unwrap();
+        fields(&mut out, n, &["title", "authors"]);
+        out.push('\n');
+    }
+    for n in nodes.iter().filter(|n| n["kind"] == "claim") {
+        let text = s(&n["text"]).unwrap_or_default();
+        let notes: Vec<String> = strs(&n["footnotes"]);
+        let section = strs(&n["section"]).join(" > ");
+        writeln!(out, "claim [{}] {} | {}", notes.join(","), section, text).unwrap();
+        let (start, end) = (n["span"][0].as_u64().unwrap() as usize, n["span"][1].as_u64().unwrap() as usize);
+        match input.get(start..end) {
+            None => problems.push(format!("claim span {start}..{end} is not a slice of the input: {text}")),
+            Some(slice) => {
+                let words: Vec<&str> = text
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for w in [words.first(), words.last()].into_iter().flatten() {
+                    if !slice.contains(w) {
+                        problems.push(format!("claim span {start}..{end} {slice:?} lacks {w:?} of: {text}"));
+                    }
+                }
+            }
+        }
+        for e in edges.iter().filter(|e| e["kind"] == "cites" && e["source"] == n["id"]) {
+            let target = s(&e["target"]).unwrap_or_default();
+            write!(out, "  -> [{}] {}", s(&e["footnote"]).unwrap_or_default(), label(&target)).unwrap();
+            fields(&mut out, e, &["locator", "accessed"]);
+            out.push('\n');
+        }
+    }
+    for n in nodes.iter().filter(|n| n["kind"] == "source") {
+        let notes: Vec<String> = n["footnotes"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|f| s(&f["n"])).collect())
+            .unwrap_or_default();
+        write!(out, "source [{}]", notes.join(",")).unwrap();
+        let keys = ["title", "authors", "institution", "container", "date", "accessed", "url", "doi"];
+        fields(&mut out, n, &keys);
+        out.push('\n');
+    }
+    for d in graph["graph"]["diagnostics"].as_array().unwrap() {
+        write!(
+            out,
+            "warning {} {}:{}",
+            s(&d["code"]).unwrap_or_default(),
+            s(&d["line"]).unwrap_or_default(),
+            s(&d["column"]).unwrap_or_default()
+        )
+        .unwrap();
+        if let Some(n) = s(&d["note"]) {
+            write!(out, " note {n}").unwrap();
+        }
+        out.push('\n');
+    }
+    (out, problems)
+}
+
+/// A line diff (longest common subsequence): `-` expected, `+` actual.
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            writeln!(out, "   {}", a[i]).unwrap();
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            writeln!(out, " - {}", a[i]).unwrap();
+            i += 1;
+        } else {
+            writeln!(out, " + {}", b[j]).unwrap();
+            j += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn cases() {
+    let bless = std::env::var_os("POLICYKG_BLESS").is_some_and(|v| v == "1");
+    let files = case_files();
+    assert!(!files.is_empty(), "no case files under tests/cases");
+    let mut failures = Vec::new();
+    for path in &files {
+        let name = path
+            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let case = match parse(path) {
+            Ok(c) => c,
+            Err(e) => {
+                failures.push(format!("{name}: {e}"));
+                continue;
+            }
+        };
+        let id = path.file_stem().unwrap().to_string_lossy().to_string();
+        let graph = policykg::build_text(&id, &name, &case.input);
+        let (actual, problems) = summary(&case.input, &policykg::export::json::value(&graph));
+        for p in problems {
+            failures.push(format!("{name}: {p}"));
+        }
+        if actual == case.expected {
+            continue;
+        }
+        if bless {
+            let text = format!("{}{}{EXPECT}\n{actual}", case.head, case.input);
+            std::fs::write(&case.path, text).unwrap();
+        } else {
+            failures.push(format!("{name}: summary differs (- expected, + actual)\n{}", diff(&case.expected, &actual)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures in {} cases:\n\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}

@@ -1,0 +1,6 @@
+//! The integration test binary: one module per kind of test.
+
+mod cases;
+mod cli;
+mod golden;
+mod tools;
