@@ -9,8 +9,10 @@ use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
-    /// The block it stands in.
+    /// The block it stands in, and its clean byte range in that block's text.
     pub block: usize,
+    pub start: usize,
+    pub end: usize,
     pub text: String,
     pub section: Vec<String>,
     pub span: Span,
@@ -65,6 +67,8 @@ pub fn claims(doc: &Document) -> Vec<Claim> {
             let raw = text.get(s..e).unwrap_or("");
             out.push(Claim {
                 block: i,
+                start: s,
+                end: e,
                 text: squash(raw),
                 section: block.section.clone(),
                 span: block.inline.span(s, e),

@@ -22,6 +22,7 @@ pub mod diag;
 pub mod document;
 pub mod error;
 pub mod export;
+pub mod extract;
 pub mod graph;
 pub mod io;
 pub mod notes;
@@ -42,6 +43,7 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
     let doc = document::read(text, &mut diags);
     let notes = notes::resolve(&doc, &mut diags);
     let claims = claims::claims(&doc);
+    let ex = extract::extract(&doc, &extract::Lexicon::default_lexicon(), &mut diags);
     let lines = LineIndex::new(text);
     let input = graph::Input {
         id,
@@ -49,7 +51,7 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
         text,
         lines: &lines,
     };
-    let mut g = graph::build(&input, &doc, &claims, &notes);
+    let mut g = graph::build(&input, &doc, &claims, &notes, &ex);
     g.diagnostics = diags
         .into_sorted()
         .iter()
@@ -69,6 +71,12 @@ pub fn build_file(path: &std::path::Path, name: &str, max_size: u64) -> Result<K
 pub fn render(name: &str, g: &KnowledgeGraph, formats: &[Format]) -> Vec<(String, Vec<u8>)> {
     formats
         .iter()
-        .map(|f| (format!("{name}.{}", f.file_extension()), f.write(g)))
+        .flat_map(|&f| {
+            let mut files = vec![(format!("{name}.{}", f.file_extension()), f.write(g))];
+            if f == Format::Dot && g.count("driver") > 0 {
+                files.push((format!("{name}.drivers.dot"), export::drivers_dot::write(g)));
+            }
+            files
+        })
         .collect()
 }

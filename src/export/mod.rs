@@ -1,6 +1,7 @@
 //! Exporters: a [`KnowledgeGraph`] → bytes in one format. Each sees only the graph.
 
 pub mod dot;
+pub mod drivers_dot;
 pub mod escape;
 pub mod json;
 

@@ -3,6 +3,7 @@
 use super::model::{Edge, KnowledgeGraph, Node};
 use crate::claims::Claim;
 use crate::document::Document;
+use crate::extract::Extraction;
 use crate::notes::{Notes, Source};
 use crate::span::{LineIndex, Span};
 use serde_json::{json, Map, Value};
@@ -17,7 +18,7 @@ pub struct Input<'a> {
     pub lines: &'a LineIndex,
 }
 
-pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes) -> KnowledgeGraph {
+pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     g.documents.push(input.id.to_string());
     let mut attrs = Map::new();
@@ -75,6 +76,8 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes) -> 
             }
         }
     }
+    super::entities::add(&mut g, input, doc, claims, ex);
+    super::drivers::add(&mut g, input, doc, claims, ex);
     g
 }
 

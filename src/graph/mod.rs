@@ -6,6 +6,8 @@
 //! a deterministic order. petgraph holds the structure; node indices never leave this module.
 
 mod build;
+mod drivers;
+mod entities;
 mod model;
 
 pub use build::{build, short, Input};

@@ -23,6 +23,8 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
             r"|\b(?P<am>{m})\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(?:{m}\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<ay>\d{{4}})\b",
             // 3: Day Month Year
             r"|\b(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{m}),?\s+(?P<by>\d{{4}})\b",
+            // APA: Year, Month Day
+            r"|\b(?P<ey>\d{{4}}),\s+(?P<em>{m})\s+(?P<ed>\d{{1,2}})\b",
             // 4: Month/Month Year, Month–Month Year, Month Year
             r"|\b(?P<cm>{m})(?:\s*[/–—-]\s*{m})?,?\s+(?P<cy>\d{{4}})\b",
             // 5: Season Year
@@ -86,6 +88,8 @@ pub fn find_full_date(s: &str) -> Option<(usize, usize, String)> {
             iso(y, month("am"), num("ad"))
         } else if let Some(y) = year("by") {
             iso(y, month("bm"), num("bd"))
+        } else if let Some(y) = year("ey") {
+            iso(y, month("em"), num("ed"))
         } else if let Some(y) = year("cy") {
             iso(y, month("cm"), None)
         } else if let Some(y) = year("sy") {
@@ -171,6 +175,12 @@ mod tests {
         assert_eq!(parse_date("no. 7 [2004]").as_deref(), Some("2004"));
         assert_eq!(parse_date("on 2019-11-30 at noon").as_deref(), Some("2019-11-30"));
         assert_eq!(parse_date("2019/11/30").as_deref(), Some("2019-11-30"));
+    }
+
+    #[test]
+    fn apa_year_month_day() {
+        assert_eq!(parse_date("(2021, October 4)").as_deref(), Some("2021-10-04"));
+        assert_eq!(parse_date("(2021, October)").as_deref(), Some("2021"));
     }
 
     #[test]
