@@ -44,7 +44,7 @@ pub fn claims(doc: &Document) -> Vec<Claim> {
         let spans = match block.kind {
             // a heading is one claim, whatever punctuation it has
             BlockKind::Heading { .. } => vec![(0, text.len())],
-            _ => sentences(text, &block.inline.items),
+            _ => of_block(block),
         };
         let mut taken = vec![false; block.markers.len()];
         for (k, &(s, e)) in spans.iter().enumerate() {
@@ -79,8 +79,10 @@ pub fn claims(doc: &Document) -> Vec<Claim> {
     out
 }
 
-/// Collapses runs of white space into one space.
+/// Collapses runs of white space into one space; emphasis marks that Markdown could not pair
+/// (`**Costs.**³`) are dropped from the ends.
 fn squash(s: &str) -> String {
+    let s = s.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -101,8 +103,19 @@ const ABBREVIATIONS: &[&str] = &[
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»', '*', '_'];
 
+/// Sentence ranges of a block's clean text: list items start sentences, and a footnote marker
+/// right after a full stop ends one even after an abbreviation (`… from the U.S.⁶ The …`).
+pub fn of_block(block: &crate::document::Block) -> Vec<(usize, usize)> {
+    let stops: Vec<usize> = block.markers.iter().map(|m| m.at).collect();
+    split(&block.inline.text, &block.inline.items, &stops)
+}
+
 /// Sentence ranges of `text`; `breaks` are offsets that always start a sentence (list items).
 pub fn sentences(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
+    split(text, breaks, &[])
+}
+
+fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -124,7 +137,7 @@ pub fn sentences(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let space = chars.get(j).is_none_or(|&(_, ch)| ch.is_whitespace());
-            if space && is_boundary(text, i, c, end) {
+            if space && (is_boundary(text, i, c, end) || stops.contains(&end) && starts_sentence(text, end)) {
                 push(text, &mut out, start, end);
                 start = skip_space(text, end);
                 k = j;
@@ -155,14 +168,18 @@ fn skip_space(text: &str, from: usize) -> usize {
     from + (rest.len() - rest.trim_start().len())
 }
 
-/// Whether the stop `c` at `i` (its closers end at `end`) ends a sentence.
-fn is_boundary(text: &str, i: usize, c: char, end: usize) -> bool {
+/// Whether what follows `end` can open a sentence (or nothing follows).
+fn starts_sentence(text: &str, end: usize) -> bool {
     let next = text.get(end..).unwrap_or("").trim_start();
     let Some(first) = next.chars().next() else { return true };
-    let starts_sentence = first.is_uppercase()
+    first.is_uppercase()
         || first.is_ascii_digit()
-        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '▪' | '*' | '¿' | '¡');
-    if !starts_sentence {
+        || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '•' | '▪' | '*' | '¿' | '¡')
+}
+
+/// Whether the stop `c` at `i` (its closers end at `end`) ends a sentence.
+fn is_boundary(text: &str, i: usize, c: char, end: usize) -> bool {
+    if !starts_sentence(text, end) {
         return false;
     }
     if c != '.' {

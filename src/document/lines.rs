@@ -72,6 +72,7 @@ pub fn leading_superscript(s: &str) -> Option<(u32, &str)> {
 static MD_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^(\d{1,6})\]:[ \t]*"));
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})[ \t]+"));
 static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
+static BRACKET_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\d{1,5}\][ \t]+\S"));
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
 static ENDNOTE: LazyLock<Regex> =
@@ -103,9 +104,13 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
         }
         let lead = content.len() - content.trim_start().len();
         let table = trimmed.starts_with('|');
+        // notes, headings, list items and numbered note-list entries start a block of their own
+        // even without a blank line before them
         let starts_new = leading_superscript(trimmed).is_some_and(|(_, rest)| !rest.trim().is_empty())
             || MD_NOTE.is_match(trimmed)
-            || HEADING.is_match(trimmed);
+            || HEADING.is_match(trimmed)
+            || ITEM.is_match(trimmed)
+            || BRACKET_ITEM.is_match(trimmed);
         match current {
             Some((s, _, was_table)) if !starts_new && was_table == table => current = Some((s, end, table)),
             _ => {
@@ -186,9 +191,12 @@ fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
         }
     }
     let first_content = chunks.iter().position(|c| c.kind != ChunkKind::Furniture);
+    // the title repeated is a running header even when a short excerpt repeats it only once
+    let title_key = first_content.and_then(|i| chunks.get(i)).and_then(&key);
     for (i, c) in chunks.iter_mut().enumerate() {
         if let Some(k) = key(c) {
-            if counts.get(&k).copied().unwrap_or(0) >= 3 && Some(i) != first_content {
+            let min = if Some(&k) == title_key.as_ref() { 2 } else { 3 };
+            if counts.get(&k).copied().unwrap_or(0) >= min && Some(i) != first_content {
                 c.kind = ChunkKind::Furniture;
             }
         }

@@ -169,8 +169,9 @@ impl Reader<'_> {
                 }
                 ChunkKind::Item | ChunkKind::Para => {
                     if in_notes {
-                        if let Some((n, rest)) = lines::endnote_start(src) {
-                            let start = chunk.body_start + (src.len() - rest.len());
+                        let full = chunk.full(self.text);
+                        if let Some((n, rest)) = lines::endnote_start(full) {
+                            let start = chunk.span.start as usize + (full.len() - rest.len());
                             let inl = inline::clean(rest, start);
                             self.push_note(n, chunk, inl);
                             continue;

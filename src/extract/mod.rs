@@ -9,6 +9,7 @@
 pub mod drivers;
 pub mod entities;
 pub mod lexicon;
+pub mod relations;
 
 use crate::diag::Diagnostics;
 use crate::document::Document;

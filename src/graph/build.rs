@@ -31,9 +31,6 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
         attrs,
     });
-    for s in &notes.sources {
-        g.add_node(source_node(input, doc, s));
-    }
     for c in claims {
         let id = claim_id(input.id, c.span);
         let (line, _) = input.lines.line_col(input.text, c.span.start as usize);
@@ -45,11 +42,17 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("line".into(), json!(line));
         attrs.insert("footnotes".into(), json!(c.notes()));
         g.add_node(Node {
-            id: id.clone(),
+            id,
             kind: "claim",
             label: short(&c.text, 80),
             attrs,
         });
+    }
+    for s in &notes.sources {
+        g.add_node(source_node(input, doc, s));
+    }
+    for c in claims {
+        let id = claim_id(input.id, c.span);
         for m in &c.markers {
             for cite in notes.cites_of(m.n) {
                 let Some(src) = notes.sources.get(cite.source) else {

@@ -1,11 +1,101 @@
 //! Driver nodes; `supports` and `involves` edges.
+//!
+//! Takes: the extraction's drivers, the claims and the entities. Gives: one `driver` node per
+//! driver (id `driver:{polarity}:{level}:{normalised label}`), a `supports` edge from every claim
+//! standing in a driver's section or table item to the driver, and an `involves` edge from the
+//! driver to every actor and agreement named there, weighted by the number of mentions.
 
-use super::build::Input;
-use super::model::KnowledgeGraph;
+use super::build::{claim_id, Input};
+use super::model::{Edge, KnowledgeGraph, Node};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
+use crate::span::Span;
+use serde_json::{json, Map, Value};
+
+fn span(s: Span) -> Value {
+    json!([s.start, s.end])
+}
+
+fn inside(ranges: &[(usize, usize, usize)], block: usize, start: usize, end: usize) -> bool {
+    ranges
+        .iter()
+        .any(|&(b, s, e)| b == block && start < e && (end > s || (end == start && start == s)))
+}
+
+/// A driver known only by its text (a table row the reader could not place) carries the span of
+/// the stretch of source it stands in; where its label occurs there, that occurrence is its span.
+fn narrow(text: &str, within: Span, label: &str) -> Span {
+    let (a, b) = (within.start as usize, within.end as usize);
+    match text.get(a..b).and_then(|t| t.find(label)) {
+        Some(at) => Span::new(a + at, a + at + label.len()),
+        None => within,
+    }
+}
 
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
-    let _ = (g, input, doc, claims, ex);
+    let _ = doc;
+    for d in &ex.drivers {
+        let id = format!("driver:{}", d.key());
+        let d_span = if d.blocks.is_empty() { narrow(input.text, d.span, &d.label) } else { d.span };
+        let (line, _) = input.lines.line_col(input.text, d_span.start as usize);
+        let mut attrs = Map::new();
+        attrs.insert("polarity".into(), json!(d.polarity));
+        attrs.insert("level".into(), json!(d.level));
+        attrs.insert("origin".into(), json!(d.origin));
+        attrs.insert("description".into(), json!(d.description));
+        attrs.insert("aliases".into(), json!(d.aliases));
+        attrs.insert("document".into(), json!(input.id));
+        attrs.insert("span".into(), span(d_span));
+        attrs.insert("line".into(), json!(line));
+        if d.spans.len() > 1 {
+            let mut all = vec![span(d_span)];
+            all.extend(d.spans.iter().skip(1).map(|&s| span(s)));
+            attrs.insert("spans".into(), Value::Array(all));
+        }
+        attrs.insert("rules".into(), json!(d.rules));
+        g.add_node(Node {
+            id: id.clone(),
+            kind: "driver",
+            label: d.label.clone(),
+            attrs,
+        });
+        for c in claims.iter().filter(|c| inside(&d.ranges, c.block, c.start, c.end)) {
+            let mut attrs = Map::new();
+            attrs.insert("document".into(), json!(input.id));
+            attrs.insert("rule".into(), json!(d.rules.first().copied().unwrap_or("driver/section")));
+            g.add_edge(
+                &claim_id(input.id, c.span),
+                &id,
+                Edge {
+                    kind: "supports",
+                    key: "supports".into(),
+                    attrs,
+                },
+            );
+        }
+        for e in &ex.entities {
+            let n = e
+                .mentions
+                .iter()
+                .filter(|m| inside(&d.ranges, m.block, m.start, m.end))
+                .count();
+            let target = super::entities::node_id(e);
+            if n == 0 || g.node(&target).is_none() {
+                continue;
+            }
+            let mut attrs = Map::new();
+            attrs.insert("weight".into(), json!(n));
+            attrs.insert("document".into(), json!(input.id));
+            g.add_edge(
+                &id,
+                &target,
+                Edge {
+                    kind: "involves",
+                    key: "involves".into(),
+                    attrs,
+                },
+            );
+        }
+    }
 }

@@ -1,11 +1,132 @@
 //! Actor and agreement nodes; `mentions`, `co_mention`, `relation` and `party_to` edges.
+//!
+//! Takes: the [`Extraction`]'s entities and relations, the document's blocks (for sentences) and
+//! the claims. Gives: one node per entity (`actor:{id}` / `agreement:{id}`), a `mentions` edge from
+//! each claim whose range holds a mention, a `co_mention` edge (one direction, sorted ids) weighted
+//! by the number of sentences naming both, and the `relation` / `party_to` edges with their
+//! predicate, evidence sentence, span and rule.
 
-use super::build::Input;
-use super::model::KnowledgeGraph;
-use crate::claims::Claim;
-use crate::document::Document;
-use crate::extract::Extraction;
+use super::build::{claim_id, Input};
+use super::model::{Edge, KnowledgeGraph, Node};
+use crate::claims::{sentences, Claim};
+use crate::document::{BlockKind, Document};
+use crate::extract::{Class, Entity, Extraction};
+use serde_json::{json, Map};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The node id of an entity.
+pub fn node_id(e: &Entity) -> String {
+    match e.class {
+        Class::Actor => format!("actor:{}", e.id),
+        Class::Agreement => format!("agreement:{}", e.id),
+    }
+}
 
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
-    let _ = (g, input, doc, claims, ex);
+    let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
+    for (e, id) in ex.entities.iter().zip(&ids) {
+        let mut a = Map::new();
+        a.insert("type".into(), json!(e.kind));
+        a.insert("aliases".into(), json!(e.aliases));
+        a.insert("mentions".into(), json!(e.mentions.len()));
+        a.insert("rule".into(), json!(e.rule));
+        a.insert("document".into(), json!(input.id));
+        if let Some(m) = e.mentions.first() {
+            a.insert("span".into(), json!([m.span.start, m.span.end]));
+        }
+        g.add_node(Node {
+            id: id.clone(),
+            kind: match e.class {
+                Class::Actor => "actor",
+                Class::Agreement => "agreement",
+            },
+            label: e.label.clone(),
+            attrs: a,
+        });
+    }
+    // mentions per block: (start, end, entity index)
+    let mut per_block: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
+    for (ei, e) in ex.entities.iter().enumerate() {
+        for m in &e.mentions {
+            per_block.entry(m.block).or_default().push((m.start, m.end, ei));
+        }
+    }
+    for c in claims {
+        let Some(ms) = per_block.get(&c.block) else { continue };
+        let cid = claim_id(input.id, c.span);
+        let mut seen = BTreeSet::new();
+        for &(s, e, ei) in ms {
+            if s >= c.start && e <= c.end && seen.insert(ei) {
+                if let Some(id) = ids.get(ei) {
+                    g.add_edge(
+                        &cid,
+                        id,
+                        Edge {
+                            kind: "mentions",
+                            key: "mentions".into(),
+                            attrs: Map::new(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    // co-mentions: sentences of every block
+    let mut weights: BTreeMap<(usize, usize), u64> = BTreeMap::new();
+    for (&bi, ms) in &per_block {
+        let Some(block) = doc.blocks.get(bi) else { continue };
+        let spans = match block.kind {
+            BlockKind::Heading { .. } => vec![(0, block.inline.text.len())],
+            _ => sentences(&block.inline.text, &block.inline.items),
+        };
+        for (s, e) in spans {
+            let set: BTreeSet<usize> = ms.iter().filter(|m| m.0 >= s && m.1 <= e).map(|m| m.2).collect();
+            let v: Vec<usize> = set.into_iter().collect();
+            for (i, &a) in v.iter().enumerate() {
+                for &b in v.get(i + 1..).unwrap_or(&[]) {
+                    let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) else { continue };
+                    let key = if x <= y { (a, b) } else { (b, a) };
+                    *weights.entry(key).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(&String, &String, u64)> = weights
+        .iter()
+        .filter_map(|(&(a, b), &w)| Some((ids.get(a)?, ids.get(b)?, w)))
+        .collect();
+    pairs.sort();
+    for (a, b, w) in pairs {
+        let mut attrs = Map::new();
+        attrs.insert("weight".into(), json!(w));
+        attrs.insert("document".into(), json!(input.id));
+        g.add_edge(
+            a,
+            b,
+            Edge {
+                kind: "co_mention",
+                key: format!("co_mention:{}", input.id),
+                attrs,
+            },
+        );
+    }
+    for r in &ex.relations {
+        let (Some(s), Some(o)) = (ids.get(r.subject), ids.get(r.object)) else { continue };
+        let kind = if r.party_to { "party_to" } else { "relation" };
+        let mut attrs = Map::new();
+        attrs.insert("predicate".into(), json!(r.predicate));
+        attrs.insert("evidence".into(), json!(r.evidence));
+        attrs.insert("document".into(), json!(input.id));
+        attrs.insert("span".into(), json!([r.span.start, r.span.end]));
+        attrs.insert("rule".into(), json!(r.rule));
+        g.add_edge(
+            s,
+            o,
+            Edge {
+                kind,
+                key: format!("{kind}:{}:{}:{}", r.predicate, input.id, r.span.start),
+                attrs,
+            },
+        );
+    }
 }

@@ -86,7 +86,7 @@ macro_rules! pattern {
 
 pattern!(
     IBID,
-    r"^(?:(?i:ibid)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
+    r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
 );
 pattern!(URL, r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+"#);
 pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.\d{4,9}/[^\s"<>“”]+)"#);
@@ -101,6 +101,22 @@ pattern!(
 pattern!(
     SEE_CUE,
     r"^(?i:(?:and\s*,?\s+)?(?:for\s+[^,;:]{1,160}?,\s*)?(?:see\b|cf\.|compare\b|also\s+see\b)(?:\s+also\b)?(?:\s*,\s*(?:e\.g\.|for example|for instance|generally|especially|in particular)\s*,?|\s+(?:e\.g\.|for example),?)?\s*)"
+);
+pattern!(
+    APA_START,
+    r#"^(?P<auth>[^()"“”‘;:]{2,300}?)\s*\((?P<date>(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
+);
+pattern!(
+    APA_NAME,
+    r"(?P<fam>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+(?P<ini>(?:\p{Lu}\.(?:\s?-\p{Lu}\.)?\s?)+)"
+);
+pattern!(
+    APA_NUMBERS,
+    r"^\s*,\s*(?P<vol>\d{1,4})\s*(?:\((?P<iss>[^)]{1,15})\))?(?:\s*,\s*(?:(?i:pp?)\.\s*)?(?P<pages>e?\d+(?:\s*[–—-]\s*\d+)?))?"
+);
+pattern!(
+    INTERVIEW_LEAD,
+    r"^(?i:(?:author'?s?|author’s|personal)\s+)?(?i:interview|conversation|correspondence|email|e-mail|discussion|communication)s?\b"
 );
 pattern!(LEADING_AND, r"^(?i:and|&)\s*,?\s+");
 pattern!(
@@ -284,6 +300,21 @@ impl<'a> Note<'a> {
             .collect();
         emph.sort_unstable();
         let urls = find_urls(text);
+        // emphasis that overlaps a URL (an italicised link) is the URL, not a title; URLs are
+        // sorted, so each span is checked against its neighbours only
+        emph.retain(|&(a, b)| {
+            let k = urls.partition_point(|&(_, ub)| ub <= a);
+            urls.get(k).is_none_or(|&(ua, _)| ua >= b)
+        });
+        // keep spans disjoint so range queries stay simple
+        let mut last_end = 0;
+        emph.retain(|&(a, b)| {
+            let keep = a >= last_end;
+            if keep {
+                last_end = b;
+            }
+            keep
+        });
         let mut protected = vec![false; text.len()];
         for &(a, b) in emph.iter().chain(urls.iter()) {
             for p in protected.iter_mut().take(b).skip(a) {
@@ -306,20 +337,25 @@ impl<'a> Note<'a> {
         self.protected.get(i).copied().unwrap_or(false)
     }
 
-    fn urls_in(&self, r: Range) -> Vec<Range> {
-        self.urls
+    /// Ranges of `sorted` (sorted by start, non-overlapping) that lie inside `r`.
+    fn within(sorted: &[Range], r: Range) -> Vec<Range> {
+        let from = sorted.partition_point(|&(a, _)| a < r.0);
+        sorted
             .iter()
+            .skip(from)
+            .take_while(|&&(a, _)| a < r.1)
             .copied()
-            .filter(|&(a, b)| a >= r.0 && b <= r.1)
+            .filter(|&(_, b)| b <= r.1)
             .collect()
     }
 
+    fn urls_in(&self, r: Range) -> Vec<Range> {
+        Self::within(&self.urls, r)
+    }
+
+    /// Emphasised spans inside `r` (those overlapping a URL were dropped when the note was read).
     fn emph_in(&self, r: Range) -> Vec<Range> {
-        self.emph
-            .iter()
-            .copied()
-            .filter(|&(a, b)| a >= r.0 && b <= r.1 && !self.urls.iter().any(|&(ua, ub)| a < ub && ua < b))
-            .collect()
+        Self::within(&self.emph, r)
     }
 
     /// Top-level characters of `r` (outside quotes, brackets, URLs and emphasis) that are in `set`.
@@ -392,19 +428,37 @@ impl<'a> Note<'a> {
             pieces.push(((from, end), before));
         }
         let mut parts: Vec<Part> = Vec::new();
+        // inside an author–date entry (APA, Harvard) periods separate fields, not works
+        let mut author_date = false;
         for (range, boundary) in pieces {
             let range = trim_range(self.text, range);
             if range.0 >= range.1 {
                 continue;
             }
             let class = self.classify(range);
-            let new_part = match (boundary, parts.last()) {
+            let mut new_part = match (boundary, parts.last()) {
                 (None, _) | (_, None) => true,
                 (Some(Boundary::Semicolon), Some(_)) => matches!(class, Class::Cite | Class::Url | Class::Dated),
                 (Some(Boundary::Sentence), Some(prev)) => {
                     matches!(class, Class::Cite) || (class == Class::Commentary && prev.class != Class::Commentary)
                 }
             };
+            if boundary == Some(Boundary::Sentence) && author_date {
+                new_part = false;
+            }
+            // bibliography style `Family, Given. “Title.” …`: the name head joins its title
+            if new_part && boundary == Some(Boundary::Sentence) && class == Class::Cite {
+                if let Some(prev) = parts.last_mut() {
+                    if prev.class == Class::Other && self.name_head(prev.range) {
+                        prev.range.1 = range.1;
+                        prev.class = Class::Cite;
+                        continue;
+                    }
+                }
+            }
+            if new_part {
+                author_date = self.author_date_head(range).is_some();
+            }
             match parts.last_mut() {
                 Some(prev) if !new_part => {
                     prev.range.1 = range.1;
@@ -418,6 +472,17 @@ impl<'a> Note<'a> {
         parts
     }
 
+    /// A short author head standing alone before its title (`Smith, John`, `World Bank`).
+    fn name_head(&self, r: Range) -> bool {
+        let t = self.slice(r).trim();
+        let words = t.split_whitespace().count();
+        (1..=8).contains(&words)
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && t.chars().next().is_some_and(char::is_uppercase)
+            && !self.prose(r)
+            && self.urls_in(r).is_empty()
+    }
+
     /// Whether the `.`/`?`/`!` at `at` ends a sentence.
     fn sentence_end(&self, at: usize, c: char, after: &str) -> bool {
         let mut chars = after.chars();
@@ -426,7 +491,8 @@ impl<'a> Note<'a> {
             _ => return false,
         }
         let next = after.trim_start().chars().next();
-        if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '\'' | '(' | '[')) {
+        // `World Bank. (2020).` keeps its date: a parenthesis does not open a sentence
+        if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '\'')) {
             return false;
         }
         if c != '.' {
@@ -709,6 +775,10 @@ impl<'a> Note<'a> {
             }
         }
 
+        if self.read_author_date(body, &blanks, &mut c) {
+            c.kind = self.kind(&c, body);
+            return c;
+        }
         let title = self.title(body);
         let mut kind_hint: Option<Kind> = None;
         let mut tail_start = body.0;
@@ -789,6 +859,123 @@ impl<'a> Note<'a> {
         c
     }
 
+    /// `Authors (Year)` opening an author–date entry; the authors hold no emphasis or quotes.
+    fn author_date_head(&self, r: Range) -> Option<regex::Captures<'a>> {
+        let caps = rx(&APA_START)?.captures(self.slice(r))?;
+        let auth = caps.name("auth")?;
+        let emphasised = self.emph_in(r).iter().any(|&(a, _)| a < r.0 + auth.end());
+        (!emphasised && auth.as_str().split_whitespace().count() <= 40).then_some(caps)
+    }
+
+    /// An author–date entry (APA, Harvard): `Smith, J. A., & Doe, R. (2019). Title. *Journal*, *12*(3), 45–67.`
+    fn read_author_date(&self, body: Range, blanks: &[Range], c: &mut Citation) -> bool {
+        let Some(caps) = self.author_date_head(body) else {
+            return false;
+        };
+        let (Some(auth), Some(date), Some(whole)) = (caps.name("auth"), caps.name("date"), caps.get(0)) else {
+            return false;
+        };
+        let auth = auth.as_str();
+        let names: Vec<String> = rx(&APA_NAME)
+            .map(|re| {
+                re.captures_iter(auth)
+                    .filter_map(|m| {
+                        Some(format!(
+                            "{} {}",
+                            m.name("ini")?.as_str().trim(),
+                            m.name("fam")?.as_str()
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if names.is_empty() {
+            let (people, org) = parse_names(auth);
+            c.authors = people;
+            c.institution = org;
+        } else {
+            c.authors = names;
+        }
+        c.date = find_date(date.as_str()).map(|d| d.2);
+        let rest = (body.0 + whole.end(), body.1);
+        if rest.0 >= rest.1 {
+            return true;
+        }
+        // the title: emphasised (books, reports), quoted (Harvard) or plain up to the sentence end
+        let first_emph = self.emph_in(rest).into_iter().next();
+        let tail_start = match (first_emph, self.quoted_title(rest)) {
+            (Some((a, b)), _) if a <= rest.0 + 1 => {
+                c.title = Some(clean_title(self.slice((a, b))));
+                b
+            }
+            (_, Some((q, t))) if q.0 <= rest.0 + 1 => {
+                c.title = Some(t);
+                q.1
+            }
+            _ => {
+                let stop = self
+                    .top_level(rest, &['.', '?', '!'])
+                    .into_iter()
+                    .find(|&(at, _)| {
+                        self.text
+                            .get(at + 1..)
+                            .is_none_or(|t| t.is_empty() || t.starts_with(char::is_whitespace))
+                    })
+                    .map(|(at, ch)| if ch == '.' { (at, at + 1) } else { (at + 1, at + 1) })
+                    .unwrap_or((rest.1, rest.1));
+                let t = clean_title(self.slice((rest.0, stop.0)));
+                if !t.is_empty() && self.urls_in((rest.0, stop.0)).is_empty() {
+                    c.title = Some(t);
+                }
+                stop.1
+            }
+        };
+        let mut tail = (tail_start.min(rest.1), rest.1);
+        // `(Report No. 12345).` after the title: a series number, not the container
+        let lead = self.slice(tail).trim_start_matches([' ', '.', ',']);
+        if lead.starts_with('(') {
+            if let Some(close) = lead.find(')') {
+                tail.0 = (tail.1 - lead.len() + close + 1).min(tail.1);
+            }
+        }
+        let stop = blanks
+            .iter()
+            .filter(|&&(a, _)| a >= tail.0)
+            .map(|&(a, _)| a)
+            .min()
+            .unwrap_or(tail.1);
+        let after_container = if let Some((a, b)) = self.emph_in(tail).into_iter().find(|&(a, _)| a < stop) {
+            c.container = Some(clean_title(self.slice((a, b))));
+            b
+        } else {
+            match self.fields(tail, blanks).into_iter().next() {
+                Some(f) => {
+                    let name = self.slice(f).trim().trim_end_matches('.');
+                    if field_is_name(name) {
+                        c.container = Some(name.to_string());
+                        f.1
+                    } else {
+                        tail.0
+                    }
+                }
+                None => tail.0,
+            }
+        };
+        if let Some(n) = rx(&APA_NUMBERS).and_then(|re| re.captures(self.slice((after_container, tail.1)))) {
+            c.volume = n.name("vol").map(|m| m.as_str().to_string());
+            c.issue = n.name("iss").map(|m| m.as_str().to_string());
+            c.pages = n.name("pages").map(|m| m.as_str().to_string());
+        }
+        if c.pages.is_none() {
+            let rest = self.blank(tail, blanks);
+            c.pages = rx(&PAGES_CUE)
+                .and_then(|re| re.captures(&rest))
+                .and_then(|caps| caps.name("p"))
+                .map(|m| m.as_str().trim().to_string());
+        }
+        true
+    }
+
     /// Authors or institution from the text before the title.
     fn read_head(&self, head: &str, c: &mut Citation) {
         let head = trim_head(head);
@@ -821,8 +1008,19 @@ impl<'a> Note<'a> {
             .unwrap_or(tail.1)
             .min(tail.1);
         let tail_text = self.slice(tail);
+        // a chapter: `“Chapter,” in *Book*, ed. …` — the book is the container
+        let lead = tail_text.trim_start_matches([',', ' ', '.']);
+        if lead.starts_with("in ") || lead.starts_with("In ") {
+            let at = tail.1 - lead.len() + 3;
+            if let Some((a, b)) = self.emph_in(tail).into_iter().next().filter(|&(a, _)| a <= at + 1) {
+                c.container = Some(clean_title(self.slice((a, b))));
+            }
+        }
         // (City: Publisher, Year)
-        if let Some(caps) = rx(&PUBLISHER).and_then(|re| re.captures(tail_text)) {
+        if let Some(caps) = rx(&PUBLISHER)
+            .and_then(|re| re.captures(tail_text))
+            .filter(|_| c.container.is_none())
+        {
             if let (Some(rest), Some(whole)) = (caps.name("rest"), caps.get(0)) {
                 let rest_s = rest.as_str();
                 let (pub_end, date) = match find_date(rest_s) {
@@ -908,7 +1106,10 @@ impl<'a> Note<'a> {
                         c.date = Some(d.2);
                     }
                 }
-                c.pages = caps.name("pages").map(|m| m.as_str().to_string());
+                c.pages = caps
+                    .name("pages")
+                    .map(|m| m.as_str().to_string())
+                    .filter(|p| !is_year(p));
                 return;
             }
         }
@@ -1004,7 +1205,18 @@ impl<'a> Note<'a> {
             return;
         }
         let has_url = !self.urls_in(body).is_empty();
-        let first = self.slice(fields[0]).trim().trim_end_matches('.');
+        let first = fields
+            .first()
+            .map(|&f| self.slice(f))
+            .unwrap_or("")
+            .trim()
+            .trim_end_matches('.');
+        // `Interview with a senior official, City, Date`: the description is all there is to name it
+        if rx(&INTERVIEW_LEAD).is_some_and(|re| re.is_match(first)) {
+            c.title = Some(first.to_string());
+            c.kind = Kind::Interview;
+            return;
+        }
         let mut k = 0;
         if let Some(caps) = rx(&REPORT_ID).and_then(|re| re.captures(first)) {
             if let Some(org) = caps.name("org") {
@@ -1050,6 +1262,9 @@ impl<'a> Note<'a> {
     fn kind(&self, c: &Citation, body: Range) -> Kind {
         let text = self.slice(body);
         let lower = text.to_lowercase();
+        if c.kind == Kind::Interview {
+            return Kind::Interview;
+        }
         if lower.contains("podcast") {
             return Kind::Podcast;
         }
@@ -1217,8 +1432,10 @@ fn clean_title(s: &str) -> String {
 
 fn leading_pages(after: &str) -> Option<String> {
     let t = after.trim_start_matches([',', ' ', ':']);
-    let end = t.find(',').unwrap_or(t.len());
-    page_range(t.get(..end)?.trim().trim_end_matches('.'))
+    let end = t.find([',', ';']).unwrap_or(t.len());
+    let f = t.get(..end)?.trim().trim_end_matches('.');
+    let single = f.len() <= 5 && !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) && !is_year(f);
+    page_range(f).or_else(|| single.then(|| f.to_string()))
 }
 
 /// `38–45`, `pp. 1-20` as a page range (not a span of years).
@@ -1228,6 +1445,10 @@ fn page_range(f: &str) -> Option<String> {
     let b: u32 = caps.get(2)?.as_str().parse().ok()?;
     let years = (1600..2100).contains(&a) && (1600..2100).contains(&b) && b >= a;
     (!years).then(|| f.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string())
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.parse::<u32>().is_ok_and(|y| (1600..2100).contains(&y))
 }
 
 /// Prose that leads to a link (`View letter at`, `The text is available at`), not a name or title.
@@ -1614,6 +1835,17 @@ pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
     if first_is_org {
         return (Vec::new(), Some(h));
     }
+    // editor/translator marks are roles, not names
+    let pieces: Vec<String> = pieces
+        .into_iter()
+        .filter(|p| {
+            let l = p.trim_end_matches('.').to_lowercase();
+            !matches!(
+                l.trim_matches(['(', ')']),
+                "ed" | "eds" | "editor" | "editors" | "comp" | "comps" | "trans"
+            )
+        })
+        .collect();
     let mut people = Vec::new();
     let mut org: Option<String> = None;
     let mut i = 0;
@@ -1907,6 +2139,67 @@ mod tests {
     }
 
     #[test]
+    fn author_date_styles() {
+        let c = one("Okoro, B. N., & Hale, T. (2017). Coastal shipping after the crisis. *Maritime Economics*, *9*(4), 201–219. https://doi.org/10.4444/me.2017.9.4");
+        assert_eq!(c.authors, vec!["B. N. Okoro", "T. Hale"]);
+        assert_eq!(c.title.as_deref(), Some("Coastal shipping after the crisis"));
+        assert_eq!(c.container.as_deref(), Some("Maritime Economics"));
+        assert_eq!(
+            (c.volume.as_deref(), c.issue.as_deref(), c.pages.as_deref()),
+            (Some("9"), Some("4"), Some("201–219"))
+        );
+        assert_eq!(c.date.as_deref(), Some("2017"));
+        assert_eq!(c.doi.as_deref(), Some("10.4444/me.2017.9.4"));
+        let c = one("Ferris, L. (2015) 'Salt and empire', *Imperial Review*, 3(1), pp. 7–19. Available at: https://ir.example.org/salt (Accessed: 2 June 2016).");
+        assert_eq!(c.authors, vec!["L. Ferris"]);
+        assert_eq!(c.title.as_deref(), Some("Salt and empire"));
+        assert_eq!(c.accessed.as_deref(), Some("2016-06-02"));
+        assert_eq!(c.date.as_deref(), Some("2015"));
+    }
+
+    #[test]
+    fn bibliography_style_periods() {
+        let c = one("Moreau, Claire. “Winter Routes.” *Arctic Affairs* 11, no. 2 (2014): 40–58.");
+        assert_eq!(c.authors, vec!["Claire Moreau"]);
+        assert_eq!(c.title.as_deref(), Some("Winter Routes"));
+        assert_eq!(c.container.as_deref(), Some("Arctic Affairs"));
+        assert_eq!(c.pages.as_deref(), Some("40–58"));
+    }
+
+    #[test]
+    fn chapter_in_edited_book() {
+        let c = one("Ines Vidal, “Borders,” in *Atlas of Frontiers*, ed. Omar Sy (Madrid: Sol Press, 2007), 55–70.");
+        assert_eq!(c.container.as_deref(), Some("Atlas of Frontiers"));
+        assert_eq!(c.date.as_deref(), Some("2007"));
+    }
+
+    #[test]
+    fn long_note_is_fast() {
+        let one_work = "Ann Bee, \"A Title, Again,\" *Some Outlet*, May 1, 2020, https://example.org/a; ";
+        let long = one_work.repeat(2000);
+        let start = std::time::Instant::now();
+        let v = parse_note(&long, &[]);
+        assert_eq!(v.len(), 2000);
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
+    fn many_links_and_emphasis_stay_fast() {
+        let mut text = String::new();
+        let mut emph = Vec::new();
+        for i in 0..3000 {
+            let a = text.len();
+            text.push_str("Outlet");
+            emph.push((a, text.len()));
+            text.push_str(&format!(", https://example.org/{i}; "));
+        }
+        let start = std::time::Instant::now();
+        let v = parse_note(&text, &emph);
+        assert!(!v.is_empty());
+        assert!(start.elapsed().as_secs() < 20);
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for s in [
             "“",
@@ -1925,14 +2218,5 @@ mod tests {
         }
         let long = "word, \"x,\" ".repeat(5000);
         let _ = parse_note(&long, &[(0, 3), (2, 1), (10_000_000, 10_000_001)]);
-    }
-}
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod dbg_tests {
-    #[test]
-    fn dbg() {
-        eprintln!("{:?}", super::parse_names("Tellis, Ashley J."));
-        eprintln!("{:?}", super::trim_head("Tellis, Ashley J. "));
     }
 }

@@ -62,6 +62,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
     // works of the last note that cited something, for Ibid.
     let mut last_works: Vec<usize> = Vec::new();
     let mut prev_text: Option<String> = None;
+    let mut last_locator: Option<String> = None;
     for note in &doc.notes {
         let text = &note.inline.text;
         let norm_text = normalise(text);
@@ -89,7 +90,9 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
         }
         if let [c] = citations.as_slice() {
             if c.ibid {
-                let locator = c.locator.clone();
+                // a bare Ibid. points at the same page as the note it repeats
+                let locator = c.locator.clone().or_else(|| last_locator.clone());
+                last_locator = locator.clone();
                 if last_works.is_empty() {
                     diags.warn(
                         code::IBID_WITHOUT_ANTECEDENT,
@@ -152,6 +155,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
                 }
             }
         }
+        last_locator = out.cites.last().and_then(|c| c.locator.clone());
         last_works = works;
     }
     late_access(doc, &out, diags);

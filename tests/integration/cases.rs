@@ -18,7 +18,7 @@
 //! document ID | title: … | authors: …
 //! claim [1,2] Section > Subsection | sentence text
 //!   -> [1] source label | locator: 12 | accessed: 2024-05-01
-//! source [1,3] title: … | authors: A; B | institution: … | container: … | date: … | accessed: … | url: … | doi: …
+//! source [1,3] | title: … | authors: A; B | institution: … | container: … | date: … | accessed: … | url: … | doi: …
 //! warning P001 12:5 note 3
 //! ```
 //!
@@ -26,8 +26,10 @@
 //! diagnostics; absent fields are left out). Each claim's span must also cover its first and last
 //! words in the input (provenance is exact).
 //!
-//! `POLICYKG_BLESS=1 cargo test --test integration` rewrites the expected sections from the
+//! `POLICYKG_BLESS=1 cargo test --test integration` rewrites every differing expected section from the
 //! tool's output; only bless what a careful reader would agree with.
+
+#![allow(clippy::unwrap_used)] // a test: a panic is the failure report
 
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -101,7 +103,9 @@ fn s(v: &Value) -> Option<String> {
 }
 
 fn strs(v: &Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(s).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| a.iter().filter_map(s).collect())
+        .unwrap_or_default()
 }
 
 fn fields(out: &mut String, node: &Value, keys: &[&str]) {
@@ -142,7 +146,10 @@ fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
         let notes: Vec<String> = strs(&n["footnotes"]);
         let section = strs(&n["section"]).join(" > ");
         writeln!(out, "claim [{}] {} | {}", notes.join(","), section, text).unwrap();
-        let (start, end) = (n["span"][0].as_u64().unwrap() as usize, n["span"][1].as_u64().unwrap() as usize);
+        let (start, end) = (
+            n["span"][0].as_u64().unwrap() as usize,
+            n["span"][1].as_u64().unwrap() as usize,
+        );
         match input.get(start..end) {
             None => problems.push(format!("claim span {start}..{end} is not a slice of the input: {text}")),
             Some(slice) => {
@@ -160,7 +167,13 @@ fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
         }
         for e in edges.iter().filter(|e| e["kind"] == "cites" && e["source"] == n["id"]) {
             let target = s(&e["target"]).unwrap_or_default();
-            write!(out, "  -> [{}] {}", s(&e["footnote"]).unwrap_or_default(), label(&target)).unwrap();
+            write!(
+                out,
+                "  -> [{}] {}",
+                s(&e["footnote"]).unwrap_or_default(),
+                label(&target)
+            )
+            .unwrap();
             fields(&mut out, e, &["locator", "accessed"]);
             out.push('\n');
         }
@@ -171,7 +184,16 @@ fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
             .map(|a| a.iter().filter_map(|f| s(&f["n"])).collect())
             .unwrap_or_default();
         write!(out, "source [{}]", notes.join(",")).unwrap();
-        let keys = ["title", "authors", "institution", "container", "date", "accessed", "url", "doi"];
+        let keys = [
+            "title",
+            "authors",
+            "institution",
+            "container",
+            "date",
+            "accessed",
+            "url",
+            "doi",
+        ];
         fields(&mut out, n, &keys);
         out.push('\n');
     }
@@ -223,45 +245,58 @@ fn diff(expected: &str, actual: &str) -> String {
     out
 }
 
+/// Runs one case: the failures it gives (none when it passes or was blessed).
+fn run(path: &Path, bless: bool) -> Vec<String> {
+    let name = path
+        .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let case = match parse(path) {
+        Ok(c) => c,
+        Err(e) => return vec![format!("{name}: {e}")],
+    };
+    let id = path.file_stem().unwrap().to_string_lossy().to_string();
+    let graph = policykg::build_text(&id, &name, &case.input);
+    let (actual, problems) = summary(&case.input, &policykg::export::json::value(&graph));
+    let mut failures: Vec<String> = problems.into_iter().map(|p| format!("{name}: {p}")).collect();
+    if actual != case.expected {
+        if bless {
+            let text = format!("{}{}{EXPECT}\n{actual}", case.head, case.input);
+            std::fs::write(&case.path, text).unwrap();
+        } else {
+            failures.push(format!(
+                "{name}: summary differs (- expected, + actual)\n{}",
+                diff(&case.expected, &actual)
+            ));
+        }
+    }
+    failures
+}
+
 #[test]
 fn cases() {
     let bless = std::env::var_os("POLICYKG_BLESS").is_some_and(|v| v == "1");
     let files = case_files();
     assert!(!files.is_empty(), "no case files under tests/cases");
-    let mut failures = Vec::new();
-    for path in &files {
-        let name = path
-            .strip_prefix(env!("CARGO_MANIFEST_DIR"))
-            .unwrap_or(path)
-            .display()
-            .to_string();
-        let case = match parse(path) {
-            Ok(c) => c,
-            Err(e) => {
-                failures.push(format!("{name}: {e}"));
-                continue;
-            }
-        };
-        let id = path.file_stem().unwrap().to_string_lossy().to_string();
-        let graph = policykg::build_text(&id, &name, &case.input);
-        let (actual, problems) = summary(&case.input, &policykg::export::json::value(&graph));
-        for p in problems {
-            failures.push(format!("{name}: {p}"));
-        }
-        if actual == case.expected {
-            continue;
-        }
-        if bless {
-            let text = format!("{}{}{EXPECT}\n{actual}", case.head, case.input);
-            std::fs::write(&case.path, text).unwrap();
-        } else {
-            failures.push(format!("{name}: summary differs (- expected, + actual)\n{}", diff(&case.expected, &actual)));
-        }
-    }
+    // the cases are independent: run them on every core, report them in file order
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(threads);
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().flat_map(|p| run(p, bless)).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    let failing = failures
+        .iter()
+        .filter_map(|f| f.split(": ").next())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
     assert!(
         failures.is_empty(),
-        "{} failures in {} cases:\n\n{}",
-        failures.len(),
+        "{failing} of {} cases fail:\n\n{}",
         files.len(),
         failures.join("\n")
     );

@@ -34,7 +34,11 @@ fn builds_a_document_into_json_and_dot() {
     assert!(d.join("out/memo.dot").exists());
     assert!(!d.join("out/corpus.json").exists(), "one document gives no corpus");
     // no temporary files are left behind
-    let left: Vec<_> = std::fs::read_dir(d.join("out")).expect("out").flatten().map(|e| e.file_name()).collect();
+    let left: Vec<_> = std::fs::read_dir(d.join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
     assert_eq!(left.len(), 2, "{left:?}");
 }
 
@@ -48,7 +52,12 @@ fn two_documents_give_a_corpus() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let corpus: serde_json::Value =
         serde_json::from_slice(&std::fs::read(d.join("out/corpus.json")).expect("corpus")).expect("valid JSON");
-    let sources = corpus["nodes"].as_array().expect("nodes").iter().filter(|n| n["kind"] == "source").count();
+    let sources = corpus["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|n| n["kind"] == "source")
+        .count();
     assert_eq!(sources, 1, "the work both cite is one node");
     assert_eq!(corpus["graph"]["documents"], serde_json::json!(["a", "b"]));
 }
@@ -92,7 +101,14 @@ fn marker_free_document_is_not_an_error() {
 fn help_explains_every_flag() {
     let out = policykg(&["build", "--help"], Path::new("."));
     let help = String::from_utf8_lossy(&out.stdout);
-    for flag in ["--out", "--format", "--jobs", "--deny-warnings", "--quiet", "--max-size"] {
+    for flag in [
+        "--out",
+        "--format",
+        "--jobs",
+        "--deny-warnings",
+        "--quiet",
+        "--max-size",
+    ] {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
 }

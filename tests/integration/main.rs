@@ -3,4 +3,6 @@
 mod cases;
 mod cli;
 mod golden;
+mod props;
+mod snapshots;
 mod tools;

@@ -21,7 +21,10 @@ fn outputs() -> Vec<PathBuf> {
     let dir = std::env::temp_dir().join(format!("policykg-tools-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let paths = vec![PathBuf::from("seeds/india-us-defense-relations.md"), PathBuf::from("tests/fixtures/hostile.md")];
+    let paths = vec![
+        PathBuf::from("seeds/india-us-defense-relations.md"),
+        PathBuf::from("tests/fixtures/hostile.md"),
+    ];
     let names = io::names(&paths);
     let mut graphs = Vec::new();
     let mut files = Vec::new();
@@ -42,8 +45,15 @@ fn outputs() -> Vec<PathBuf> {
 }
 
 fn available(cmd: &str, arg: &str) -> bool {
-    let ok = Command::new(cmd).arg(arg).output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok || !required(), "{cmd} is required (POLICYKG_TOOLS is set) but does not run");
+    let ok = Command::new(cmd)
+        .arg(arg)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        ok || !required(),
+        "{cmd} is required (POLICYKG_TOOLS is set) but does not run"
+    );
     if !ok {
         eprintln!("skipped: {cmd} not installed (run .ci/run to install it)");
     }
@@ -51,7 +61,11 @@ fn available(cmd: &str, arg: &str) -> bool {
 }
 
 fn with_ext(files: &[PathBuf], ext: &str) -> Vec<PathBuf> {
-    files.iter().filter(|f| f.extension().is_some_and(|e| e == ext)).cloned().collect()
+    files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == ext))
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -61,8 +75,18 @@ fn graphviz_renders_every_dot_file_without_warnings() {
     }
     for f in with_ext(&outputs(), "dot") {
         let out = Command::new("dot").arg("-Tsvg").arg(&f).output().expect("dot runs");
-        assert!(out.status.success(), "{}: {}", f.display(), String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{}: {}", f.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
     }
 }
@@ -70,9 +94,15 @@ fn graphviz_renders_every_dot_file_without_warnings() {
 #[test]
 fn networkx_loads_every_json_graph() {
     let py = python();
-    let probe = Command::new(&py).args(["-c", "import networkx"]).output().map(|o| o.status.success());
+    let probe = Command::new(&py)
+        .args(["-c", "import networkx"])
+        .output()
+        .map(|o| o.status.success());
     let ok = probe.unwrap_or(false);
-    assert!(ok || !required(), "{py} with networkx is required (POLICYKG_TOOLS is set)");
+    assert!(
+        ok || !required(),
+        "{py} with networkx is required (POLICYKG_TOOLS is set)"
+    );
     if !ok {
         eprintln!("skipped: networkx not installed (run .ci/run to install it)");
         return;
@@ -82,11 +112,20 @@ fn networkx_loads_every_json_graph() {
     for f in files {
         let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
         let out = Command::new(&py).arg(script).arg(&f).output().expect("python runs");
-        assert!(out.status.success(), "{}: {}", f.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         // NetworkX counts what policykg wrote
         let counts = String::from_utf8_lossy(&out.stdout);
         let nodes = g["nodes"].as_array().map_or(0, |a| a.len());
         let edges = g["edges"].as_array().map_or(0, |a| a.len());
-        assert!(counts.contains(&format!("nodes={nodes} edges={edges}")), "{}: {counts}", f.display());
+        assert!(
+            counts.contains(&format!("nodes={nodes} edges={edges}")),
+            "{}: {counts}",
+            f.display()
+        );
     }
 }

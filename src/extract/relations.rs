@@ -1,0 +1,428 @@
+//! Who did what: typed relations between two entities named in one sentence.
+//!
+//! Takes: a [`Document`] and its [`Entity`]s with their mentions. Gives: [`Relation`]s, each with
+//! its predicate (the verb phrase as written), its evidence sentence and span, and its rule:
+//!
+//! - `relation/verb`: `A <verb phrase> B` where the words between two consecutive mentions hold a
+//!   verb (`imposed sanctions on`, `met`, `visited`, `purchased … from`); an actor followed by an
+//!   agreement gives `party_to`. Coordinated subjects (`A and B signed C`) and objects
+//!   (`joined B and C`) share the predicate. A relative clause (`A, who proposed …`) keeps `A`.
+//! - `relation/passive`: `A was designated … by B` gives `B designated A`: passive voice does not
+//!   reverse who did what.
+//! - `relation/possessive`: `A's designation as B`, `A's purchases of B`.
+//! - `relation/membership`: `G (A, B, and C)` gives `A member of G`.
+//! - `relation/both-countries`: `both countries signed X` gives `party_to` for the two states last
+//!   named.
+//! - `relation/fronted`: `By participating in A and B, C …` gives `C participating in A`.
+
+use super::{Class, Entity, Relation};
+use crate::claims::sentences;
+use crate::document::{BlockKind, Document};
+
+/// A mention inside one sentence: entity index and clean range.
+#[derive(Debug, Clone, Copy)]
+struct M {
+    e: usize,
+    start: usize,
+    end: usize,
+}
+
+const VERBS: &[&str] = &[
+    "signed", "sign", "signs", "imposed", "imposes", "impose", "purchased", "purchases", "purchase", "bought", "buys",
+    "met", "meets", "called", "calls", "visited", "visits", "rejected", "rejects", "joined", "joins", "proposed",
+    "proposes", "thanked", "thanks", "invaded", "invades", "attacked", "attacks", "designated", "designates",
+    "sanctioned", "sanctions", "urged", "urges", "wrote", "accused", "accuses", "condemned", "condemns", "launched",
+    "launches", "advanced", "advances", "runs", "ran", "leads", "led", "supports", "supported", "opposed", "opposes",
+    "pressed", "presses", "agreed", "agrees", "negotiated", "declined", "participates", "participated", "criticized",
+    "criticised", "pressured", "warned", "warns", "threatened", "threatens", "struck", "strikes", "targeted",
+    "targets", "recognized", "recognised", "concluded", "hosted", "hosts", "welcomed", "announced", "established",
+    "seeks", "sought", "perceives", "perceived", "views", "viewed", "described", "describes", "provided", "provides",
+    "sold", "sells", "supplied", "supplies", "exported", "exports", "imports", "imported", "deployed", "deploys",
+    "maintained", "maintains", "hoped", "wants", "wanted", "asked", "asks", "told", "said", "says", "questioned",
+    "questions", "enforced", "enforce", "waived", "waives", "exempted", "backed", "backs", "helped", "helps",
+    "pushed", "pushes", "offered", "offers", "cooperates", "cooperated", "partnered", "allied", "armed", "arms",
+    "funded", "funds", "financed", "finances", "pledged", "pledges", "ratified", "ratifies", "adopted", "adopts",
+    "implemented", "implements", "violated", "violates", "withdrew", "withdraws", "exited", "left", "entered",
+    "expelled", "blamed", "blames", "praised", "praises", "engaged", "engages", "courted", "courts", "contains",
+    "contained", "deterred", "deters", "countered", "counters", "balanced", "challenged", "challenges", "rivals",
+    "competes", "competed", "defended", "defends", "protected", "protects", "threaten", "attack", "invade",
+    "reached", "brokered", "mediated", "hit", "hits", "killed", "captured", "seized", "blocked", "blocks",
+    "restricted", "restricts", "banned", "bans", "tariffed", "levied", "levies", "ordered", "orders", "authorized",
+    "authorizes", "approved", "approves", "vetoed", "vetoes", "became", "remains", "remained", "co-produces",
+    "co-produce", "produces", "produced", "manufactures", "assembled", "assembles", "liberalized", "liberalised",
+    "raised", "cut", "reduced", "declared", "declares", "is", "are", "was", "were", "has", "have", "had",
+];
+
+/// Words between two mentions that end the clause: no relation across them.
+const BREAKS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "since", "if", "unless", "when"];
+
+const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "be", "been", "being"];
+
+pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
+    // mentions per block, in order
+    let mut per_block: Vec<Vec<M>> = vec![Vec::new(); doc.blocks.len()];
+    for (ei, e) in entities.iter().enumerate() {
+        for m in &e.mentions {
+            if let Some(v) = per_block.get_mut(m.block) {
+                v.push(M {
+                    e: ei,
+                    start: m.start,
+                    end: m.end,
+                });
+            }
+        }
+    }
+    let mut out: Vec<Relation> = Vec::new();
+    // the two states last named, for `both countries`
+    let mut recent_states: Vec<usize> = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let Some(ms) = per_block.get_mut(bi) else { continue };
+        ms.sort_by_key(|m| (m.start, m.end));
+        let text = block.inline.text.as_str();
+        let heading = matches!(block.kind, BlockKind::Heading { .. });
+        for (s, e) in sentences(text, &block.inline.items) {
+            let inside: Vec<M> = ms.iter().copied().filter(|m| m.start >= s && m.end <= e).collect();
+            if !heading {
+                let mut ctx = Ctx {
+                    doc,
+                    entities,
+                    block: bi,
+                    text,
+                    sent: (s, e),
+                    out: &mut out,
+                };
+                ctx.sentence(&inside, &recent_states);
+            }
+            for m in &inside {
+                if entities.get(m.e).is_some_and(|x| x.kind == "state") {
+                    recent_states.retain(|&x| x != m.e);
+                    recent_states.push(m.e);
+                }
+            }
+        }
+    }
+    dedup(out)
+}
+
+fn dedup(rels: Vec<Relation>) -> Vec<Relation> {
+    let mut out: Vec<Relation> = Vec::new();
+    for r in rels {
+        if r.subject == r.object {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|x| x.subject == r.subject && x.object == r.object && x.predicate == r.predicate && x.span == r.span)
+        {
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
+struct Ctx<'a> {
+    doc: &'a Document,
+    entities: &'a [Entity],
+    block: usize,
+    text: &'a str,
+    sent: (usize, usize),
+    out: &'a mut Vec<Relation>,
+}
+
+impl Ctx<'_> {
+    fn class(&self, e: usize) -> Option<Class> {
+        self.entities.get(e).map(|x| x.class)
+    }
+
+    fn between(&self, a: usize, b: usize) -> &str {
+        self.text.get(a..b).unwrap_or("")
+    }
+
+    fn push(&mut self, subject: usize, object: usize, predicate: &str, rule: &'static str) {
+        let predicate = predicate.trim();
+        if predicate.is_empty() || subject == object {
+            return;
+        }
+        let party_to = self.class(subject) == Some(Class::Actor) && self.class(object) == Some(Class::Agreement);
+        let (s, e) = self.sent;
+        let evidence = squash(self.text.get(s..e).unwrap_or(""));
+        let span = self
+            .doc
+            .blocks
+            .get(self.block)
+            .map(|b| b.inline.span(s, e))
+            .unwrap_or_default();
+        self.out.push(Relation {
+            subject,
+            object,
+            predicate: predicate.to_string(),
+            party_to,
+            block: self.block,
+            evidence,
+            span,
+            rule,
+        });
+    }
+
+    fn sentence(&mut self, ms: &[M], recent_states: &[usize]) {
+        self.membership(ms);
+        self.both_countries(ms, recent_states);
+        self.fronted(ms);
+        let mut k = 0;
+        while k + 1 < ms.len() {
+            let (Some(&a), Some(&b)) = (ms.get(k), ms.get(k + 1)) else { break };
+            k += 1;
+            if a.e == b.e {
+                continue;
+            }
+            let gap = self.between(a.end, b.start);
+            let Some((pred, passive, rule)) = predicate(gap) else { continue };
+            // coordinated subjects before `a`: `A and B signed`
+            let mut subjects = vec![a.e];
+            let mut j = k - 1;
+            while j > 0 {
+                let (Some(p), Some(q)) = (ms.get(j - 1), ms.get(j)) else { break };
+                if is_list_gap(self.between(p.end, q.start)) {
+                    subjects.push(p.e);
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            // coordinated objects after `b`
+            let mut objects = vec![b.e];
+            let mut j = k;
+            while let (Some(p), Some(q)) = (ms.get(j), ms.get(j + 1)) {
+                if is_list_gap(self.between(p.end, q.start)) {
+                    objects.push(q.e);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            for &s in &subjects {
+                for &o in &objects {
+                    if passive {
+                        self.push(o, s, &pred, rule);
+                    } else {
+                        self.push(s, o, &pred, rule);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `The QUAD (the U.S., Japan, India, and Australia)`.
+    fn membership(&mut self, ms: &[M]) {
+        for (k, g) in ms.iter().enumerate() {
+            if self.entities.get(g.e).is_none_or(|x| x.kind != "group") {
+                continue;
+            }
+            let rest = self.text.get(g.end..).unwrap_or("");
+            let trimmed = rest.trim_start();
+            let Some(after) = trimmed.strip_prefix('(') else { continue };
+            let open = g.end + (rest.len() - trimmed.len()) + 1;
+            let Some(close) = after.find(')').map(|c| open + c) else { continue };
+            let members: Vec<usize> = ms
+                .get(k + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|m| m.start >= open && m.end <= close)
+                .filter(|m| self.class(m.e) == Some(Class::Actor))
+                .map(|m| m.e)
+                .collect();
+            if members.len() < 2 {
+                continue;
+            }
+            for m in members {
+                self.push(m, g.e, "member of", "relation/membership");
+            }
+        }
+    }
+
+    /// `both countries signed X`: the two states last named are parties.
+    fn both_countries(&mut self, ms: &[M], recent: &[usize]) {
+        let (s, e) = self.sent;
+        let sent = self.text.get(s..e).unwrap_or("");
+        let lower = sent.to_lowercase();
+        let Some(at) = ["both countries", "the two countries", "both sides", "both states"]
+            .iter()
+            .find_map(|p| lower.find(p))
+        else {
+            return;
+        };
+        let after = lower.get(at..).unwrap_or("");
+        let verb = ["signed", "sign", "agreed", "concluded", "finalized", "finalised", "negotiated"]
+            .iter()
+            .find(|v| after.split(|c: char| !c.is_alphanumeric()).take(6).any(|w| w == **v));
+        let Some(verb) = verb else { return };
+        let named: Vec<usize> = ms.iter().filter(|m| self.class(m.e) == Some(Class::Actor)).map(|m| m.e).collect();
+        let parties: Vec<usize> = if named.len() >= 2 {
+            named.iter().copied().filter(|&x| self.entities.get(x).is_some_and(|y| y.kind == "state")).collect()
+        } else {
+            recent.iter().rev().take(2).copied().collect()
+        };
+        if parties.len() < 2 {
+            return;
+        }
+        let agreements: Vec<usize> = ms.iter().filter(|m| self.class(m.e) == Some(Class::Agreement)).map(|m| m.e).collect();
+        for &a in &agreements {
+            for &p in &parties {
+                self.push(p, a, verb, "relation/both-countries");
+            }
+        }
+    }
+
+    /// `By actively participating in groups like BRICS and the SCO, New Delhi continues …`.
+    fn fronted(&mut self, ms: &[M]) {
+        let (s, e) = self.sent;
+        let sent = self.text.get(s..e).unwrap_or("");
+        let Some(rest) = sent.strip_prefix("By ") else { return };
+        let Some(comma) = rest.find(", ") else { return };
+        let clause_end = s + 3 + comma;
+        let Some(subject) = ms.iter().find(|m| m.start > clause_end && self.class(m.e) == Some(Class::Actor)) else {
+            return;
+        };
+        let gap = self.between(clause_end, subject.start);
+        if !gap.trim_start_matches(", ").chars().all(|c| c.is_whitespace()) {
+            return;
+        }
+        let objects: Vec<M> = ms.iter().copied().filter(|m| m.end <= clause_end).collect();
+        let Some(first) = objects.first() else { return };
+        let pred: Vec<&str> = self
+            .between(s + 3, first.start)
+            .split_whitespace()
+            .filter(|w| !w.ends_with("ly"))
+            .take_while(|w| !matches!(*w, "groups" | "platforms" | "forums" | "like" | "such"))
+            .collect();
+        let pred = pred.join(" ");
+        for o in objects {
+            self.push(subject.e, o.e, &pred, "relation/fronted");
+        }
+    }
+}
+
+fn is_list_gap(gap: &str) -> bool {
+    matches!(gap.trim(), "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–")
+}
+
+/// The predicate a gap between two mentions states: (predicate, passive, rule).
+fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
+    if gap.len() > 90 || gap.contains([';', ':', '(', ')', '“', '”', '"']) {
+        return None;
+    }
+    let mut g = gap.trim();
+    // `A, who proposed …`
+    for rel in [", who ", ", which "] {
+        if let Some(r) = gap.strip_prefix(rel) {
+            g = r.trim();
+        }
+    }
+    if g.contains(',') {
+        return None;
+    }
+    // `A's designation as B`
+    for p in ["'s ", "’s "] {
+        if let Some(r) = g.strip_prefix(p.trim_start()) {
+            let ws: Vec<&str> = r.split_whitespace().collect();
+            if (2..=5).contains(&ws.len()) && ws.last().is_some_and(|w| matches!(*w, "as" | "of" | "with" | "to" | "in" | "on" | "from" | "a" | "an" | "the")) {
+                let words: Vec<&str> = ws.into_iter().filter(|w| !matches!(*w, "a" | "an" | "the")).collect();
+                return Some((words.join(" "), false, "relation/possessive"));
+            }
+            return None;
+        }
+    }
+    let ws: Vec<&str> = g.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 9 || ws.iter().any(|w| BREAKS.contains(&w.to_lowercase().as_str())) {
+        return None;
+    }
+    if ws.first().is_some_and(|w| matches!(*w, "and" | "or" | "of" | "in" | "to" | "for")) {
+        return None;
+    }
+    let has_verb = ws.iter().any(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        (VERBS.contains(&w) && !AUX.contains(&w)) || (w.len() > 5 && w.ends_with("ed"))
+    });
+    if !has_verb {
+        return None;
+    }
+    // passive with an agent: `was designated … by`
+    let passive = ws.first().is_some_and(|w| AUX.contains(w)) && ws.last() == Some(&"by");
+    let mut words: Vec<&str> = ws
+        .iter()
+        .copied()
+        .filter(|w| !AUX.contains(w) && !matches!(*w, "also" | "then" | "even" | "later" | "recently" | "reportedly"))
+        .collect();
+    if passive {
+        words.pop();
+    }
+    while words.last().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+        words.pop();
+    }
+    let rule = if passive { "relation/passive" } else { "relation/verb" };
+    Some((words.join(" "), passive, rule))
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Diagnostics;
+    use crate::extract::Lexicon;
+
+    fn rels(text: &str) -> Vec<(String, String, String, bool)> {
+        let mut d = Diagnostics::default();
+        let doc = crate::document::read(text, &mut d);
+        let (es, rs) = crate::extract::entities::extract(&doc, &Lexicon::default_lexicon(), &mut d);
+        rs.iter()
+            .map(|r| {
+                let l = |i: usize| es.get(i).map(|e| e.label.clone()).unwrap_or_default();
+                (l(r.subject), r.predicate.clone(), l(r.object), r.party_to)
+            })
+            .collect()
+    }
+
+    fn has(rs: &[(String, String, String, bool)], s: &str, p: &str, o: &str) -> bool {
+        rs.iter().any(|r| r.0 == s && r.1 == p && r.2 == o)
+    }
+
+    #[test]
+    fn verbs_between_two_entities() {
+        let rs = rels("In July, the EU also imposed sanctions on Russia. Japan met China.\n");
+        assert!(has(&rs, "European Union", "imposed sanctions on", "Russia"), "{rs:?}");
+        assert!(has(&rs, "Japan", "met", "China"), "{rs:?}");
+    }
+
+    #[test]
+    fn passive_does_not_reverse() {
+        let rs = rels("Ukraine was invaded by Russia in 2022.\n");
+        assert!(has(&rs, "Russia", "invaded", "Ukraine"), "{rs:?}");
+    }
+
+    #[test]
+    fn membership_in_parentheses() {
+        let rs = rels("The QUAD (the U.S., Japan, India, and Australia) met.\n");
+        for s in ["United States", "Japan", "India", "Australia"] {
+            assert!(has(&rs, s, "member of", "Quadrilateral Security Dialogue"), "{rs:?}");
+        }
+    }
+
+    #[test]
+    fn party_to_from_possessive_and_both_countries() {
+        let rs = rels("This marked India's designation as a Major Defense Partner. The US and India talked. Later both countries signed the Foo Bar Framework.\n");
+        assert!(rs.iter().any(|r| r.0 == "India" && r.2 == "Major Defense Partner" && r.3), "{rs:?}");
+        assert!(has(&rs, "United States", "signed", "Foo Bar Framework"), "{rs:?}");
+        assert!(has(&rs, "India", "signed", "Foo Bar Framework"), "{rs:?}");
+    }
+
+    #[test]
+    fn no_relation_across_clauses_or_lists() {
+        let rs = rels("India, Japan and Australia talked, while China waited.\n");
+        assert!(rs.is_empty(), "{rs:?}");
+    }
+}

@@ -1,0 +1,62 @@
+//! Properties over arbitrary input: no panic, spans that slice the input, unique ids, outputs
+//! that parse back.
+
+use policykg::Format;
+use proptest::prelude::*;
+
+/// Text made of the pieces documents are made of, so that the reader's paths are all taken.
+fn document() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("\n\n".to_string()),
+        Just("\n".to_string()),
+        Just("¹".to_string()),
+        Just("²³".to_string()),
+        Just("[^1]".to_string()),
+        Just("[^1]: ".to_string()),
+        Just("[2]".to_string()),
+        Just("Notes\n\n".to_string()),
+        Just("1. ".to_string()),
+        Just("Ibid.".to_string()),
+        Just("| a | b |\n|---|---|\n| <ul><li>x</li></ul> | • *y:* z |\n".to_string()),
+        Just("“Title,” *Outlet*, May 1, 2024, accessed June 2, 2023, <https://x.org/a>.".to_string()),
+        Just("U.S. ".to_string()),
+        Just("▪ *Heading*".to_string()),
+        Just("# H\n".to_string()),
+        Just("\\$".to_string()),
+        Just("\r\n".to_string()),
+        "[a-zA-Z .,;:()\"'*_<>|\\[\\]^0-9-]{0,40}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_gives_a_sound_graph(text in document()) {
+        let g = policykg::build_text("doc", "doc.md", &text);
+        let mut ids = std::collections::BTreeSet::new();
+        for n in g.nodes() {
+            prop_assert!(ids.insert(n.id.clone()), "duplicate id {}", n.id);
+            if n.kind == "claim" {
+                let span = n.attrs["span"].as_array().expect("span");
+                let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
+                let slice = text.get(a..b);
+                prop_assert!(slice.is_some(), "claim span {a}..{b} does not slice the input");
+                let words: Vec<String> = n.attrs["text"].as_str().unwrap_or("").split_whitespace().map(String::from).collect();
+                if let (Some(first), Some(s)) = (words.first(), slice) {
+                    let head: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
+                    prop_assert!(s.contains(head.as_str()), "claim {:?} not in its span {:?}", words, s);
+                }
+            }
+        }
+        for (s, t, _) in g.edges() {
+            prop_assert!(g.node(s).is_some() && g.node(t).is_some());
+        }
+        let json: serde_json::Value = serde_json::from_slice(&Format::Json.write(&g)).expect("JSON parses back");
+        prop_assert_eq!(json["nodes"].as_array().map(|a| a.len()), Some(g.node_count()));
+        let dot = String::from_utf8(Format::Dot.write(&g)).expect("DOT is UTF-8");
+        prop_assert!(dot.starts_with("digraph"));
+    }
+}

@@ -1,0 +1,37 @@
+//! Snapshots of the exporters on a small document: any change to what users load shows up as a
+//! reviewable diff (`cargo insta review`).
+
+use policykg::Format;
+
+const DOC: &str = "\
+A Short Memo on Tariffs
+
+Jane Doe*
+
+* Jane Doe is a fellow at an institute.
+
+Introduction
+
+The U.S. imposed tariffs in 2025.¹ Officials called them “unjustified”.² A \"quoted\" claim with a backslash \\\\ too.³
+
+¹ Jane Doe and John Roe, “Tariffs and Trade,” *Journal of Trade* 4, no. 2 (May/June 2024): 10–20, <https://doi.org/10.1000/jt.42>.
+
+² Ibid., 12.
+
+³ Ministry of Commerce, “Statement on \"Tariffs\",” press release, March 3, 2025, accessed March 1, 2025, <https://example.gov/statement/>.
+";
+
+fn render(format: Format) -> String {
+    let g = policykg::build_text("memo", "memo.md", DOC);
+    String::from_utf8(format.write(&g)).expect("UTF-8 output")
+}
+
+#[test]
+fn json_export() {
+    insta::assert_snapshot!(render(Format::Json));
+}
+
+#[test]
+fn dot_export() {
+    insta::assert_snapshot!(render(Format::Dot));
+}
