@@ -47,6 +47,8 @@ pub mod code {
     pub const DOI_TWO_VENUES: &str = "P013";
     /// One work (same DOI or URL) under two different titles.
     pub const WORK_TWO_TITLES: &str = "P014";
+    /// A driver whose level neither its heading nor its neighbours name, taken from its words.
+    pub const DRIVER_LEVEL_GUESSED: &str = "P030";
     /// An empty document.
     pub const EMPTY_DOCUMENT: &str = "P020";
 }

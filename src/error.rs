@@ -26,6 +26,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: bad lexicon: {message}")]
+    Lexicon { path: PathBuf, message: String },
     #[error("unknown format `{0}` (known: json, dot, all)")]
     UnknownFormat(String),
 }

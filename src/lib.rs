@@ -35,15 +35,29 @@ use span::LineIndex;
 pub use error::{Error, Result};
 pub use export::Format;
 
-/// Builds the graph of one document's text. `id` names the document in ids and outputs; `path`
-/// is recorded as given. Total: any text gives a graph; what is wrong with the document is in
-/// `graph.diagnostics`.
+/// The shipped lexicon, read once.
+static DEFAULT_LEXICON: std::sync::LazyLock<extract::Lexicon> =
+    std::sync::LazyLock::new(extract::Lexicon::default_lexicon);
+
+/// The shipped lexicon of actors and agreements.
+pub fn default_lexicon() -> &'static extract::Lexicon {
+    &DEFAULT_LEXICON
+}
+
+/// Builds the graph of one document's text with the shipped lexicon. `id` names the document in
+/// ids and outputs; `path` is recorded as given. Total: any text gives a graph; what is wrong with
+/// the document is in `graph.diagnostics`.
 pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
+    build_with(id, path, text, default_lexicon())
+}
+
+/// [`build_text`] with a lexicon of one's own (the shipped one extended by `--lexicon` files).
+pub fn build_with(id: &str, path: &str, text: &str, lexicon: &extract::Lexicon) -> KnowledgeGraph {
     let mut diags = Diagnostics::new();
     let doc = document::read(text, &mut diags);
     let notes = notes::resolve(&doc, &mut diags);
     let claims = claims::claims(&doc);
-    let ex = extract::extract(&doc, &extract::Lexicon::default_lexicon(), &mut diags);
+    let ex = extract::extract(&doc, lexicon, &mut diags);
     let lines = LineIndex::new(text);
     let input = graph::Input {
         id,
@@ -60,11 +74,28 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
     g
 }
 
+/// Reads a lexicon file (the TSV format of `src/extract/lexicon/`).
+pub fn read_lexicon(path: &std::path::Path) -> Result<extract::Lexicon> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    extract::Lexicon::parse(&text).map_err(|message| Error::Lexicon {
+        path: path.to_path_buf(),
+        message: message.replace('\n', "; "),
+    })
+}
+
 /// Reads one document and builds its graph. `name` is its output name and document id
 /// (see [`io::names`]).
-pub fn build_file(path: &std::path::Path, name: &str, max_size: u64) -> Result<KnowledgeGraph> {
+pub fn build_file(
+    path: &std::path::Path,
+    name: &str,
+    max_size: u64,
+    lexicon: &extract::Lexicon,
+) -> Result<KnowledgeGraph> {
     let text = io::read(path, max_size)?;
-    Ok(build_text(name, &io::display(path), &text))
+    Ok(build_with(name, &io::display(path), &text, lexicon))
 }
 
 /// The files one graph gives: `(file name, bytes)` per format, `NAME.EXT`.

@@ -47,6 +47,11 @@ struct BuildArgs {
     #[arg(short, long)]
     quiet: bool,
 
+    /// Extra lexicon entries (TSV, the format of the shipped lexicon; see the README), added to
+    /// the shipped lexicon; an entry with a shipped id replaces it. May be given several times.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+
     /// Largest document read, in bytes.
     #[arg(long, default_value_t = io::MAX_SIZE)]
     max_size: u64,
@@ -73,6 +78,16 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let mut lexicon = policykg::default_lexicon().clone();
+    for file in &args.lexicon {
+        match policykg::read_lexicon(file) {
+            Ok(extra) => lexicon.extend(extra),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("seeds")]
     } else {
@@ -106,7 +121,7 @@ fn build(args: BuildArgs) -> ExitCode {
         paths
             .par_iter()
             .zip(names.par_iter())
-            .map(|(path, name)| build_one(path, name, &args, &formats))
+            .map(|(path, name)| build_one(path, name, &args, &formats, &lexicon))
             .collect()
     });
     let mut failed = false;
@@ -150,8 +165,14 @@ fn build(args: BuildArgs) -> ExitCode {
     }
 }
 
-fn build_one(path: &Path, name: &str, args: &BuildArgs, formats: &[Format]) -> Result<KnowledgeGraph, String> {
-    let g = policykg::build_file(path, name, args.max_size).map_err(|e| e.to_string())?;
+fn build_one(
+    path: &Path,
+    name: &str,
+    args: &BuildArgs,
+    formats: &[Format],
+    lexicon: &policykg::extract::Lexicon,
+) -> Result<KnowledgeGraph, String> {
+    let g = policykg::build_file(path, name, args.max_size, lexicon).map_err(|e| e.to_string())?;
     write_all(&args.out, name, &g, formats).map_err(|e| e.to_string())?;
     Ok(g)
 }

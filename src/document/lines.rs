@@ -380,7 +380,9 @@ pub fn table_rows(text: &str, chunk: &Chunk) -> Vec<Vec<(usize, usize)>> {
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let t = content.trim();
-        if t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
+        // the delimiter row; an all-empty row (`| | |`) is a row, the header of a table's
+        // continuation after a page break
+        if t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t')) {
             continue;
         }
         let lead = content.len() - content.trim_start().len();

@@ -125,8 +125,9 @@ fn apply(block: &mut super::Block, found: Vec<Found>) {
         removed += (end - start) as isize;
         let before = inl.text.get(..start).and_then(|b| b.chars().next_back());
         let after = inl.text.get(start..).and_then(|a| a.chars().next());
-        if before.is_some_and(|c| matches!(c, '.' | '?' | '!' | '”' | '"' | ')'))
-            && after.is_some_and(|c| c.is_uppercase())
+        // a marker glued between two words or sentences stood for a space
+        if before.is_some_and(|c| !c.is_whitespace())
+            && after.is_some_and(|c| c.is_alphanumeric() && superscript_value(c).is_none())
         {
             inl.insert_space(start, span.end as usize);
             removed -= 1;

@@ -27,3 +27,19 @@ fn superscript_notes_and_page_break() {
     assert_eq!(b.markers.iter().map(|m| m.n).collect::<Vec<_>>(), vec![1, 2]);
     assert!(diags.is_empty(), "{diags:?}");
 }
+
+#[test]
+fn adjacent_markers_keep_spans_on_char_boundaries() {
+    let text = "¹\r\n\r\nIbid.a[^1]¹\n\n";
+    let (d, _) = doc(text);
+    for b in &d.blocks {
+        let sp = b.inline.full_span();
+        assert!(
+            text.get(sp.range()).is_some(),
+            "{:?} {:?} {:?}",
+            b.inline.text,
+            sp,
+            b.markers
+        );
+    }
+}

@@ -2,12 +2,12 @@
 //! the actors and agreements they involve.
 //!
 //! Takes: a [`KnowledgeGraph`]. Gives: a Graphviz digraph with one cluster per polarity and level
-//! (convergence in green, divergence in red; systemic above domestic), each driver a rounded box
-//! labelled with its name (its description in the tooltip), and on the right the actors and
-//! agreements the drivers involve, joined by `involves` edges whose width grows with the number
-//! of mentions. To stay readable, each driver shows at most [`MAX_INVOLVED`] entities, its most
-//! mentioned ones. Node ids are generated (`d0`, `e0`); every quoted value goes through
-//! [`escape::dot`].
+//! (convergence in green, divergence in red), each driver a rounded box labelled with its name
+//! (its description in the tooltip), and on the right the actors and agreements the drivers
+//! involve, joined by `involves` edges whose width grows with the number of mentions and whose
+//! colour is the driver's polarity. To stay readable, each driver shows at most
+//! [`MAX_INVOLVED`] entities, its most mentioned ones. Node ids are generated (`d0`, `e0`); every
+//! quoted value goes through [`escape::dot`].
 
 use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
@@ -54,21 +54,26 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         .map(|(i, n)| (n.id.as_str(), format!("d{i}")))
         .collect();
     // involves edges per driver, most mentioned first (stable for ties), at most MAX_INVOLVED
-    let mut involves: Vec<(&str, &str, u64)> = Vec::new();
+    let mut involves: Vec<(&str, &str, u64, &str)> = Vec::new();
     for d in &drivers {
         let mut mine: Vec<(&str, &str, u64)> = g
             .edges()
             .filter(|(s, _, e)| *s == d.id && e.kind == "involves")
             .map(|(s, t, e)| (s, t, e.attrs.get("weight").and_then(|w| w.as_u64()).unwrap_or(1)))
             .collect();
-        mine.sort_by(|a, b| b.2.cmp(&a.2));
+        mine.sort_by_key(|m| std::cmp::Reverse(m.2));
         mine.truncate(MAX_INVOLVED);
-        involves.extend(mine);
+        let edge_color = if field(d, "polarity") == "convergence" {
+            "#5b9a45"
+        } else {
+            "#b5443b"
+        };
+        involves.extend(mine.into_iter().map(|(s, t, w)| (s, t, w, edge_color)));
     }
     let mut entity_ids: HashMap<&str, String> = HashMap::new();
     let mut entities: Vec<&Node> = Vec::new();
     for n in g.nodes().filter(|n| n.kind == "actor" || n.kind == "agreement") {
-        if involves.iter().any(|&(_, t, _)| t == n.id) {
+        if involves.iter().any(|&(_, t, _, _)| t == n.id) {
             entity_ids.insert(n.id.as_str(), format!("e{}", entities.len()));
             entities.push(n);
         }
@@ -110,7 +115,15 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 .set("label", &escape::dot(title), true)
                 .set("style", "filled,rounded", true)
                 .set("fillcolor", bg, true)
-                .set("color", if polarity == "convergence" { "#5b9a45" } else { "#b5443b" }, true)
+                .set(
+                    "color",
+                    if polarity == "convergence" {
+                        "#5b9a45"
+                    } else {
+                        "#b5443b"
+                    },
+                    true,
+                )
                 .set("fontsize", "11", false);
             for n in members {
                 let Some(id) = driver_ids.get(n.id.as_str()) else {
@@ -146,7 +159,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 .set("tooltip", &escape::dot(&format!("{}: {}", n.kind, n.label)), true)
                 .set("id", &escape::dot(&n.id), true);
         }
-        for (s, t, w) in involves {
+        for (s, t, w, color) in involves {
             let (Some(s), Some(t)) = (driver_ids.get(s), entity_ids.get(t)) else {
                 continue;
             };
@@ -156,7 +169,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 .edge(s.as_str(), t.as_str())
                 .attributes()
                 .set("penwidth", &width, false)
-                .set("color", "#7a7a7a", true)
+                .set("color", color, true)
                 .set("tooltip", &escape::dot(&tip), true);
         }
     }

@@ -58,6 +58,9 @@ pub struct Driver {
     pub ranges: Vec<(usize, usize, usize)>,
     /// Source spans of every place it is named, `span` first.
     pub spans: Vec<Span>,
+    /// Per span: whether it is exact (false for a table row the reader could not place, whose
+    /// span is the stretch of source it stands in).
+    pub exact: Vec<bool>,
     /// The rules that found it (`driver/table`, `driver/section`).
     pub rules: Vec<&'static str>,
 }
@@ -112,13 +115,7 @@ const SYSTEMIC_WORDS: &[&str] = &[
     "external",
     "geopolitical",
 ];
-const DOMESTIC_WORDS: &[&str] = &[
-    "domestic",
-    "internal",
-    "bureaucratic",
-    "national",
-    "institutional",
-];
+const DOMESTIC_WORDS: &[&str] = &["domestic", "internal", "bureaucratic", "national", "institutional"];
 /// Words of a section's text that point to one level, when no heading names it.
 const SYSTEMIC_CUES: &[&str] = &[
     "systemic",
@@ -183,7 +180,15 @@ const DOMESTIC_CUES: &[&str] = &[
     "leadership",
     "culture",
 ];
-const LEVEL_NOUNS: &[&str] = &["level", "levels", "dimension", "dimensions", "factors", "drivers", "pressures"];
+const LEVEL_NOUNS: &[&str] = &[
+    "level",
+    "levels",
+    "dimension",
+    "dimensions",
+    "factors",
+    "drivers",
+    "pressures",
+];
 const STOP: &[&str] = &[
     "a", "an", "and", "as", "at", "both", "by", "for", "from", "in", "into", "its", "of", "on", "or", "over", "s",
     "the", "their", "to", "vs", "with",
@@ -318,6 +323,7 @@ fn push_merged(out: &mut Vec<Driver>, d: Driver) {
     }
     o.ranges.extend(d.ranges);
     o.spans.extend(d.spans);
+    o.exact.extend(d.exact);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -447,7 +453,10 @@ fn item_ranges(text: &str, items: &[usize]) -> Vec<(usize, usize)> {
     if starts.is_empty() {
         starts = text.match_indices(['•', '▪']).map(|(i, _)| i).collect();
     }
-    if starts.first().is_none_or(|&s| !text.get(..s).unwrap_or("").trim().is_empty()) {
+    if starts
+        .first()
+        .is_none_or(|&s| !text.get(..s).unwrap_or("").trim().is_empty())
+    {
         starts.insert(0, 0);
     }
     starts.sort_unstable();
@@ -488,6 +497,7 @@ fn cell_drivers(block: usize, inl: &Inline, polarity: &'static str, level: &'sta
             blocks: vec![block],
             ranges: vec![(block, a, b)],
             spans: vec![span],
+            exact: vec![true],
             rules: vec!["driver/table"],
         });
     }
@@ -514,6 +524,7 @@ fn text_drivers(text: &str, span: Span, polarity: &'static str, level: &'static 
             blocks: Vec::new(),
             ranges: Vec::new(),
             spans: vec![span],
+            exact: vec![false],
             rules: vec!["driver/table"],
         });
     }
@@ -682,6 +693,7 @@ fn from_sections(doc: &Document, diags: &mut Diagnostics) -> Vec<Driver> {
             ranges: section.iter().map(|&b| (b, 0, usize::MAX)).collect(),
             blocks: section,
             spans: vec![span],
+            exact: vec![true],
             rules: vec!["driver/section"],
         });
     }
@@ -750,3 +762,259 @@ fn content_level(doc: &Document, blocks: &[usize]) -> (&'static str, usize, usiz
     (level, sys, dom)
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document;
+
+    fn run(text: &str) -> (Vec<Driver>, Diagnostics) {
+        let mut diags = Diagnostics::new();
+        let doc = document::read(text, &mut diags);
+        let mut d2 = Diagnostics::new();
+        let drivers = extract(&doc, &mut d2);
+        (drivers, d2)
+    }
+
+    fn find<'a>(ds: &'a [Driver], label: &str) -> &'a Driver {
+        let found = ds.iter().find(|d| d.label == label);
+        assert!(
+            found.is_some(),
+            "no driver {label:?} in {:#?}",
+            ds.iter().map(|d| &d.label).collect::<Vec<_>>()
+        );
+        found.unwrap_or_else(|| unreachable!())
+    }
+
+    fn kind(d: &Driver) -> (&str, &str) {
+        (d.polarity, d.level)
+    }
+
+    const SWAPPED: &str = "\
+# Maritime Partnership Between Two Middle Powers
+
+Jane Doe
+
+## Introduction
+
+Both navies have exercised together since 2015.
+
+| Level | Challenges | Opportunities |
+|---|---|---|
+| Global / Structural | <ul><li><i>Rival alliances:</i> each side courts the other's rivals.</li><li><i>Sanctions exposure</i> from third states.</li></ul> | <ul><li><i>Shared sea lanes:</i> both depend on the same straits.</li></ul> |
+| National / Institutional | <ul><li><i>Slow procurement:</i> tenders take years.</li></ul> | <ul><li><i>Industrial complementarity:</i> shipyards on one side, engines on the other.</li></ul> |
+
+## Opportunities at the Regional Level
+
+The sea brings them together.
+
+### Shared Sea-Lanes
+
+Both economies depend on the same straits and ports.
+
+### Port Access
+
+Each navy may use the other's ports for repairs.
+
+## Sources of Friction
+
+### External Pressures: Rival Alliances
+
+Each courts the other's rivals.
+
+### Arms Embargo Politics
+
+Embargoes by third states weigh on both.
+
+# Constraints
+
+## Parliamentary Oversight
+
+Parliament must approve every purchase, the budget committee delays funds and the ministry's bureaucracy reviews each tender twice.
+
+## Naval Rivalry
+
+A rising power in the region shifts the balance; the rivalry between states and great powers reorders the world.
+
+# Conclusion
+
+Both will keep talking.
+";
+
+    #[test]
+    fn swapped_columns_other_levels_other_words() {
+        let (ds, diags) = run(SWAPPED);
+        assert_eq!(kind(find(&ds, "Rival alliances")), (DIVERGENCE, SYSTEMIC));
+        assert_eq!(
+            kind(find(&ds, "Sanctions exposure from third states")),
+            (DIVERGENCE, SYSTEMIC)
+        );
+        assert_eq!(kind(find(&ds, "Slow procurement")), (DIVERGENCE, DOMESTIC));
+        assert_eq!(kind(find(&ds, "Industrial complementarity")), (CONVERGENCE, DOMESTIC));
+        // the table item and the section are one driver
+        let sea = find(&ds, "Shared sea lanes");
+        assert_eq!(kind(sea), (CONVERGENCE, SYSTEMIC));
+        assert_eq!(sea.origin, vec!["table", "section"]);
+        assert_eq!(sea.aliases, vec!["Shared sea lanes", "Shared Sea-Lanes"]);
+        assert_eq!(sea.description, "Shared sea lanes: both depend on the same straits.");
+        assert_eq!(kind(find(&ds, "Port Access")), (CONVERGENCE, SYSTEMIC));
+        // related but different: stays apart
+        assert_eq!(
+            kind(find(&ds, "External Pressures: Rival Alliances")),
+            (DIVERGENCE, SYSTEMIC)
+        );
+        // no level of its own: the preceding sibling's
+        assert_eq!(kind(find(&ds, "Arms Embargo Politics")), (DIVERGENCE, SYSTEMIC));
+        // no level anywhere: the section's words, with a warning each
+        assert_eq!(kind(find(&ds, "Parliamentary Oversight")), (DIVERGENCE, DOMESTIC));
+        assert_eq!(kind(find(&ds, "Naval Rivalry")), (DIVERGENCE, SYSTEMIC));
+        assert_eq!(
+            diags.into_sorted().iter().filter(|d| d.code == LEVEL_GUESSED).count(),
+            2
+        );
+        assert_eq!(ds.len(), 10, "{:#?}", ds.iter().map(|d| &d.label).collect::<Vec<_>>());
+        // grouping headings are not drivers
+        assert!(!ds
+            .iter()
+            .any(|d| d.label.contains("Opportunities") || d.label.contains("Friction")));
+        // spans point at the text
+        for d in &ds {
+            let s = SWAPPED.get(d.span.start as usize..d.span.end as usize).unwrap_or("");
+            let first = d.label.split_whitespace().next().unwrap_or("");
+            assert!(s.contains(first), "{:?} not in {s:?}", d.label);
+        }
+    }
+
+    #[test]
+    fn bullets_and_a_table_split_by_a_page_break() {
+        let text = "\
+# Two Armies
+
+Ann Roe
+
+## Framework
+
+| Drivers | Divergence | Cooperation |
+|---|---|---|
+| Systemic / International | • <i>Different threat geographies.</i> One looks east, the other west. | • <i>Shared</i> <i>concerns</i> over a rising neighbour. • <i>Norm setting</i> for new technologies |
+
+Two Armies
+
+| | | |
+|--|--|--|
+| Internal / Bureaucratic | • <i>Procurement mismatch:</i> lowest bid against best value. | • <i>Market incentives:</i> one buys, the other sells. |
+
+## Conclusion
+
+Done.
+";
+        let (ds, _) = run(text);
+        let labels: Vec<&str> = ds.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(kind(find(&ds, "Different threat geographies")), (DIVERGENCE, SYSTEMIC));
+        assert_eq!(
+            kind(find(&ds, "Norm setting for new technologies")),
+            (CONVERGENCE, SYSTEMIC)
+        );
+        assert_eq!(kind(find(&ds, "Procurement mismatch")), (DIVERGENCE, DOMESTIC));
+        assert_eq!(kind(find(&ds, "Market incentives")), (CONVERGENCE, DOMESTIC));
+        assert_eq!(ds.len(), 5, "{labels:?}");
+    }
+
+    #[test]
+    fn no_drivers_in_an_ordinary_paper() {
+        let text = "\
+# Trade in 2023
+
+Jo Bloggs
+
+## Introduction
+
+Exports rose in 2023.
+
+## Trade Figures
+
+| Year | Exports | Imports |
+|---|---|---|
+| 2022 | 10 | 12 |
+| 2023 | 14 | 11 |
+
+| Partner | Share | Note |
+|---|---|---|
+| Regional | 40% | <ul><li>mostly cars</li></ul> |
+| International | 60% | <ul><li>mostly grain</li></ul> |
+
+## Challenges Ahead
+
+Tariffs may rise again.
+
+## Conclusion
+
+Trade will grow.
+";
+        let (ds, diags) = run(text);
+        assert!(ds.is_empty(), "{ds:#?}");
+        assert!(diags.is_empty());
+    }
+
+    #[test]
+    fn vocabulary() {
+        assert_eq!(polarity_of("Point of Convergence in Relations"), Some(CONVERGENCE));
+        assert_eq!(polarity_of("Sources of Friction"), Some(DIVERGENCE));
+        assert_eq!(polarity_of("Convergences and Divergences"), None);
+        assert_eq!(polarity_of("Conclusion"), None);
+        assert_eq!(
+            level_of("B. Convergences at the Bureaucratic / Domestic Level"),
+            Some(DOMESTIC)
+        );
+        assert_eq!(
+            level_of("Technical and Structural Barriers at Domestic Levels"),
+            Some(DOMESTIC)
+        );
+        assert_eq!(
+            level_of("Systemic Pressures: Divergent Priorities and National Pride"),
+            Some(SYSTEMIC)
+        );
+        assert_eq!(level_of("Global and national"), None);
+        assert_eq!(level_of("Ties with Russia"), None);
+    }
+
+    #[test]
+    fn merge_rule() {
+        assert!(same_label("Defense market incentives", "Defense-market Incentives"));
+        assert!(same_label("The rise of China", "China's rise"));
+        assert!(!same_label(
+            "Political signaling",
+            "Political Signaling and Institutionalized Dialogue Mechanisms"
+        ));
+        assert!(!same_label(
+            "Multipolar worldview",
+            "Ties with Russia, China and Multipolar Worldview"
+        ));
+        assert_eq!(
+            slug("India’s Aspiration for Great-Power Status"),
+            "indias-aspiration-for-great-power-status"
+        );
+    }
+
+    #[test]
+    fn lead_phrases() {
+        assert_eq!(
+            lead_phrase("Trade friction: tariffs rose.", Some((0, 15))),
+            "Trade friction"
+        );
+        assert_eq!(
+            lead_phrase(
+                "Defense industrial interests in advanced tech (AI, space).",
+                Some((0, 18))
+            ),
+            "Defense industrial interests in advanced tech"
+        );
+        assert_eq!(
+            lead_phrase("Bureaucratic inertia: slow buying.", None),
+            "Bureaucratic inertia"
+        );
+        assert_eq!(
+            lead_phrase("Different threat geographies. One looks east.", None),
+            "Different threat geographies"
+        );
+    }
+}

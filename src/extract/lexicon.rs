@@ -3,11 +3,11 @@
 //!
 //! # Format
 //!
-//! One entry per line, five tab-separated columns:
+//! One entry per line, five columns separated by a tab (shown here as `→`):
 //!
 //! ```text
-//! id	class	type	name	aliases
-//! united-states	actor	state	United States	US|U.S.|the United States|Washington|America
+//! id → class → type → name → aliases
+//! united-states → actor → state → United States → US|U.S.|the United States|Washington|America
 //! ```
 //!
 //! - `id`: stable, unique, lower-case (`[a-z0-9-+.]`); the graph's node id is `actor:{id}` or
@@ -29,7 +29,6 @@ const STATES: &str = include_str!("lexicon/states.tsv");
 const PEOPLE: &str = include_str!("lexicon/people.tsv");
 const ORGANIZATIONS: &str = include_str!("lexicon/organizations.tsv");
 const AGREEMENTS: &str = include_str!("lexicon/agreements.tsv");
-
 
 use super::Class;
 
@@ -140,7 +139,11 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     }
     let get = |i: usize| cols.get(i).map(|s| s.trim()).unwrap_or("");
     let id = get(0);
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-+.".contains(c)) {
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "-+.".contains(c))
+    {
         return Err(format!("bad id `{id}` (lower-case letters, digits, `-`, `+`, `.`)"));
     }
     let class = match get(1) {
@@ -226,9 +229,12 @@ mod tests {
     #[test]
     fn parse_reports_bad_rows_and_extend_overrides() {
         let bad = "x\tactor\tstate\n\tactor\tstate\tX\t\ny\tthing\tstate\tY\t";
-        let Err(e) = Lexicon::parse(bad) else { panic!("should fail") };
+        let Err(e) = Lexicon::parse(bad) else {
+            panic!("should fail")
+        };
         assert_eq!(e.lines().count(), 3, "{e}");
-        let Ok(user) = Lexicon::parse("# mine\nindia\tactor\tstate\tIndia\tBharat|New Delhi\nzz\tagreement\tdeal\tZ Deal\t")
+        let Ok(user) =
+            Lexicon::parse("# mine\nindia\tactor\tstate\tIndia\tBharat|New Delhi\nzz\tagreement\tdeal\tZ Deal\t")
         else {
             panic!("parse")
         };
@@ -236,6 +242,8 @@ mod tests {
         let n = lex.len();
         lex.extend(user);
         assert_eq!(lex.len(), n + 1);
-        assert!(lex.get("india").is_some_and(|e| e.aliases.contains(&"Bharat".to_string())));
+        assert!(lex
+            .get("india")
+            .is_some_and(|e| e.aliases.contains(&"Bharat".to_string())));
     }
 }

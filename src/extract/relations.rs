@@ -28,33 +28,238 @@ struct M {
 }
 
 const VERBS: &[&str] = &[
-    "signed", "sign", "signs", "imposed", "imposes", "impose", "purchased", "purchases", "purchase", "bought", "buys",
-    "met", "meets", "called", "calls", "visited", "visits", "rejected", "rejects", "joined", "joins", "proposed",
-    "proposes", "thanked", "thanks", "invaded", "invades", "attacked", "attacks", "designated", "designates",
-    "sanctioned", "sanctions", "urged", "urges", "wrote", "accused", "accuses", "condemned", "condemns", "launched",
-    "launches", "advanced", "advances", "runs", "ran", "leads", "led", "supports", "supported", "opposed", "opposes",
-    "pressed", "presses", "agreed", "agrees", "negotiated", "declined", "participates", "participated", "criticized",
-    "criticised", "pressured", "warned", "warns", "threatened", "threatens", "struck", "strikes", "targeted",
-    "targets", "recognized", "recognised", "concluded", "hosted", "hosts", "welcomed", "announced", "established",
-    "seeks", "sought", "perceives", "perceived", "views", "viewed", "described", "describes", "provided", "provides",
-    "sold", "sells", "supplied", "supplies", "exported", "exports", "imports", "imported", "deployed", "deploys",
-    "maintained", "maintains", "hoped", "wants", "wanted", "asked", "asks", "told", "said", "says", "questioned",
-    "questions", "enforced", "enforce", "waived", "waives", "exempted", "backed", "backs", "helped", "helps",
-    "pushed", "pushes", "offered", "offers", "cooperates", "cooperated", "partnered", "allied", "armed", "arms",
-    "funded", "funds", "financed", "finances", "pledged", "pledges", "ratified", "ratifies", "adopted", "adopts",
-    "implemented", "implements", "violated", "violates", "withdrew", "withdraws", "exited", "left", "entered",
-    "expelled", "blamed", "blames", "praised", "praises", "engaged", "engages", "courted", "courts", "contains",
-    "contained", "deterred", "deters", "countered", "counters", "balanced", "challenged", "challenges", "rivals",
-    "competes", "competed", "defended", "defends", "protected", "protects", "threaten", "attack", "invade",
-    "reached", "brokered", "mediated", "hit", "hits", "killed", "captured", "seized", "blocked", "blocks",
-    "restricted", "restricts", "banned", "bans", "tariffed", "levied", "levies", "ordered", "orders", "authorized",
-    "authorizes", "approved", "approves", "vetoed", "vetoes", "became", "remains", "remained", "co-produces",
-    "co-produce", "produces", "produced", "manufactures", "assembled", "assembles", "liberalized", "liberalised",
-    "raised", "cut", "reduced", "declared", "declares", "is", "are", "was", "were", "has", "have", "had",
+    "signed",
+    "sign",
+    "signs",
+    "imposed",
+    "imposes",
+    "impose",
+    "purchased",
+    "purchases",
+    "purchase",
+    "bought",
+    "buys",
+    "met",
+    "meets",
+    "called",
+    "calls",
+    "visited",
+    "visits",
+    "rejected",
+    "rejects",
+    "joined",
+    "joins",
+    "proposed",
+    "proposes",
+    "thanked",
+    "thanks",
+    "invaded",
+    "invades",
+    "attacked",
+    "attacks",
+    "designated",
+    "designates",
+    "sanctioned",
+    "sanctions",
+    "urged",
+    "urges",
+    "wrote",
+    "accused",
+    "accuses",
+    "condemned",
+    "condemns",
+    "launched",
+    "launches",
+    "advanced",
+    "advances",
+    "runs",
+    "ran",
+    "leads",
+    "led",
+    "supports",
+    "supported",
+    "opposed",
+    "opposes",
+    "pressed",
+    "presses",
+    "agreed",
+    "agrees",
+    "negotiated",
+    "declined",
+    "participates",
+    "participated",
+    "criticized",
+    "criticised",
+    "pressured",
+    "warned",
+    "warns",
+    "threatened",
+    "threatens",
+    "struck",
+    "strikes",
+    "targeted",
+    "targets",
+    "recognized",
+    "recognised",
+    "concluded",
+    "hosted",
+    "hosts",
+    "welcomed",
+    "announced",
+    "established",
+    "seeks",
+    "sought",
+    "perceives",
+    "perceived",
+    "views",
+    "viewed",
+    "described",
+    "describes",
+    "provided",
+    "provides",
+    "sold",
+    "sells",
+    "supplied",
+    "supplies",
+    "exported",
+    "exports",
+    "imports",
+    "imported",
+    "deployed",
+    "deploys",
+    "maintained",
+    "maintains",
+    "hoped",
+    "wants",
+    "wanted",
+    "asked",
+    "asks",
+    "told",
+    "said",
+    "says",
+    "questioned",
+    "questions",
+    "enforced",
+    "enforce",
+    "waived",
+    "waives",
+    "exempted",
+    "backed",
+    "backs",
+    "helped",
+    "helps",
+    "pushed",
+    "pushes",
+    "offered",
+    "offers",
+    "cooperates",
+    "cooperated",
+    "partnered",
+    "allied",
+    "armed",
+    "arms",
+    "funded",
+    "funds",
+    "financed",
+    "finances",
+    "pledged",
+    "pledges",
+    "ratified",
+    "ratifies",
+    "adopted",
+    "adopts",
+    "implemented",
+    "implements",
+    "violated",
+    "violates",
+    "withdrew",
+    "withdraws",
+    "exited",
+    "left",
+    "entered",
+    "expelled",
+    "blamed",
+    "blames",
+    "praised",
+    "praises",
+    "engaged",
+    "engages",
+    "courted",
+    "courts",
+    "contains",
+    "contained",
+    "deterred",
+    "deters",
+    "countered",
+    "counters",
+    "balanced",
+    "challenged",
+    "challenges",
+    "rivals",
+    "competes",
+    "competed",
+    "defended",
+    "defends",
+    "protected",
+    "protects",
+    "threaten",
+    "attack",
+    "invade",
+    "reached",
+    "brokered",
+    "mediated",
+    "hit",
+    "hits",
+    "killed",
+    "captured",
+    "seized",
+    "blocked",
+    "blocks",
+    "restricted",
+    "restricts",
+    "banned",
+    "bans",
+    "tariffed",
+    "levied",
+    "levies",
+    "ordered",
+    "orders",
+    "authorized",
+    "authorizes",
+    "approved",
+    "approves",
+    "vetoed",
+    "vetoes",
+    "became",
+    "remains",
+    "remained",
+    "co-produces",
+    "co-produce",
+    "produces",
+    "produced",
+    "manufactures",
+    "assembled",
+    "assembles",
+    "liberalized",
+    "liberalised",
+    "raised",
+    "cut",
+    "reduced",
+    "declared",
+    "declares",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
 ];
 
 /// Words between two mentions that end the clause: no relation across them.
-const BREAKS: &[&str] = &["while", "whereas", "but", "although", "though", "because", "since", "if", "unless", "when"];
+const BREAKS: &[&str] = &[
+    "while", "whereas", "but", "although", "though", "because", "since", "if", "unless", "when",
+];
 
 const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "be", "been", "being"];
 
@@ -171,19 +376,47 @@ impl Ctx<'_> {
         self.fronted(ms);
         let mut k = 0;
         while k + 1 < ms.len() {
-            let (Some(&a), Some(&b)) = (ms.get(k), ms.get(k + 1)) else { break };
+            let (Some(&a), Some(&b)) = (ms.get(k), ms.get(k + 1)) else {
+                break;
+            };
             k += 1;
             if a.e == b.e {
                 continue;
             }
-            let gap = self.between(a.end, b.start);
-            let Some((pred, passive, rule)) = predicate(gap) else { continue };
+            let gap = self.between(a.end, b.start).to_string();
+            let gap = gap.as_str();
+            if self.adjacent(a, b, gap) {
+                continue;
+            }
+            let Some((pred, passive, rule)) = predicate(gap) else {
+                continue;
+            };
+            // `A proposed including B in C`: the predicate reaches on to an agreement
+            if !passive {
+                if let Some(c) = ms.get(k + 1) {
+                    let g2 = self.between(b.end, c.start).trim();
+                    let prep = g2.split_whitespace().next().unwrap_or("");
+                    let short = g2.split_whitespace().count() <= 2;
+                    if short
+                        && matches!(prep, "in" | "into" | "to" | "from")
+                        && self.class(c.e) == Some(Class::Agreement)
+                    {
+                        let surface = self.between(b.start, b.end).to_string();
+                        self.push(a.e, c.e, &format!("{pred} {surface} {prep}"), "relation/verb");
+                    }
+                }
+            }
             // coordinated subjects before `a`: `A and B signed`
+            // (the link next to `a` must be `and`/`or`: `Despite X, A signed` is no list)
             let mut subjects = vec![a.e];
             let mut j = k - 1;
             while j > 0 {
-                let (Some(p), Some(q)) = (ms.get(j - 1), ms.get(j)) else { break };
-                if is_list_gap(self.between(p.end, q.start)) {
+                let (Some(p), Some(q)) = (ms.get(j - 1), ms.get(j)) else {
+                    break;
+                };
+                let gap = self.between(p.end, q.start);
+                let closing = j + 1 == k;
+                if is_list_gap(gap) && (!closing || is_and(gap)) {
                     subjects.push(p.e);
                     j -= 1;
                 } else {
@@ -191,15 +424,25 @@ impl Ctx<'_> {
                 }
             }
             // coordinated objects after `b`
+            // (a list of objects must close with `and`/`or`: `invaded B, C hoped` is no list)
             let mut objects = vec![b.e];
             let mut j = k;
+            let mut closed = false;
             while let (Some(p), Some(q)) = (ms.get(j), ms.get(j + 1)) {
-                if is_list_gap(self.between(p.end, q.start)) {
+                let gap = self.between(p.end, q.start);
+                if is_list_gap(gap) {
                     objects.push(q.e);
                     j += 1;
+                    if is_and(gap) {
+                        closed = true;
+                        break;
+                    }
                 } else {
                     break;
                 }
+            }
+            if !closed {
+                objects.truncate(1);
             }
             for &s in &subjects {
                 for &o in &objects {
@@ -213,17 +456,75 @@ impl Ctx<'_> {
         }
     }
 
-    /// `The QUAD (the U.S., Japan, India, and Australia)`.
+    /// `A US "Indo-Pacific strategy," launched …`, `China's Belt and Road Initiative`: an actor
+    /// right before an agreement is a party to it.
+    fn adjacent(&mut self, a: M, b: M, gap: &str) -> bool {
+        if self.class(a.e) != Some(Class::Actor) || self.class(b.e) != Some(Class::Agreement) {
+            return false;
+        }
+        let g = gap.trim();
+        if matches!(g, "'s" | "’s") {
+            self.push(a.e, b.e, "party to", "relation/possessive");
+            return true;
+        }
+        if g.chars().all(|c| matches!(c, '"' | '“' | '”')) {
+            let rest = self.text.get(b.end..self.sent.1).unwrap_or("");
+            let rest = rest.trim_start_matches(['"', '“', '”', ',', ' ']);
+            let w = rest.split_whitespace().next().unwrap_or("");
+            let pred = if w.len() > 4 && w.ends_with("ed") {
+                w
+            } else {
+                "party to"
+            };
+            self.push(a.e, b.e, pred, "relation/adjacent");
+            return true;
+        }
+        if g == "-led" || g == "–led" {
+            self.push(a.e, b.e, "led", "relation/adjacent");
+            return true;
+        }
+        false
+    }
+
+    /// `The QUAD (the U.S., Japan, India, and Australia)`; `a pact between A, B, and C (AUKUS)`.
     fn membership(&mut self, ms: &[M]) {
         for (k, g) in ms.iter().enumerate() {
             if self.entities.get(g.e).is_none_or(|x| x.kind != "group") {
                 continue;
             }
+            let before = self.text.get(..g.start).unwrap_or("").trim_end();
+            let after = self.text.get(g.end..).unwrap_or("");
+            if before.ends_with('(') && after.starts_with(')') && k > 0 {
+                let mut members = Vec::new();
+                let mut j = k;
+                while j > 0 {
+                    let (Some(p), Some(q)) = (ms.get(j - 1), ms.get(j)) else {
+                        break;
+                    };
+                    let gap = self.between(p.end, q.start);
+                    let ok = if j == k { gap.trim() == "(" } else { is_list_gap(gap) };
+                    if !ok || self.class(p.e) != Some(Class::Actor) {
+                        break;
+                    }
+                    members.push(p.e);
+                    j -= 1;
+                }
+                if members.len() >= 2 {
+                    for m in members {
+                        self.push(m, g.e, "member of", "relation/membership");
+                    }
+                }
+                continue;
+            }
             let rest = self.text.get(g.end..).unwrap_or("");
             let trimmed = rest.trim_start();
-            let Some(after) = trimmed.strip_prefix('(') else { continue };
+            let Some(after) = trimmed.strip_prefix('(') else {
+                continue;
+            };
             let open = g.end + (rest.len() - trimmed.len()) + 1;
-            let Some(close) = after.find(')').map(|c| open + c) else { continue };
+            let Some(close) = after.find(')').map(|c| open + c) else {
+                continue;
+            };
             let members: Vec<usize> = ms
                 .get(k + 1..)
                 .unwrap_or(&[])
@@ -253,20 +554,40 @@ impl Ctx<'_> {
             return;
         };
         let after = lower.get(at..).unwrap_or("");
-        let verb = ["signed", "sign", "agreed", "concluded", "finalized", "finalised", "negotiated"]
-            .iter()
-            .find(|v| after.split(|c: char| !c.is_alphanumeric()).take(6).any(|w| w == **v));
+        let verb = [
+            "signed",
+            "sign",
+            "agreed",
+            "concluded",
+            "finalized",
+            "finalised",
+            "negotiated",
+        ]
+        .iter()
+        .find(|v| after.split(|c: char| !c.is_alphanumeric()).take(6).any(|w| w == **v));
         let Some(verb) = verb else { return };
-        let named: Vec<usize> = ms.iter().filter(|m| self.class(m.e) == Some(Class::Actor)).map(|m| m.e).collect();
+        let named: Vec<usize> = ms
+            .iter()
+            .filter(|m| self.class(m.e) == Some(Class::Actor))
+            .map(|m| m.e)
+            .collect();
         let parties: Vec<usize> = if named.len() >= 2 {
-            named.iter().copied().filter(|&x| self.entities.get(x).is_some_and(|y| y.kind == "state")).collect()
+            named
+                .iter()
+                .copied()
+                .filter(|&x| self.entities.get(x).is_some_and(|y| y.kind == "state"))
+                .collect()
         } else {
             recent.iter().rev().take(2).copied().collect()
         };
         if parties.len() < 2 {
             return;
         }
-        let agreements: Vec<usize> = ms.iter().filter(|m| self.class(m.e) == Some(Class::Agreement)).map(|m| m.e).collect();
+        let agreements: Vec<usize> = ms
+            .iter()
+            .filter(|m| self.class(m.e) == Some(Class::Agreement))
+            .map(|m| m.e)
+            .collect();
         for &a in &agreements {
             for &p in &parties {
                 self.push(p, a, verb, "relation/both-countries");
@@ -281,7 +602,10 @@ impl Ctx<'_> {
         let Some(rest) = sent.strip_prefix("By ") else { return };
         let Some(comma) = rest.find(", ") else { return };
         let clause_end = s + 3 + comma;
-        let Some(subject) = ms.iter().find(|m| m.start > clause_end && self.class(m.e) == Some(Class::Actor)) else {
+        let Some(subject) = ms
+            .iter()
+            .find(|m| m.start > clause_end && self.class(m.e) == Some(Class::Actor))
+        else {
             return;
         };
         let gap = self.between(clause_end, subject.start);
@@ -303,15 +627,30 @@ impl Ctx<'_> {
     }
 }
 
+fn is_and(gap: &str) -> bool {
+    let g = gap.trim().trim_start_matches(',').trim();
+    g.starts_with("and") || g.starts_with("or") || g == "&"
+}
+
 fn is_list_gap(gap: &str) -> bool {
-    matches!(gap.trim(), "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–")
+    let g = gap.trim();
+    let g = g
+        .strip_suffix(" the")
+        .or_else(|| g.strip_suffix(", the"))
+        .map_or(g, |x| if x.is_empty() { "," } else { x });
+    matches!(
+        g,
+        "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–" | "and the" | ", and the"
+    )
 }
 
 /// The predicate a gap between two mentions states: (predicate, passive, rule).
 fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
-    if gap.len() > 90 || gap.contains([';', ':', '(', ')', '“', '”', '"']) {
+    if gap.len() > 90 || gap.contains([';', ':', '(', ')']) {
         return None;
     }
+    let cleaned: String = gap.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
+    let gap = cleaned.as_str();
     let mut g = gap.trim();
     // `A, who proposed …`
     for rel in [", who ", ", which "] {
@@ -326,7 +665,14 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
     for p in ["'s ", "’s "] {
         if let Some(r) = g.strip_prefix(p.trim_start()) {
             let ws: Vec<&str> = r.split_whitespace().collect();
-            if (2..=5).contains(&ws.len()) && ws.last().is_some_and(|w| matches!(*w, "as" | "of" | "with" | "to" | "in" | "on" | "from" | "a" | "an" | "the")) {
+            if (2..=5).contains(&ws.len())
+                && ws.last().is_some_and(|w| {
+                    matches!(
+                        *w,
+                        "as" | "of" | "with" | "to" | "in" | "on" | "from" | "a" | "an" | "the"
+                    )
+                })
+            {
                 let words: Vec<&str> = ws.into_iter().filter(|w| !matches!(*w, "a" | "an" | "the")).collect();
                 return Some((words.join(" "), false, "relation/possessive"));
             }
@@ -337,7 +683,10 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
     if ws.is_empty() || ws.len() > 9 || ws.iter().any(|w| BREAKS.contains(&w.to_lowercase().as_str())) {
         return None;
     }
-    if ws.first().is_some_and(|w| matches!(*w, "and" | "or" | "of" | "in" | "to" | "for")) {
+    if ws
+        .first()
+        .is_some_and(|w| matches!(*w, "and" | "or" | "of" | "in" | "to" | "for"))
+    {
         return None;
     }
     let has_verb = ws.iter().any(|w| {
@@ -358,8 +707,15 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
     if passive {
         words.pop();
     }
-    while words.last().is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her")) {
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+    {
         words.pop();
+    }
+    // reported speech (`said that`) names no relation between the two
+    if words.last().is_some_and(|w| *w == "that") {
+        return None;
     }
     let rule = if passive { "relation/passive" } else { "relation/verb" };
     Some((words.join(" "), passive, rule))
@@ -371,7 +727,6 @@ fn squash(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::diag::Diagnostics;
     use crate::extract::Lexicon;
 
@@ -415,9 +770,26 @@ mod tests {
     #[test]
     fn party_to_from_possessive_and_both_countries() {
         let rs = rels("This marked India's designation as a Major Defense Partner. The US and India talked. Later both countries signed the Foo Bar Framework.\n");
-        assert!(rs.iter().any(|r| r.0 == "India" && r.2 == "Major Defense Partner" && r.3), "{rs:?}");
+        assert!(
+            rs.iter()
+                .any(|r| r.0 == "India" && r.2 == "Major Defense Partner" && r.3),
+            "{rs:?}"
+        );
         assert!(has(&rs, "United States", "signed", "Foo Bar Framework"), "{rs:?}");
         assert!(has(&rs, "India", "signed", "Foo Bar Framework"), "{rs:?}");
+    }
+
+    #[test]
+    fn membership_after_a_list_and_adjacent_parties() {
+        let rs = rels("They formed a pact between Australia, the United Kingdom, and the United States (AUKUS). China's Belt and Road Initiative grew.\n");
+        for s in ["Australia", "United Kingdom", "United States"] {
+            assert!(has(&rs, s, "member of", "AUKUS"), "{rs:?}");
+        }
+        assert!(
+            rs.iter()
+                .any(|r| r.0 == "China" && r.2 == "Belt and Road Initiative" && r.3),
+            "{rs:?}"
+        );
     }
 
     #[test]

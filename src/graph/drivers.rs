@@ -12,32 +12,61 @@ use crate::document::Document;
 use crate::extract::Extraction;
 use crate::span::Span;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
 
 fn span(s: Span) -> Value {
     json!([s.start, s.end])
 }
 
-fn inside(ranges: &[(usize, usize, usize)], block: usize, start: usize, end: usize) -> bool {
-    ranges
-        .iter()
-        .any(|&(b, s, e)| b == block && start < e && (end > s || (end == start && start == s)))
+/// A driver's clean ranges by block.
+type Ranges = BTreeMap<usize, Vec<(usize, usize)>>;
+
+fn by_block(ranges: &[(usize, usize, usize)]) -> Ranges {
+    let mut out = Ranges::new();
+    for &(b, s, e) in ranges {
+        out.entry(b).or_default().push((s, e));
+    }
+    out
+}
+
+/// Whether the clean range `[start, end)` of `block` overlaps one of the ranges.
+fn inside(ranges: &Ranges, block: usize, start: usize, end: usize) -> bool {
+    ranges.get(&block).is_some_and(|rs| {
+        rs.iter()
+            .any(|&(s, e)| start < e && (end > s || (end == start && start == s)))
+    })
 }
 
 /// A driver known only by its text (a table row the reader could not place) carries the span of
-/// the stretch of source it stands in; where its label occurs there, that occurrence is its span.
+/// the stretch of source it stands in; where its label, or the longest run of its first words,
+/// occurs there, that occurrence is its span.
 fn narrow(text: &str, within: Span, label: &str) -> Span {
     let (a, b) = (within.start as usize, within.end as usize);
-    match text.get(a..b).and_then(|t| t.find(label)) {
-        Some(at) => Span::new(a + at, a + at + label.len()),
-        None => within,
+    let Some(hay) = text.get(a..b) else {
+        return within;
+    };
+    let words: Vec<&str> = label.split_whitespace().collect();
+    for n in (1..=words.len()).rev() {
+        let prefix = words.get(..n).map(|w| w.join(" ")).unwrap_or_default();
+        if let Some(at) = hay.find(&prefix) {
+            return Span::new(a + at, a + at + prefix.len());
+        }
     }
+    within
 }
 
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
     let _ = doc;
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
-        let d_span = if d.blocks.is_empty() { narrow(input.text, d.span, &d.label) } else { d.span };
+        let ranges = by_block(&d.ranges);
+        let spans: Vec<Span> = d
+            .spans
+            .iter()
+            .zip(d.exact.iter().chain(std::iter::repeat(&true)))
+            .map(|(&s, &exact)| if exact { s } else { narrow(input.text, s, &d.label) })
+            .collect();
+        let d_span = spans.first().copied().unwrap_or(d.span);
         let (line, _) = input.lines.line_col(input.text, d_span.start as usize);
         let mut attrs = Map::new();
         attrs.insert("polarity".into(), json!(d.polarity));
@@ -48,10 +77,8 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         attrs.insert("document".into(), json!(input.id));
         attrs.insert("span".into(), span(d_span));
         attrs.insert("line".into(), json!(line));
-        if d.spans.len() > 1 {
-            let mut all = vec![span(d_span)];
-            all.extend(d.spans.iter().skip(1).map(|&s| span(s)));
-            attrs.insert("spans".into(), Value::Array(all));
+        if spans.len() > 1 {
+            attrs.insert("spans".into(), Value::Array(spans.iter().map(|&s| span(s)).collect()));
         }
         attrs.insert("rules".into(), json!(d.rules));
         g.add_node(Node {
@@ -60,10 +87,13 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             label: d.label.clone(),
             attrs,
         });
-        for c in claims.iter().filter(|c| inside(&d.ranges, c.block, c.start, c.end)) {
+        for c in claims.iter().filter(|c| inside(&ranges, c.block, c.start, c.end)) {
             let mut attrs = Map::new();
             attrs.insert("document".into(), json!(input.id));
-            attrs.insert("rule".into(), json!(d.rules.first().copied().unwrap_or("driver/section")));
+            attrs.insert(
+                "rule".into(),
+                json!(d.rules.first().copied().unwrap_or("driver/section")),
+            );
             g.add_edge(
                 &claim_id(input.id, c.span),
                 &id,
@@ -78,7 +108,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             let n = e
                 .mentions
                 .iter()
-                .filter(|m| inside(&d.ranges, m.block, m.start, m.end))
+                .filter(|m| inside(&ranges, m.block, m.start, m.end))
                 .count();
             let target = super::entities::node_id(e);
             if n == 0 || g.node(&target).is_none() {

@@ -84,7 +84,9 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             let v: Vec<usize> = set.into_iter().collect();
             for (i, &a) in v.iter().enumerate() {
                 for &b in v.get(i + 1..).unwrap_or(&[]) {
-                    let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) else { continue };
+                    let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) else {
+                        continue;
+                    };
                     let key = if x <= y { (a, b) } else { (b, a) };
                     *weights.entry(key).or_default() += 1;
                 }
@@ -111,7 +113,9 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         );
     }
     for r in &ex.relations {
-        let (Some(s), Some(o)) = (ids.get(r.subject), ids.get(r.object)) else { continue };
+        let (Some(s), Some(o)) = (ids.get(r.subject), ids.get(r.object)) else {
+            continue;
+        };
         let kind = if r.party_to { "party_to" } else { "relation" };
         let mut attrs = Map::new();
         attrs.insert("predicate".into(), json!(r.predicate));

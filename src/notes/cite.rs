@@ -84,6 +84,11 @@ macro_rules! pattern {
     };
 }
 
+// A title ending in a publication block: `Title (City: Publisher, 2022)`.
+pattern!(
+    PLAIN_PUB_BLOCK,
+    r"^(?P<title>.+?)\s*\((?P<city>[^():;]+):\s*(?P<publisher>[^():;,]+),\s*(?P<year>\d{4})\)$"
+);
 pattern!(
     IBID,
     r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
@@ -1039,9 +1044,10 @@ impl<'a> Note<'a> {
                     if c.kind == Kind::Web {
                         c.kind = Kind::Book;
                     }
+                    // `(City: Publisher, Year), 62`: the page the note points at, not the work's
                     let after = tail_text.get(whole.end()..).unwrap_or("");
                     if let Some(p) = leading_pages(after) {
-                        c.pages = Some(p);
+                        c.locator = Some(p);
                     }
                 }
             }
@@ -1067,7 +1073,7 @@ impl<'a> Note<'a> {
         if c.container.is_none() {
             self.plain_container(tail, blanks, c);
         }
-        if c.pages.is_none() {
+        if c.pages.is_none() && c.locator.is_none() {
             let rest = self.blank(tail, blanks);
             if let Some(m) = rx(&PAGES_CUE)
                 .and_then(|re| re.captures(&rest))
@@ -1085,6 +1091,7 @@ impl<'a> Note<'a> {
                 }
             }
         }
+        self.trailing_locator(tail, blanks, c);
     }
 
     /// Volume, issue, date in parentheses and pages right after a journal title.
@@ -1106,10 +1113,11 @@ impl<'a> Note<'a> {
                         c.date = Some(d.2);
                     }
                 }
-                c.pages = caps
+                let pages = caps
                     .name("pages")
                     .map(|m| m.as_str().to_string())
                     .filter(|p| !is_year(p));
+                Self::set_pages(pages, c);
                 return;
             }
         }
@@ -1117,7 +1125,38 @@ impl<'a> Note<'a> {
             if let Some(d) = caps.name("paren").and_then(|p| find_date(p.as_str())) {
                 c.date = Some(d.2);
             }
-            c.pages = caps.name("pages").map(|m| m.as_str().to_string());
+            Self::set_pages(caps.name("pages").map(|m| m.as_str().to_string()), c);
+        }
+    }
+
+    /// Pages printed after a journal's numbers (`(2021): 97–112`, `(2021): 589`): a range is the
+    /// article's extent, a single page is the page the note points at.
+    fn set_pages(pages: Option<String>, c: &mut Citation) {
+        match pages {
+            Some(p) if !p.contains(['–', '—', '-']) => c.locator = Some(p),
+            p => c.pages = p,
+        }
+    }
+
+    /// A pinpoint printed as the last field of a work: right after the title of a short form
+    /// (`Smith, “Short Title,” 104.`) or after fields that already gave the work's pages
+    /// (`…(2014): 40–58, 45.`). The fields considered stop at the first URL or access date.
+    fn trailing_locator(&self, tail: Range, blanks: &[Range], c: &mut Citation) {
+        if c.locator.is_some() {
+            return;
+        }
+        let fields: Vec<&str> = self
+            .fields(tail, blanks)
+            .into_iter()
+            .map(|f| self.slice(f).trim())
+            .filter(|f| !f.to_ascii_lowercase().starts_with("doi:"))
+            .collect();
+        let Some(last) = fields.last() else { return };
+        let Some(loc) = bare_locator(last) else { return };
+        let short_form = fields.len() == 1 && c.container.is_none() && c.date.is_none();
+        let after_pages = fields.len() > 1 && c.pages.as_deref().is_some_and(|p| p != loc);
+        if short_form || after_pages {
+            c.locator = Some(loc);
         }
     }
 
@@ -1223,6 +1262,22 @@ impl<'a> Note<'a> {
                 c.container = Some(expand_org(org.as_str()));
             }
             k = 1;
+        } else if let Some(org) = fields
+            .get(1)
+            .map(|&f| self.slice(f).trim().trim_end_matches('.'))
+            .filter(|second| fields.len() >= 3 && reads_as_title(first) && is_org(second) && !is_date_field(second))
+        {
+            // `Quad Leaders’ Joint Statement, The White House, May 24, 2022`: title, then issuer
+            c.title = Some(clean_title(first));
+            c.institution = Some(org.to_string());
+            for &f in fields.get(2..).unwrap_or(&[]) {
+                let raw = self.slice(f).trim().trim_end_matches('.').trim();
+                let s = strip_trailing_paren(raw);
+                if c.container.is_none() && field_is_name(s) {
+                    c.container = Some(s.to_string());
+                }
+            }
+            return;
         } else if fields.len() >= 2 && !is_date_field(first) && !lead_in(first) {
             let (people, org) = parse_names(first);
             c.authors = people;
@@ -1242,7 +1297,22 @@ impl<'a> Note<'a> {
             }
         }
         if let (Some(a), Some(b)) = (title_fields.first(), title_fields.last()) {
-            let t = clean_title(self.slice((a.0, b.1)));
+            let mut t = clean_title(self.slice((a.0, b.1)));
+            // `Defense of Japan 2022 (Tokyo: MOD, 2022)`: a publication block closes the title
+            if let Some(caps) = rx(&PLAIN_PUB_BLOCK).and_then(|re| re.captures(&t)) {
+                let publisher = caps.name("publisher").map(|m| m.as_str().trim().to_string());
+                let year = caps.name("year").map(|m| m.as_str().to_string());
+                let title = caps.name("title").map(|m| m.as_str().trim().to_string());
+                if c.container.is_none() {
+                    c.container = publisher;
+                }
+                if c.date.is_none() {
+                    c.date = year;
+                }
+                if let Some(title) = title {
+                    t = title;
+                }
+            }
             let lower_start = t.chars().next().is_some_and(char::is_lowercase) || lead_in(&t);
             // a lone field with nothing else to anchor it is commentary, not a title
             let anchored = k == 1 || has_url || !rest_fields.is_empty() || by_at.is_some();
@@ -1436,6 +1506,21 @@ fn leading_pages(after: &str) -> Option<String> {
     let f = t.get(..end)?.trim().trim_end_matches('.');
     let single = f.len() <= 5 && !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) && !is_year(f);
     page_range(f).or_else(|| single.then(|| f.to_string()))
+}
+
+/// A field that is only a page or a page range (`104`, `p. 12`, `27–29`), not a year.
+fn bare_locator(f: &str) -> Option<String> {
+    let f = f.trim().trim_end_matches(['.', ',']).trim();
+    if let Some(p) = page_range(f) {
+        return Some(p);
+    }
+    let digits = f
+        .strip_prefix("pp.")
+        .or_else(|| f.strip_prefix("p."))
+        .unwrap_or(f)
+        .trim();
+    let single = (1..=5).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) && !is_year(digits);
+    single.then(|| digits.to_string())
 }
 
 /// `38–45`, `pp. 1-20` as a page range (not a span of years).
@@ -1682,6 +1767,173 @@ const ORG_WORDS: &[&str] = &[
     "Index",
     "Tracker",
     "Blog",
+    // the same heads in other languages
+    "Agenzia",
+    "Agencia",
+    "Agence",
+    "Agência",
+    "Instituto",
+    "Istituto",
+    "Institut",
+    "Ministerio",
+    "Ministero",
+    "Ministère",
+    "Ministério",
+    "Ministerium",
+    "Fondazione",
+    "Fundación",
+    "Fundação",
+    "Fondation",
+    "Stiftung",
+    "Consejo",
+    "Consiglio",
+    "Conseil",
+    "Comisión",
+    "Commissione",
+    "Comité",
+    "Comitato",
+    "Gobierno",
+    "Governo",
+    "Gouvernement",
+    "Bundesregierung",
+    "Bundesministerium",
+    "Bundesamt",
+    "Universidad",
+    "Università",
+    "Université",
+    "Universität",
+    "Asociación",
+    "Associazione",
+    "Gesellschaft",
+    "Verband",
+];
+
+/// Common words that name a place, a field or a cause and are not used as given names or
+/// surnames: three or more capitalised words, none an initial, with one of them read as an
+/// organisation (`Southern African Power Pool`, `Stop Illegal Fishing`, `Agenzia Spaziale
+/// Italiana`). Three-word personal names (`Muhammad Adnan Khan`, `Pinak Ranjan Chakravarty`)
+/// hold none of them, so length alone decides nothing.
+const ORG_COMMON: &[&str] = &[
+    // compass and region
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Middle",
+    "Global",
+    "Regional",
+    "Continental",
+    "Pacific",
+    "Atlantic",
+    "Arctic",
+    "Antarctic",
+    "Mediterranean",
+    "Baltic",
+    "Caribbean",
+    "Oceanic",
+    "Interamericana",
+    "Interamerican",
+    // demonyms and their Romance/German forms
+    "African",
+    "American",
+    "Asian",
+    "European",
+    "Arab",
+    "Nordic",
+    "Latin",
+    "Italian",
+    "Italiana",
+    "Italiano",
+    "French",
+    "Française",
+    "Français",
+    "Española",
+    "Español",
+    "Deutsche",
+    "Deutscher",
+    "Europea",
+    "Europeo",
+    "Européenne",
+    "Africaine",
+    "Africana",
+    "Americana",
+    "Americano",
+    "Brasileira",
+    "Brasileiro",
+    "Chinese",
+    "Japanese",
+    "Korean",
+    "Russian",
+    "British",
+    "Australian",
+    "Canadian",
+    "Mexicana",
+    "Mexicano",
+    "Nacional",
+    "Nazionale",
+    "Internacional",
+    "Internazionale",
+    "Spaziale",
+    "Spatiale",
+    "Espacial",
+    // fields and causes
+    "Power",
+    "Pool",
+    "Energy",
+    "Water",
+    "Health",
+    "Trade",
+    "Peace",
+    "Security",
+    "Defence",
+    "Defense",
+    "Development",
+    "Space",
+    "Ocean",
+    "Oceans",
+    "Climate",
+    "Rights",
+    "Environment",
+    "Environmental",
+    "Fisheries",
+    "Aerospace",
+    "Nuclear",
+    "Atomic",
+    "Petroleum",
+    "Oil",
+    "Electricity",
+    "Railways",
+    "Ports",
+    "Humanitarian",
+    "Wildlife",
+    "Conservation",
+    "Illegal",
+    "Illicit",
+    "Coordination",
+    "Stop",
+    "Save",
+    // gerunds heading a trade or activity (`…ing` nouns that are not surnames)
+    "Fishing",
+    "Mining",
+    "Shipping",
+    "Farming",
+    "Trading",
+    "Banking",
+    "Planning",
+    "Monitoring",
+    "Engineering",
+    "Publishing",
+    "Consulting",
+    "Manufacturing",
+    "Peacekeeping",
+    "Policing",
+    "Computing",
+    "Accounting",
 ];
 
 /// Lowercase words that may sit inside a personal name.
@@ -1741,6 +1993,10 @@ fn is_org(piece: &str) -> bool {
     if words.first().is_some_and(|w| *w == "The") {
         return true;
     }
+    let initial = |w: &&str| w.trim_end_matches('.').chars().count() == 1;
+    if words.len() >= 3 && !words.iter().any(initial) && words.iter().any(|w| ORG_COMMON.contains(w)) {
+        return true;
+    }
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches('.');
         if ORG_WORDS.contains(&bare) {
@@ -1774,6 +2030,49 @@ fn is_org(piece: &str) -> bool {
     false
 }
 
+/// An unquoted first field that names a document rather than its author: a possessive
+/// (`Leaders’`, `Minister's`) or a document genre (`Joint Statement`, `Resolution`), and no
+/// organisation word of its own (`Prime Minister’s Office` is the author).
+fn reads_as_title(f: &str) -> bool {
+    const GENRES: &[&str] = &[
+        "Statement",
+        "Declaration",
+        "Communiqué",
+        "Communique",
+        "Resolution",
+        "Decree",
+        "Memorandum",
+        "Readout",
+        "Remarks",
+        "Speech",
+        "Address",
+        "Transcript",
+        "Release",
+        "Sheet",
+        "Letter",
+        "Treaty",
+        "Agreement",
+        "Accord",
+        "Strategy",
+        "Plan",
+        "Directive",
+        "Proclamation",
+        "Notice",
+        "Guidelines",
+        "Charter",
+    ];
+    let words: Vec<&str> = f.split_whitespace().map(word_core).collect();
+    let possessive = words
+        .iter()
+        .any(|w| w.len() > 3 && (w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")));
+    let genre = words.iter().any(|w| GENRES.contains(w));
+    words.len() >= 2
+        && (possessive || genre)
+        && !words
+            .iter()
+            .any(|w| ORG_WORDS.contains(&w.trim_end_matches(['’', '\'', 's'])) || ORG_WORDS.contains(w))
+}
+
 /// Whether a piece is a personal name in display order.
 fn is_person(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
@@ -1804,15 +2103,26 @@ pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
     if let Some(re) = rx(&HANDLE) {
         h = re.replace_all(&h, "").into_owned();
     }
-    // `et al.` adds no name
+    // `et al.` adds no name, but marks the head as personal authors
+    let mut et_al = false;
     for tail in [", et al", " et al"] {
         if let Some(k) = h.find(tail) {
             h.truncate(k);
+            et_al = true;
         }
     }
     let h = trim_head(&h).to_string();
     if h.is_empty() {
         return (Vec::new(), None);
+    }
+    // `Kjellstrom et al.` (a short form): a lone surname before `et al.` is a person
+    if et_al && !h.contains(char::is_whitespace) && !h.contains(',') {
+        let surname = h.chars().next().is_some_and(char::is_uppercase)
+            && acronym_letters(&h).is_none()
+            && !ORG_WORDS.contains(&h.as_str());
+        if surname {
+            return (vec![h], None);
+        }
     }
     let pieces: Vec<String> = match rx(&NAME_SPLIT) {
         Some(re) => re
@@ -1978,7 +2288,9 @@ mod tests {
         );
         assert_eq!(c.container.as_deref(), Some("Clarendon Press"));
         assert_eq!(c.date.as_deref(), Some("1999"));
-        assert_eq!(c.pages.as_deref(), Some("12–14"));
+        // the pages after the publication block are the pinpoint, not the book's extent
+        assert_eq!(c.locator.as_deref(), Some("12–14"));
+        assert_eq!(c.pages, None);
         assert_eq!(c.kind, Kind::Book);
     }
 
@@ -2218,5 +2530,91 @@ mod tests {
         }
         let long = "word, \"x,\" ".repeat(5000);
         let _ = parse_note(&long, &[(0, 3), (2, 1), (10_000_000, 10_000_001)]);
+    }
+
+    #[test]
+    fn pinpoints_are_locators() {
+        let c = one("Amara Obi, *Rails and Rivers* (Accra: Volta Press, 2011), 88.");
+        assert_eq!(c.container.as_deref(), Some("Volta Press"));
+        assert_eq!((c.locator.as_deref(), c.pages.as_deref()), (Some("88"), None));
+        // a single page after the journal's date is the pinpoint; a range is the article
+        let c = one("Sun Li, “Quiet Ports,” *Coastal Studies* 12, no. 3 (2019): 233.");
+        assert_eq!((c.locator.as_deref(), c.pages.as_deref()), (Some("233"), None));
+        let c = one("Sun Li, “Quiet Ports,” *Coastal Studies* 12, no. 3 (2019): 220–41.");
+        assert_eq!((c.locator.as_deref(), c.pages.as_deref()), (None, Some("220–41")));
+        // pages, then the page pointed at
+        let c = one("Sun Li, “Quiet Ports,” *Coastal Studies* 12, no. 3 (2019): 220–41, 233.");
+        assert_eq!(
+            (c.locator.as_deref(), c.pages.as_deref()),
+            (Some("233"), Some("220–41"))
+        );
+        // a short form: surname, short title, page
+        let c = one("Okonkwo et al., “Quiet Ports,” 45–46, doi:10.5555/cs.2019.12.3.");
+        assert_eq!(c.locator.as_deref(), Some("45–46"));
+        assert_eq!(c.authors, vec!["Okonkwo"]);
+        assert_eq!(c.institution, None);
+        let c = one("Okonkwo, “Quiet Ports,” 45.");
+        assert_eq!(c.locator.as_deref(), Some("45"));
+        // a year is no page
+        let c = one("Okonkwo, “Quiet Ports,” 2019.");
+        assert_eq!(c.locator, None);
+    }
+
+    #[test]
+    fn organisations_without_org_words() {
+        for (src, inst) in [
+            (
+                "Save Coastal Wetlands, *Annual Review 2021* (Dakar: SCW, 2022).",
+                "Save Coastal Wetlands",
+            ),
+            (
+                "Eastern Nile Power Pool, “Grid Outlook,” March 3, 2021.",
+                "Eastern Nile Power Pool",
+            ),
+            (
+                "Agencia Espacial Mexicana, “Programa Satelital,” 2020.",
+                "Agencia Espacial Mexicana",
+            ),
+            (
+                "West African Shipping Review Board, *Tariffs* (Lagos: WASRB, 2018).",
+                "West African Shipping Review Board",
+            ),
+        ] {
+            let c = one(src);
+            assert_eq!(c.institution.as_deref(), Some(inst), "{src}");
+            assert!(c.authors.is_empty(), "{src}");
+        }
+        // three-word personal names stay persons
+        for name in [
+            "Muhammad Adnan Khan",
+            "Sarita Chaganti Singh",
+            "Pinak Ranjan Chakravarty",
+            "Jalal Dehghani Firoozabadi",
+            "Farhan Hanif Siddiqi",
+            "Nguyen Thi Lan",
+        ] {
+            let c = one(&format!(
+                "{name}, “Border Trade Notes,” *The Daily Ledger*, May 2, 2021."
+            ));
+            assert_eq!(c.authors, vec![name]);
+            assert_eq!(c.institution, None);
+        }
+    }
+
+    #[test]
+    fn unquoted_title_then_issuer() {
+        let c = one("Ministers’ Joint Communiqué, Office of the President, June 2, 2019.");
+        assert_eq!(c.title.as_deref(), Some("Ministers’ Joint Communiqué"));
+        assert_eq!(c.institution.as_deref(), Some("Office of the President"));
+        assert!(c.authors.is_empty());
+        assert_eq!(c.date.as_deref(), Some("2019-06-02"));
+        // an organisation with a possessive stays the author
+        let c = one("Prime Minister’s Office, Harbour Development Plan, March 2020.");
+        assert_eq!(c.institution.as_deref(), Some("Prime Minister’s Office"));
+        assert_eq!(c.title.as_deref(), Some("Harbour Development Plan"));
+        // a numbered item: its number is no year
+        let c = one("Government of Ruritania, Decree No. 1712, October 3, 2019.");
+        assert_eq!(c.title.as_deref(), Some("Decree No. 1712"));
+        assert_eq!(c.date.as_deref(), Some("2019-10-03"));
     }
 }

@@ -97,7 +97,12 @@ pub fn find_full_date(s: &str) -> Option<(usize, usize, String)> {
         } else {
             None
         };
-        if let Some(d) = got {
+        // `Resolution No. 1487, September 18, 2020`: a numbered item's number is no year
+        let numbered = ["iy", "ay", "by", "ey", "cy", "sy"]
+            .iter()
+            .find_map(|n| caps.name(n))
+            .is_some_and(|y| after_number_mark(s, y.start()));
+        if let Some(d) = got.filter(|_| !numbered) {
             return Some((whole.start(), whole.end(), d));
         }
         // an impossible date (month 13, day 40): look further
@@ -119,12 +124,38 @@ pub fn find_year(s: &str) -> Option<(usize, usize, String)> {
         let before2 = s.get(..m.start()).and_then(|t| t.chars().rev().nth(1));
         let decimal_tail = before == Some('.') && before2.is_some_and(|c| c.is_ascii_digit());
         let hyphen_number = after == Some('-') && after2.is_some_and(|n| n.is_ascii_digit());
-        if glued(before) || glued(after) || decimal(after, after2) || hyphen_number || decimal_tail {
+        if glued(before)
+            || glued(after)
+            || decimal(after, after2)
+            || hyphen_number
+            || decimal_tail
+            || after_number_mark(s, m.start())
+        {
             continue;
         }
         return Some((m.start(), m.end(), m.as_str().to_string()));
     }
     None
+}
+
+/// Whether the number starting at `at` follows a numbering mark (`No.`, `no.`, `Nos.`, `Nr.`,
+/// `Number`, `#`, `n°`): `Resolution No. 1487` names an item, not a year.
+fn after_number_mark(s: &str, at: usize) -> bool {
+    let before = s.get(..at).unwrap_or("");
+    if before.ends_with('#') || before.ends_with('°') || before.ends_with('º') {
+        return true;
+    }
+    let word = before
+        .trim_end()
+        .trim_end_matches(':')
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == ',')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "no." | "no" | "nos." | "nos" | "nr." | "nr" | "number" | "numbers" | "num." | "núm." | "n°" | "nº" | "#"
+    )
 }
 
 /// The first date expression in `s` with its range: a full or month-precision date when there is
@@ -195,6 +226,23 @@ mod tests {
         assert_eq!(parse_date("Mayhem 2019x"), None);
         assert_eq!(parse_date("2019-13-40"), None);
         assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn numbered_item_is_no_year() {
+        assert_eq!(
+            parse_date("Government of Ruritania, Resolution No. 1487, September 18, 2020").as_deref(),
+            Some("2020-09-18")
+        );
+        assert_eq!(
+            parse_date("Decree no. 1999, 12 March 2004").as_deref(),
+            Some("2004-03-12")
+        );
+        assert_eq!(parse_date("Gesetz Nr. 1875 (2011)").as_deref(), Some("2011"));
+        assert_eq!(parse_date("Order #1850"), None);
+        assert_eq!(parse_date("Report No. 2019-14, 2021").as_deref(), Some("2021"));
+        // a month name ending a word is not a numbering mark
+        assert_eq!(parse_date("Casino 1999").as_deref(), Some("1999"));
     }
 
     #[test]

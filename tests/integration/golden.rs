@@ -11,7 +11,7 @@ fn graphs_match_seeds() {
     let bless = std::env::var_os("POLICYKG_BLESS").is_some();
     let mut stale = Vec::new();
     for (path, name) in paths.iter().zip(&names) {
-        let g = policykg::build_file(path, name, io::MAX_SIZE).expect("seed builds");
+        let g = policykg::build_file(path, name, io::MAX_SIZE, policykg::default_lexicon()).expect("seed builds");
         for (file, bytes) in policykg::render(name, &g, Format::DEFAULT) {
             let target = PathBuf::from("graphs").join(&file);
             if bless {

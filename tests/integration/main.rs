@@ -1,4 +1,5 @@
 //! The integration test binary: one module per kind of test.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
 
 mod cases;
 mod cli;

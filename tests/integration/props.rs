@@ -31,7 +31,13 @@ fn document() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+    // a fixed seed: CI runs the same 400 cases every time (a wider search is `PROPTEST_CASES=100000`
+    // with the seed line removed, or the fuzz targets)
+    #![proptest_config(ProptestConfig {
+        cases: 400,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(0x5eed_2026),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn any_text_gives_a_sound_graph(text in document()) {
@@ -46,8 +52,15 @@ proptest! {
                 prop_assert!(slice.is_some(), "claim span {a}..{b} does not slice the input");
                 let words: Vec<String> = n.attrs["text"].as_str().unwrap_or("").split_whitespace().map(String::from).collect();
                 if let (Some(first), Some(s)) = (words.first(), slice) {
-                    let head: String = first.chars().filter(|c| c.is_alphanumeric()).collect();
-                    prop_assert!(s.contains(head.as_str()), "claim {:?} not in its span {:?}", words, s);
+                    // the first run of letters or digits: quotes and brackets around it may be markup
+                    let head: String = first
+                        .chars()
+                        .skip_while(|c| !c.is_alphanumeric())
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    // emphasis and code marks and escapes are the only source bytes a claim's words drop
+                    let plain: String = s.chars().filter(|c| !matches!(c, '*' | '_' | '`' | '\\')).collect();
+                    prop_assert!(plain.contains(head.as_str()), "claim {:?} not in its span {:?}", words, s);
                 }
             }
         }
