@@ -12,7 +12,7 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not UTF-8 at byte {offset}")]
+    #[error("{path}: not UTF-8 at byte {offset} (try --encoding windows-1252)")]
     NotUtf8 { path: PathBuf, offset: usize },
     #[error("{path}: looks binary (NUL byte at {offset}), not a text document")]
     Binary { path: PathBuf, offset: usize },
@@ -26,10 +26,10 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("unknown encoding `{0}` (try utf-8, windows-1252, latin1, utf-16le)")]
+    UnknownEncoding(String),
     #[error("{path}: bad lexicon: {message}")]
     Lexicon { path: PathBuf, message: String },
-    #[error("unknown format `{0}` (known: json, dot, all)")]
-    UnknownFormat(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

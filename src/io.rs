@@ -57,8 +57,21 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-/// Reads a document as UTF-8 text (a BOM dropped). Binary files and invalid UTF-8 are errors.
-pub fn read(path: &Path, max: u64) -> Result<String> {
+/// A document's text, and the encoding it was decoded from when that was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub text: String,
+    pub decoded_from: Option<&'static str>,
+}
+
+/// Looks up an encoding by its WHATWG label (`windows-1252`, `latin1`, `utf-16le`, …).
+pub fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| Error::UnknownEncoding(label.to_string()))
+}
+
+/// Reads a document as UTF-8 text (a BOM dropped). Binary files are errors, and so is invalid
+/// UTF-8 unless `fallback` names the encoding to decode it from; a decoded read says so.
+pub fn read(path: &Path, max: u64, fallback: Option<&'static encoding_rs::Encoding>) -> Result<Text> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -72,20 +85,44 @@ pub fn read(path: &Path, max: u64) -> Result<String> {
         });
     }
     let bytes = fs::read(path).map_err(io)?;
+    // UTF-16 with a BOM is text, whatever NULs it holds
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
+        if enc != encoding_rs::UTF_8 {
+            let (text, _, _) = enc.decode(&bytes);
+            return Ok(Text {
+                text: text.into_owned(),
+                decoded_from: Some(enc.name()),
+            });
+        }
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_path_buf(),
             offset,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Text {
+            text: match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            },
+            decoded_from: None,
+        }),
+        Err(e) => match fallback {
+            Some(enc) => {
+                let (text, _) = enc.decode_without_bom_handling(e.as_bytes());
+                Ok(Text {
+                    text: text.into_owned(),
+                    decoded_from: Some(enc.name()),
+                })
+            }
+            None => Err(Error::NotUtf8 {
+                path: path.to_path_buf(),
+                offset: e.utf8_error().valid_up_to(),
+            }),
+        },
+    }
 }
 
 /// A path as recorded in outputs: as given, with `/` as separator on every machine.

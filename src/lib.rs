@@ -86,28 +86,40 @@ pub fn read_lexicon(path: &std::path::Path) -> Result<extract::Lexicon> {
     })
 }
 
+/// How `build_file` reads its input.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadOptions {
+    /// Largest document read, in bytes.
+    pub max_size: u64,
+    /// The encoding of a document that is not valid UTF-8; None makes that an error.
+    pub fallback: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            max_size: io::MAX_SIZE,
+            fallback: None,
+        }
+    }
+}
+
 /// Reads one document and builds its graph. `name` is its output name and document id
-/// (see [`io::names`]).
+/// (see [`io::names`]). Also returns the encoding the text was decoded from, when not UTF-8.
 pub fn build_file(
     path: &std::path::Path,
     name: &str,
-    max_size: u64,
+    options: ReadOptions,
     lexicon: &extract::Lexicon,
-) -> Result<KnowledgeGraph> {
-    let text = io::read(path, max_size)?;
-    Ok(build_with(name, &io::display(path), &text, lexicon))
+) -> Result<(KnowledgeGraph, Option<&'static str>)> {
+    let text = io::read(path, options.max_size, options.fallback)?;
+    Ok((
+        build_with(name, &io::display(path), &text.text, lexicon),
+        text.decoded_from,
+    ))
 }
 
-/// The files one graph gives: `(file name, bytes)` per format, `NAME.EXT`.
+/// The files one graph gives, `(path relative to the output folder, bytes)`, for each format.
 pub fn render(name: &str, g: &KnowledgeGraph, formats: &[Format]) -> Vec<(String, Vec<u8>)> {
-    formats
-        .iter()
-        .flat_map(|&f| {
-            let mut files = vec![(format!("{name}.{}", f.file_extension()), f.write(g))];
-            if f == Format::Dot && g.count("driver") > 0 {
-                files.push((format!("{name}.drivers.dot"), export::drivers_dot::write(g)));
-            }
-            files
-        })
-        .collect()
+    formats.iter().flat_map(|f| f.files(name, g)).collect()
 }

@@ -31,7 +31,8 @@ struct BuildArgs {
     #[arg(short, long, default_value = "graphs")]
     out: PathBuf,
 
-    /// Comma-separated output formats: json, dot, or all.
+    /// Comma-separated output formats (json, dot, …) or `all`; `policykg build --format help`
+    /// lists them.
     #[arg(short, long, default_value = "json,dot")]
     format: String,
 
@@ -51,6 +52,11 @@ struct BuildArgs {
     /// the shipped lexicon; an entry with a shipped id replaces it. May be given several times.
     #[arg(long, value_name = "FILE")]
     lexicon: Vec<PathBuf>,
+
+    /// Encoding of documents that are not valid UTF-8 (e.g. windows-1252, latin1); without it
+    /// such a document is an error. Every document decoded this way is named on stderr.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
 
     /// Largest document read, in bytes.
     #[arg(long, default_value_t = io::MAX_SIZE)]
@@ -74,9 +80,24 @@ fn build(args: BuildArgs) -> ExitCode {
     let formats = match Format::parse_list(&args.format) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) | Err(_) => {
-            eprintln!("error: unknown format in `{}` (known: json, dot, all)", args.format);
+            eprintln!(
+                "error: unknown format in `{}` (known: {})",
+                args.format,
+                Format::known()
+            );
             return ExitCode::from(2);
         }
+    };
+    let fallback = match args.encoding.as_deref().map(io::encoding).transpose() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let options = policykg::ReadOptions {
+        max_size: args.max_size,
+        fallback,
     };
     let mut lexicon = policykg::default_lexicon().clone();
     for file in &args.lexicon {
@@ -121,7 +142,7 @@ fn build(args: BuildArgs) -> ExitCode {
         paths
             .par_iter()
             .zip(names.par_iter())
-            .map(|(path, name)| build_one(path, name, &args, &formats, &lexicon))
+            .map(|(path, name)| build_one(path, name, &args, options, &formats, &lexicon))
             .collect()
     });
     let mut failed = false;
@@ -169,10 +190,14 @@ fn build_one(
     path: &Path,
     name: &str,
     args: &BuildArgs,
+    options: policykg::ReadOptions,
     formats: &[Format],
     lexicon: &policykg::extract::Lexicon,
 ) -> Result<KnowledgeGraph, String> {
-    let g = policykg::build_file(path, name, args.max_size, lexicon).map_err(|e| e.to_string())?;
+    let (g, decoded) = policykg::build_file(path, name, options, lexicon).map_err(|e| e.to_string())?;
+    if let Some(enc) = decoded {
+        eprintln!("note: {}: not UTF-8, decoded as {enc}", io::display(path));
+    }
     write_all(&args.out, name, &g, formats).map_err(|e| e.to_string())?;
     Ok(g)
 }
@@ -180,7 +205,14 @@ fn build_one(
 fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> policykg::Result<()> {
     // everything is rendered before anything is written, so a failure leaves old outputs whole
     for (file, bytes) in policykg::render(name, g, formats) {
-        io::write_atomic(&dir.join(file), &bytes)?;
+        let path = dir.join(file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {
+                path: parent.to_path_buf(),
+                source,
+            })?;
+        }
+        io::write_atomic(&path, &bytes)?;
     }
     Ok(())
 }

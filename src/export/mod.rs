@@ -1,9 +1,18 @@
-//! Exporters: a [`KnowledgeGraph`] → bytes in one format. Each sees only the graph.
+//! Exporters: a [`KnowledgeGraph`] → files in one format. Each sees only the graph, and reads its
+//! nodes and edges generically (kind, label, attributes), so a new node or edge kind flows
+//! through every exporter without changes.
 
+pub mod bibtex;
+pub mod csl;
+pub mod cypher;
 pub mod dot;
 pub mod drivers_dot;
 pub mod escape;
+pub mod graphml;
+pub mod html;
 pub mod json;
+pub mod neo4j_csv;
+pub mod rdf;
 
 use crate::graph::KnowledgeGraph;
 
@@ -12,35 +21,43 @@ use crate::graph::KnowledgeGraph;
 pub enum Format {
     Json,
     Dot,
+    Graphml,
+    Cypher,
+    Neo4jCsv,
+    Ttl,
+    Csl,
+    Bib,
+    Html,
+    Svg,
 }
 
 impl Format {
+    /// Every format the build knows (`--format all`).
     pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    /// What `policykg build` writes without `--format`.
     pub const DEFAULT: &'static [Format] = &[Format::Json, Format::Dot];
 
     pub fn name(self) -> &'static str {
         match self {
             Format::Json => "json",
             Format::Dot => "dot",
-        }
-    }
-
-    /// The file name suffix after the document name.
-    pub fn file_extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Dot => "dot",
+            Format::Graphml => "graphml",
+            Format::Cypher => "cypher",
+            Format::Neo4jCsv => "neo4j-csv",
+            Format::Ttl => "ttl",
+            Format::Csl => "csl",
+            Format::Bib => "bib",
+            Format::Html => "html",
+            Format::Svg => "svg",
         }
     }
 
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL
-            .iter()
-            .copied()
-            .find(|f| f.name() == name.trim().to_ascii_lowercase())
+        let name = name.trim().to_ascii_lowercase();
+        Format::ALL.iter().copied().find(|f| f.name() == name)
     }
 
-    /// Parses `json,dot` or `all`.
+    /// Parses `json,dot` or `all`; an unknown name is returned as the error.
     pub fn parse_list(list: &str) -> Result<Vec<Format>, String> {
         let mut out = Vec::new();
         for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -55,10 +72,37 @@ impl Format {
         Ok(out)
     }
 
-    pub fn write(self, g: &KnowledgeGraph) -> Vec<u8> {
+    /// The names `--format` accepts, for messages.
+    pub fn known() -> String {
+        let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        names.push("all");
+        names.join(", ")
+    }
+
+    /// The files this format writes for the graph called `name`: (path relative to the output
+    /// folder, bytes).
+    pub fn files(self, name: &str, g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
+        let one = |ext: &str, bytes: Vec<u8>| vec![(format!("{name}.{ext}"), bytes)];
         match self {
-            Format::Json => json::write(g),
-            Format::Dot => dot::write(g),
+            Format::Json => one("json", json::write(g)),
+            Format::Dot => {
+                let mut files = one("dot", dot::write(g));
+                if g.count("driver") > 0 {
+                    files.push((format!("{name}.drivers.dot"), drivers_dot::write(g)));
+                }
+                files
+            }
+            Format::Graphml => one("graphml", graphml::write(g)),
+            Format::Cypher => one("cypher", cypher::write(g)),
+            Format::Neo4jCsv => neo4j_csv::files(g)
+                .into_iter()
+                .map(|(file, bytes)| (format!("{name}.neo4j/{file}"), bytes))
+                .collect(),
+            Format::Ttl => one("ttl", rdf::write(g)),
+            Format::Csl => one("sources.json", csl::write(g)),
+            Format::Bib => one("bib", bibtex::write(g)),
+            Format::Html => one("html", html::write(g)),
+            Format::Svg => one("svg", html::svg(g)),
         }
     }
 }

@@ -112,3 +112,26 @@ fn help_explains_every_flag() {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
 }
+
+#[test]
+fn legacy_encodings_are_read_only_when_asked_and_never_silently() {
+    let d = tempdir("enc");
+    std::fs::write(
+        d.join("latin.md"),
+        b"Caf\xe9 policy rose.\xb9\n\n\xb9 Jane Doe, \xabTitle\xbb, 2020.\n",
+    )
+    .expect("write");
+    let refused = policykg(&["build", "latin.md", "--out", "out"], &d);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("(try --encoding windows-1252)"));
+    let read = policykg(&["build", "latin.md", "--out", "out", "--encoding", "windows-1252"], &d);
+    assert!(read.status.success(), "{}", String::from_utf8_lossy(&read.stderr));
+    assert!(String::from_utf8_lossy(&read.stderr).contains("note: latin.md: not UTF-8, decoded as windows-1252"));
+    let json = std::fs::read_to_string(d.join("out/latin.json")).expect("json");
+    assert!(
+        json.contains("Café policy rose."),
+        "the superscript ¹ (0xB9) is a marker once decoded"
+    );
+    let bad = policykg(&["build", "latin.md", "--encoding", "klingon"], &d);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -23,7 +23,8 @@ The U.S. imposed tariffs in 2025.¹ Officials called them “unjustified”.² A
 
 fn render(format: Format) -> String {
     let g = policykg::build_text("memo", "memo.md", DOC);
-    String::from_utf8(format.write(&g)).expect("UTF-8 output")
+    let files = format.files("memo", &g);
+    String::from_utf8(files.into_iter().next().expect("a file").1).expect("UTF-8 output")
 }
 
 #[test]

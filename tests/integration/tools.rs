@@ -29,7 +29,9 @@ fn outputs() -> Vec<PathBuf> {
     let mut graphs = Vec::new();
     let mut files = Vec::new();
     for (p, n) in paths.iter().zip(&names) {
-        let g = policykg::build_file(p, n, io::MAX_SIZE, policykg::default_lexicon()).expect("builds");
+        let g = policykg::build_file(p, n, policykg::ReadOptions::default(), policykg::default_lexicon())
+            .map(|(g, _)| g)
+            .expect("builds");
         for (f, bytes) in policykg::render(n, &g, Format::ALL) {
             std::fs::write(dir.join(&f), bytes).expect("write");
             files.push(dir.join(f));
