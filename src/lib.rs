@@ -51,10 +51,11 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
     build_with(id, path, text, default_lexicon())
 }
 
-/// [`build_text`] with a lexicon of one's own (the shipped one extended by `--lexicon` files).
+/// [`build_text`] with a lexicon of one's own (the shipped one extended by `--lexicon` files), for
+/// a document in Markdown or, when `path` ends in `.txt`, plain text.
 pub fn build_with(id: &str, path: &str, text: &str, lexicon: &extract::Lexicon) -> KnowledgeGraph {
     let mut diags = Diagnostics::new();
-    let doc = document::read(text, &mut diags);
+    let doc = document::read_as(text, document::Syntax::of_path(std::path::Path::new(path)), &mut diags);
     let notes = notes::resolve(&doc, &mut diags);
     let claims = claims::claims(&doc);
     let ex = extract::extract(&doc, lexicon, &mut diags);

@@ -1,11 +1,15 @@
 //! The `policykg` command line: clap types → library calls → files, messages and exit codes.
 
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policykg::graph::KnowledgeGraph;
 use policykg::{io, Format};
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Turn footnoted analytical documents into knowledge graphs of claims and the sources they cite.
 #[derive(Parser)]
@@ -138,25 +142,94 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let results: Vec<Result<KnowledgeGraph, String>> = pool.install(|| {
-        paths
-            .par_iter()
-            .zip(names.par_iter())
-            .map(|(path, name)| build_one(path, name, &args, options, &formats, &lexicon))
-            .collect()
+    // Documents are built in the order of their names, whatever the order of the inputs, and
+    // merged into the corpus in that order as they finish, so the corpus is the same for any
+    // input order and any --jobs, and no document's graph outlives its merge.
+    let mut queue: Vec<usize> = (0..paths.len()).collect();
+    queue.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    let sizes: Vec<u64> = paths
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .collect();
+    let progress = progress_bar(&args, &sizes);
+    let next = AtomicUsize::new(0);
+    let finished = AtomicUsize::new(0);
+    let done: Mutex<BTreeMap<usize, Result<KnowledgeGraph, String>>> = Mutex::new(BTreeMap::new());
+    let merger = Mutex::new(Merger {
+        next: 0,
+        corpus: (paths.len() >= 2).then(KnowledgeGraph::new),
+        built: 0,
+        failed: false,
+        warned: false,
     });
-    let mut failed = false;
-    let mut warned = false;
-    let mut graphs = Vec::new();
-    for (path, result) in paths.iter().zip(results) {
+    let drain = |m: &mut Merger| loop {
+        let Some(result) = lock(&done).remove(&m.next) else {
+            break;
+        };
+        let Some(&i) = queue.get(m.next) else {
+            break;
+        };
+        m.next += 1;
+        let path = paths.get(i).map(|p| io::display(p)).unwrap_or_default();
+        progress.suspend(|| m.take(&path, result, args.quiet));
+    };
+    pool.broadcast(|_| loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let Some(&i) = queue.get(k) else {
+            break;
+        };
+        let (Some(path), Some(name)) = (paths.get(i), names.get(i)) else {
+            break;
+        };
+        let result = build_one(path, name, &args, options, &formats, &lexicon);
+        lock(&done).insert(k, result);
+        let finished = finished.fetch_add(1, Ordering::Relaxed) + 1;
+        progress.set_message(format!("{finished}/{} documents", paths.len()));
+        progress.inc(sizes.get(i).copied().unwrap_or(0));
+        // whoever finds the merger free merges every graph that is next in order
+        if let Ok(mut m) = merger.try_lock() {
+            drain(&mut m);
+        }
+    });
+    let mut m = merger.into_inner().unwrap_or_else(|e| e.into_inner());
+    drain(&mut m);
+    progress.finish_and_clear();
+    let mut failed = m.failed;
+    if let Some(mut corpus) = m.corpus.take().filter(|_| m.built >= 2) {
+        corpus.finish_corpus();
+        if let Err(e) = pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {
+            eprintln!("error: {e}");
+            failed = true;
+        }
+    }
+    if failed || (args.deny_warnings && m.warned) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The merge of finished documents into the corpus, in the order of their names.
+struct Merger {
+    /// Position in the build order of the next document to merge.
+    next: usize,
+    /// The corpus graph, when there are two or more documents.
+    corpus: Option<KnowledgeGraph>,
+    built: usize,
+    failed: bool,
+    warned: bool,
+}
+
+impl Merger {
+    /// Reports one document's result and merges its graph; the graph is dropped here.
+    fn take(&mut self, shown: &str, result: Result<KnowledgeGraph, String>, quiet: bool) {
         match result {
             Ok(g) => {
-                let shown = io::display(path);
                 for d in &g.diagnostics {
-                    eprintln!("{}", d.render(&shown));
+                    eprintln!("{}", d.render(shown));
                 }
-                warned |= !g.diagnostics.is_empty();
-                if !args.quiet {
+                self.warned |= !g.diagnostics.is_empty();
+                if !quiet {
                     eprintln!(
                         "{shown}: {} claims, {} sources, {} warnings",
                         g.count("claim"),
@@ -164,26 +237,40 @@ fn build(args: BuildArgs) -> ExitCode {
                         g.diagnostics.len()
                     );
                 }
-                graphs.push(g);
+                self.built += 1;
+                if let Some(corpus) = &mut self.corpus {
+                    corpus.absorb(g);
+                }
             }
             Err(e) => {
                 eprintln!("error: {e}");
-                failed = true;
+                self.failed = true;
             }
         }
     }
-    if graphs.len() >= 2 {
-        let corpus = KnowledgeGraph::merge(&graphs);
-        if let Err(e) = write_all(&args.out, "corpus", &corpus, &formats) {
-            eprintln!("error: {e}");
-            failed = true;
-        }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A progress bar on standard error (documents done, MB/s, ETA) when the build is more than a
+/// handful of documents or a few seconds of work; hidden with --quiet and when standard error is
+/// not a terminal.
+fn progress_bar(args: &BuildArgs, sizes: &[u64]) -> ProgressBar {
+    let total: u64 = sizes.iter().sum();
+    if args.quiet || (sizes.len() <= 8 && total < 16 << 20) {
+        return ProgressBar::hidden();
     }
-    if failed || (args.deny_warnings && warned) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] [{wide_bar}] {msg}, {binary_bytes}/{binary_total_bytes}, {binary_bytes_per_sec}, ETA {eta}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
     }
+    bar.set_message(format!("0/{} documents", sizes.len()));
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    bar
 }
 
 fn build_one(
@@ -203,8 +290,10 @@ fn build_one(
 }
 
 fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> policykg::Result<()> {
-    // everything is rendered before anything is written, so a failure leaves old outputs whole
-    for (file, bytes) in policykg::render(name, g, formats) {
+    // everything is rendered before anything is written, so a failure leaves old outputs whole;
+    // the formats are rendered at once on the build's threads
+    let files: Vec<(String, Vec<u8>)> = formats.par_iter().flat_map_iter(|&f| f.files(name, g)).collect();
+    for (file, bytes) in files {
         let path = dir.join(file);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {

@@ -256,6 +256,27 @@ pub fn clean(src: &str, base: usize) -> Inline {
     out
 }
 
+/// Plain text: every character is text; only line breaks become spaces and the ends are trimmed.
+pub fn plain(src: &str, base: usize) -> Inline {
+    let mut out = Inline::default();
+    let mut run = 0;
+    for (i, c) in src.char_indices() {
+        if c == '\n' || c == '\r' {
+            out.push(src.get(run..i).unwrap_or(""), base + run);
+            out.space(base + i);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push(src.get(run..).unwrap_or(""), base + run);
+    while out.text.ends_with(char::is_whitespace) {
+        out.text.pop();
+    }
+    let lead = out.text.len() - out.text.trim_start().len();
+    out.remove(0, lead);
+    mark_bullets(&mut out);
+    out
+}
+
 /// Maps `text` (what pulldown-cmark made of `source`) onto `source` char by char, so that an
 /// escape (`\$`) or an entity still points at the right bytes.
 fn align(out: &mut Inline, text: &str, source: &str, base: usize) {
@@ -415,6 +436,20 @@ mod tests {
             inl.span(0, "century”.".len())
                 .slice(&format!("{}{src}", " ".repeat(100))),
             "century”."
+        );
+    }
+
+    #[test]
+    fn plain_text_is_literal() {
+        let src = "A <b>tag</b> and *stars*\r\nnext \\$";
+        let inl = plain(src, 5);
+        assert_eq!(inl.text, "A <b>tag</b> and *stars* next \\$");
+        check_map(
+            src,
+            &Inline {
+                map: inl.map.iter().map(|&(c, s)| (c, s - 5)).collect(),
+                ..inl.clone()
+            },
         );
     }
 

@@ -73,6 +73,9 @@ static MD_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^(\d{1,6})\]:[ \t]*"
 static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})[ \t]+"));
 static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
 static BRACKET_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\d{1,5}\][ \t]+\S"));
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)^\s*(?:table|figure|fig\.|chart|map|box|part|chapter|section|annex|appendix|case|exhibit)\s+[0-9IVXivx]")
+});
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
 static ENDNOTE: LazyLock<Regex> =
@@ -167,21 +170,21 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
 /// Single-line paragraphs repeated three times or more (numbers aside) are running headers or
 /// footers; the first one stays when it opens the document (it is the title).
 fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
+    // the line's letters and digits, page numbers at either end dropped; captions
+    // ("Table 3", "Figure 2") and `#` headings are never furniture
     let key = |c: &Chunk| -> Option<String> {
         let s = c.full(text);
-        if s.contains('\n') || s.len() > 160 || !matches!(c.kind, ChunkKind::Para | ChunkKind::Heading { .. }) {
+        if s.contains('\n') || s.len() > 160 || c.kind != ChunkKind::Para || CAPTION.is_match(s) {
             return None;
         }
-        let mut k = String::new();
-        for ch in s.chars() {
-            if ch.is_ascii_digit() {
-                if !k.ends_with('#') {
-                    k.push('#');
-                }
-            } else if ch.is_alphanumeric() {
-                k.extend(ch.to_lowercase());
-            }
-        }
+        let trimmed = s
+            .trim()
+            .trim_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, ' ' | '|' | '-' | '–' | '·'));
+        let k: String = trimmed
+            .chars()
+            .filter(|ch| ch.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
         (!k.is_empty()).then_some(k)
     };
     let mut counts: HashMap<String, usize> = HashMap::new();

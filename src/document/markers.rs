@@ -61,8 +61,8 @@ fn find(s: &str, defined: &BTreeSet<u32>) -> Vec<Found> {
             }
             ns
         } else {
-            let before = s.get(..all.start()).and_then(|b| b.chars().next_back());
-            if before.is_some_and(|c| c.is_ascii_digit()) {
+            let head = s.get(..all.start()).unwrap_or("");
+            if head.chars().next_back().is_some_and(|c| c.is_ascii_digit()) {
                 continue; // an exponent, not a note
             }
             let n = all
@@ -70,11 +70,25 @@ fn find(s: &str, defined: &BTreeSet<u32>) -> Vec<Found> {
                 .chars()
                 .filter_map(superscript_value)
                 .fold(0u32, |n, d| n.saturating_mul(10).saturating_add(d));
+            // a superscript with no such note is a marker (to be warned about) only in a document
+            // that has notes, and never on a unit (`km²`, `m³`)
+            if !defined.contains(&n) && (defined.is_empty() || unit_before(head)) {
+                continue;
+            }
             vec![n]
         };
         out.push((all.start(), all.end(), numbers));
     }
     out
+}
+
+/// Whether the word before a superscript is a unit of measure.
+fn unit_before(head: &str) -> bool {
+    let word = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    matches!(
+        word,
+        "km" | "m" | "cm" | "mm" | "ft" | "in" | "mi" | "yd" | "sq" | "kg" | "s"
+    )
 }
 
 /// `3, 4` or `3-5` inside brackets.
@@ -195,6 +209,14 @@ mod tests {
         assert_eq!(bracket_list("3, 4"), vec![3, 4]);
         assert_eq!(bracket_list("3-5"), vec![3, 4, 5]);
         assert_eq!(bracket_list("a"), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn units_are_not_markers() {
+        let defined: BTreeSet<u32> = [1].into_iter().collect();
+        let found = find("It covers 1,564,116 km² of steppe.¹", &defined);
+        assert_eq!(found.iter().flat_map(|f| f.2.clone()).collect::<Vec<_>>(), vec![1]);
+        assert!(find("An area of 20 km² only.", &BTreeSet::new()).is_empty());
     }
 
     #[test]

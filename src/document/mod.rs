@@ -75,20 +75,54 @@ pub struct Document {
     pub blocks: Vec<Block>,
     pub tables: Vec<Table>,
     pub notes: Vec<Note>,
+    /// Note number → index of its first definition in `notes`.
+    note_index: std::collections::BTreeMap<u32, usize>,
 }
 
 impl Document {
+    /// The note numbered `n` (its first definition).
     pub fn note(&self, n: u32) -> Option<&Note> {
-        self.notes.iter().find(|note| note.n == n)
+        self.note_index.get(&n).and_then(|&i| self.notes.get(i))
     }
 }
 
-/// Reads a document. Total: any text gives a document.
+/// How a document marks up its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Syntax {
+    /// Markdown: emphasis, escapes, links and inline HTML are markup.
+    #[default]
+    Markdown,
+    /// Plain text (`.txt`): every character is text.
+    Plain,
+}
+
+impl Syntax {
+    /// The syntax of a file, by its extension (`.txt` is plain; everything else Markdown).
+    pub fn of_path(path: &std::path::Path) -> Syntax {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("txt" | "text") => Syntax::Plain,
+            _ => Syntax::Markdown,
+        }
+    }
+}
+
+/// Reads a Markdown document. Total: any text gives a document.
 pub fn read(text: &str, diags: &mut Diagnostics) -> Document {
+    read_as(text, Syntax::Markdown, diags)
+}
+
+/// Reads a document written in `syntax`.
+pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document {
     let chunks = lines::chunks(text);
     let mut doc = Document::default();
     let mut reader = Reader {
         text,
+        syntax,
         doc: &mut doc,
         stack: Vec::new(),
         last_body: None,
@@ -96,6 +130,9 @@ pub fn read(text: &str, diags: &mut Diagnostics) -> Document {
     };
     reader.front_matter(&chunks);
     reader.body(&chunks);
+    for (i, note) in doc.notes.iter().enumerate() {
+        doc.note_index.entry(note.n).or_insert(i);
+    }
     markers::attach(&mut doc, text, diags);
     if text.trim().is_empty() {
         diags.warn(code::EMPTY_DOCUMENT, Span::default(), None, "the document is empty");
@@ -105,6 +142,7 @@ pub fn read(text: &str, diags: &mut Diagnostics) -> Document {
 
 struct Reader<'a> {
     text: &'a str,
+    syntax: Syntax,
     doc: &'a mut Document,
     /// Open headings: (level, text).
     stack: Vec<(u8, String)>,
@@ -115,6 +153,13 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    fn clean(&self, src: &str, base: usize) -> Inline {
+        match self.syntax {
+            Syntax::Markdown => inline::clean(src, base),
+            Syntax::Plain => inline::plain(src, base),
+        }
+    }
+
     fn front_matter(&mut self, chunks: &[Chunk]) {
         let mut it = chunks.iter().filter(|c| !matches!(c.kind, ChunkKind::Furniture));
         let Some(first) = it.next() else { return };
@@ -124,7 +169,7 @@ impl Reader<'_> {
             _ => None,
         };
         let Some(title) = title else { return };
-        self.doc.title = Some(clean_heading(&inline::clean(title.body(self.text), title.body_start)));
+        self.doc.title = Some(clean_heading(&self.clean(title.body(self.text), title.body_start)));
         if let Some(next) = it.next() {
             if next.kind == ChunkKind::Para {
                 self.doc.authors = lines::author_line(next.body(self.text));
@@ -133,6 +178,12 @@ impl Reader<'_> {
     }
 
     fn body(&mut self, chunks: &[Chunk]) {
+        // a document that marks headings with `#` has no plain-line headings
+        let markdown_headings = chunks
+            .iter()
+            .filter(|c| matches!(c.kind, ChunkKind::Heading { .. }))
+            .count()
+            >= 2;
         let mut seen_title = false;
         let mut in_notes = false;
         for (i, chunk) in chunks.iter().enumerate() {
@@ -156,7 +207,7 @@ impl Reader<'_> {
             match chunk.kind {
                 ChunkKind::Furniture => {}
                 ChunkKind::Note { n } => {
-                    let inl = inline::clean(src, chunk.body_start);
+                    let inl = self.clean(src, chunk.body_start);
                     self.push_note(n, chunk, inl);
                 }
                 ChunkKind::Heading { level } => {
@@ -172,7 +223,7 @@ impl Reader<'_> {
                         let full = chunk.full(self.text);
                         if let Some((n, rest)) = lines::endnote_start(full) {
                             let start = chunk.span.start as usize + (full.len() - rest.len());
-                            let inl = inline::clean(rest, start);
+                            let inl = self.clean(rest, start);
                             self.push_note(n, chunk, inl);
                             continue;
                         }
@@ -184,7 +235,7 @@ impl Reader<'_> {
                         }
                     }
                     if chunk.kind == ChunkKind::Para {
-                        if let Some(level) = lines::heading_level(src, self.markdown_headings(chunks)) {
+                        if let Some(level) = lines::heading_level(src, markdown_headings) {
                             in_notes = lines::notes_heading(src);
                             self.heading(level, chunk);
                             continue;
@@ -208,15 +259,7 @@ impl Reader<'_> {
 
     fn is_title(&self, chunk: &Chunk) -> bool {
         let Some(title) = &self.doc.title else { return false };
-        clean_heading(&inline::clean(chunk.body(self.text), chunk.body_start)) == *title
-    }
-
-    fn markdown_headings(&self, chunks: &[Chunk]) -> bool {
-        chunks
-            .iter()
-            .filter(|c| matches!(c.kind, ChunkKind::Heading { .. }))
-            .count()
-            >= 2
+        clean_heading(&self.clean(chunk.body(self.text), chunk.body_start)) == *title
     }
 
     fn push_note(&mut self, n: u32, chunk: &Chunk, inl: Inline) {
@@ -230,7 +273,7 @@ impl Reader<'_> {
     }
 
     fn continue_note(&mut self, idx: usize, chunk: &Chunk) {
-        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        let inl = self.clean(chunk.body(self.text), chunk.body_start);
         if let Some(note) = self.doc.notes.get_mut(idx) {
             note.inline.append(&inl, chunk.span.start as usize);
             note.span = note.span.cover(chunk.span);
@@ -242,7 +285,7 @@ impl Reader<'_> {
 
     fn heading(&mut self, level: u8, chunk: &Chunk) {
         self.last_body = None;
-        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        let inl = self.clean(chunk.body(self.text), chunk.body_start);
         let name = clean_heading(&inl);
         while self.stack.last().is_some_and(|(l, _)| *l >= level) {
             self.stack.pop();
@@ -265,7 +308,7 @@ impl Reader<'_> {
     }
 
     fn paragraph(&mut self, chunk: &Chunk) {
-        let inl = inline::clean(chunk.body(self.text), chunk.body_start);
+        let inl = self.clean(chunk.body(self.text), chunk.body_start);
         if inl.text.is_empty() {
             return;
         }
@@ -296,7 +339,7 @@ impl Reader<'_> {
         };
         let header_text: Vec<String> = header
             .iter()
-            .map(|&(a, b)| inline::clean(self.text.get(a..b).unwrap_or(""), a).text)
+            .map(|&(a, b)| self.clean(self.text.get(a..b).unwrap_or(""), a).text)
             .collect();
         // a table whose header row is empty continues the previous one (split by a page break)
         let continues = header_text.iter().all(|h| h.is_empty())
@@ -318,7 +361,7 @@ impl Reader<'_> {
             let row_no = self.doc.tables.get(table).map(|t| t.rows.len() + 1).unwrap_or(1);
             let mut row = Vec::new();
             for (col, &(a, b)) in cells.iter().enumerate() {
-                let inl = inline::clean(self.text.get(a..b).unwrap_or(""), a);
+                let inl = self.clean(self.text.get(a..b).unwrap_or(""), a);
                 self.doc.blocks.push(Block {
                     kind: BlockKind::Cell {
                         table,

@@ -1,8 +1,207 @@
-//! Not written yet.
+//! A Cypher script for Neo4j 5, Memgraph and FalkorDB.
+//!
+//! Takes a [`KnowledgeGraph`]; gives a script of `;`-terminated statements:
+//!
+//! 1. a schema section between `// --- schema (Neo4j 5) ---` and `// --- end schema ---`: one
+//!    uniqueness constraint on `id` per node label (`CREATE CONSTRAINT ... IF NOT EXISTS`),
+//!    which engines without that syntax (FalkorDB, Memgraph) skip;
+//! 2. one `MERGE (n:Label {id: ...}) SET n += {...}` per node: the label is the node kind in
+//!    PascalCase (`claim` → `:Claim`, `co_mention` would be `:CoMention`);
+//! 3. one `MATCH (a:L {id: ...}), (b:M {id: ...}) MERGE (a)-[r:TYPE {key: ...}]->(b) SET r += {...}`
+//!    per edge: the type is the edge kind in upper case (`cites` → `:CITES`).
+//!
+//! Loading is idempotent: nodes are merged on the stable `id`, relationships on their `key`
+//! between the same two nodes, so a second load, or the load of another document's graph that
+//! shares actors or sources, adds no duplicates (the later load's properties win).
+//!
+//! Properties are read generically and written as escaped Cypher literals
+//! ([`escape::cypher_string`]): strings, integers, floats, booleans, and lists. Nulls are left out.
+//! Lists hold scalars only in Cypher, so an object item is flattened: one with `document` and
+//! `n` (a source's `footnotes`) becomes `"DOCUMENT#N"` (`india-us-defense-relations#12`), any
+//! other object or nested list its compact JSON text; a list mixing strings and numbers is
+//! written as strings throughout.
 
+use super::escape;
 use crate::graph::KnowledgeGraph;
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+/// The node label of a kind: `claim` → `Claim`, `co_mention` → `CoMention`.
+pub fn label(kind: &str) -> String {
+    kind.split(['_', '-', ' '])
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let mut c = p.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The relationship type of an edge kind: `co_mention` → `CO_MENTION`.
+pub fn rel_type(kind: &str) -> String {
+    kind.replace(['-', ' '], "_").to_uppercase()
+}
+
+/// A list item as a scalar: scalars as they are, `{document, n, ...}` as `"DOCUMENT#N"`, any
+/// other object or list as its compact JSON text.
+pub fn flat_item(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => match (o.get("document"), o.get("n")) {
+            (Some(Value::String(d)), Some(n)) if !n.is_object() && !n.is_array() => {
+                let n = n.as_str().map_or_else(|| n.to_string(), str::to_string);
+                Value::String(format!("{d}#{n}"))
+            }
+            _ => Value::String(serde_json::to_string(v).unwrap_or_default()),
+        },
+        Value::Array(_) => Value::String(serde_json::to_string(v).unwrap_or_default()),
+        other => other.clone(),
+    }
+}
+
+/// A list as homogeneous scalars: nulls dropped, objects flattened, and every item as a
+/// string when the items are not all of one scalar type.
+pub fn flat_list(items: &[Value]) -> Vec<Value> {
+    let flat: Vec<Value> = items.iter().filter(|v| !v.is_null()).map(flat_item).collect();
+    let kind = |v: &Value| match v {
+        Value::Bool(_) => 0,
+        Value::Number(n) if n.is_i64() || n.is_u64() => 1,
+        Value::Number(_) => 2,
+        _ => 3,
+    };
+    let same = flat.windows(2).all(|w| kind(&w[0]) == kind(&w[1]));
+    if same {
+        return flat;
+    }
+    flat.into_iter()
+        .map(|v| match v {
+            Value::String(s) => Value::String(s),
+            other => Value::String(other.to_string()),
+        })
+        .collect()
+}
+
+fn literal(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => escape::cypher_string(s),
+        Value::Array(items) => {
+            let parts: Vec<String> = flat_list(items).iter().map(literal).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Object(_) => escape::cypher_string(&serde_json::to_string(v).unwrap_or_default()),
+    }
+}
+
+/// `{k: v, ...}` of the non-null properties.
+fn props(pairs: &[(&str, &Value)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| format!("{}: {}", escape::cypher_name(k), literal(v)))
+        .collect();
+    format!("{{{}}}", parts.join(", "))
+}
+
+fn with_attrs<'a>(first: Vec<(&'a str, &'a Value)>, attrs: &'a Map<String, Value>) -> Vec<(&'a str, &'a Value)> {
+    let mut out = first;
+    for (k, v) in attrs {
+        if !out.iter().any(|(name, _)| *name == k.as_str()) {
+            out.push((k.as_str(), v));
+        }
+    }
+    out
+}
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let _ = g;
-    Vec::new()
+    let mut s = String::new();
+    let _ = writeln!(s, "// policykg graph of: {}", g.documents.join(", "));
+    let _ = writeln!(
+        s,
+        "// Load with cypher-shell (Neo4j 5), mgconsole (Memgraph) or any client, statement by statement."
+    );
+    let _ = writeln!(
+        s,
+        "// Idempotent: nodes MERGE on `id`, relationships on `key`; loading twice changes nothing."
+    );
+    let labels: BTreeSet<String> = g.nodes().map(|n| label(n.kind)).collect();
+    s.push_str("\n// --- schema (Neo4j 5; engines without this syntax skip these lines) ---\n");
+    for l in &labels {
+        let name = escape::cypher_name(&format!("policykg_{}_id", l.to_lowercase()));
+        let _ = writeln!(
+            s,
+            "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{}) REQUIRE n.id IS UNIQUE;",
+            escape::cypher_name(l)
+        );
+    }
+    s.push_str("// --- end schema ---\n\n// --- nodes ---\n");
+    let mut kind_of: HashMap<&str, String> = HashMap::new();
+    for n in g.nodes() {
+        let l = label(n.kind);
+        let id = Value::String(n.id.clone());
+        let kind = Value::String(n.kind.to_string());
+        let lab = Value::String(n.label.clone());
+        let set = with_attrs(vec![("kind", &kind), ("label", &lab)], &n.attrs);
+        let _ = writeln!(
+            s,
+            "MERGE (n:{} {}) SET n += {};",
+            escape::cypher_name(&l),
+            props(&[("id", &id)]),
+            props(&set)
+        );
+        kind_of.insert(n.id.as_str(), l);
+    }
+    s.push_str("\n// --- relationships ---\n");
+    for (src, dst, e) in g.edges() {
+        let (Some(ls), Some(lt)) = (kind_of.get(src), kind_of.get(dst)) else {
+            continue;
+        };
+        let a = Value::String(src.to_string());
+        let b = Value::String(dst.to_string());
+        let key = Value::String(e.key.clone());
+        let kind = Value::String(e.kind.to_string());
+        let set = with_attrs(vec![("kind", &kind)], &e.attrs);
+        let _ = writeln!(
+            s,
+            "MATCH (a:{} {}), (b:{} {}) MERGE (a)-[r:{} {}]->(b) SET r += {};",
+            escape::cypher_name(ls),
+            props(&[("id", &a)]),
+            escape::cypher_name(lt),
+            props(&[("id", &b)]),
+            escape::cypher_name(&rel_type(e.kind)),
+            props(&[("key", &key)]),
+            props(&set)
+        );
+    }
+    s.into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names() {
+        assert_eq!(label("claim"), "Claim");
+        assert_eq!(label("co_mention"), "CoMention");
+        assert_eq!(rel_type("co_mention"), "CO_MENTION");
+    }
+
+    #[test]
+    fn flattening() {
+        let fns = json!([{"document": "d", "n": 12, "span": [1, 2]}, {"x": 1}]);
+        let Value::Array(items) = fns else { return };
+        assert_eq!(flat_list(&items), vec![json!("d#12"), json!(r#"{"x":1}"#)]);
+        assert_eq!(
+            flat_list(&[json!(1), json!("a"), json!(null)]),
+            vec![json!("1"), json!("a")]
+        );
+        assert_eq!(literal(&json!([[1, 2], [3, 4]])), "['[1,2]', '[3,4]']");
+        assert_eq!(literal(&json!(["O'B", 2.5])), r"['O\'B', '2.5']");
+    }
 }

@@ -17,6 +17,162 @@ pub fn dot(s: &str) -> String {
     out
 }
 
+/// Text or an attribute value in XML 1.0 (GraphML): `& < > " '` as entities, tab, line feed and
+/// carriage return as character references (so attribute values keep them), and the characters
+/// XML 1.0 cannot carry at all (other C0 controls, U+FFFE, U+FFFF) dropped. The result goes to
+/// quick-xml as already-escaped text.
+pub fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A Cypher string literal, quotes included: `'` and `\` backslash-escaped, line breaks and tabs
+/// as `\n`, `\r`, `\t`, so a literal never spans lines. Other control characters stay as they
+/// are: Cypher string literals may hold any character but a quote or backslash, and FalkorDB
+/// does not decode `\uXXXX` (it keeps the six characters), so a raw character is the one form
+/// every engine reads back the same. NUL is dropped: FalkorDB ends the query at it.
+pub fn cypher_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('\'');
+    for c in s.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\0' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// A Cypher name (label, relationship type, property key): as it is when it is a plain
+/// identifier, else in backticks with backticks doubled and control characters dropped.
+pub fn cypher_name(s: &str) -> String {
+    let plain = s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if plain {
+        return s.to_string();
+    }
+    let mut out = String::from("`");
+    for c in s.chars().filter(|c| !c.is_control()) {
+        if c == '`' {
+            out.push('`');
+        }
+        out.push(c);
+    }
+    out.push('`');
+    out
+}
+
+/// The separator between the items of an array property in the Neo4j import CSV
+/// (`neo4j-admin database import full --array-delimiter=U+001F`). Neo4j has no escape for it
+/// inside an item, so [`neo4j_array_item`] removes it: U+001F (unit separator) is a control
+/// character that no document text needs.
+pub const NEO4J_ARRAY_DELIMITER: char = '\u{1F}';
+
+/// One item of an array property in the Neo4j import CSV: the delimiter removed. (CSV quoting
+/// itself is the `csv` crate's.)
+pub fn neo4j_array_item(s: &str) -> String {
+    s.chars().filter(|&c| c != NEO4J_ARRAY_DELIMITER).collect()
+}
+
+/// A stable id as one IRI path segment: every byte outside RFC 3986's unreserved set and `:`
+/// percent-encoded (so `/`, `#`, `%`, spaces, quotes and non-ASCII cannot break the IRI or
+/// change its meaning).
+pub fn iri_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Text in a braced BibTeX/BibLaTeX field: the ten special characters escaped (`{ } % & $ # _`
+/// with a backslash, `\ ~ ^` as text commands), line breaks and tabs as spaces, other control
+/// characters dropped. Non-ASCII stays UTF-8 (biber, pandoc and modern BibTeX read it).
+pub fn bibtex(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '{' | '}' | '%' | '&' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A URL or DOI as printed, made a valid URI reference for fields that tools read as links
+/// (CSL `URL`/`DOI`, BibLaTeX's verbatim `url`/`doi`): the ASCII characters RFC 3986 never
+/// allows (space, quote, angle brackets, backslash, caret, backtick, braces, bar) and control
+/// characters percent-encoded as UTF-8; `%` and everything else kept, so an already-encoded URL
+/// is unchanged and a browser resolves the result to the same resource. Braces and backslashes
+/// can then no longer break a `.bib` field, and pandoc no longer reads `"..."` inside a URL as
+/// quotation marks.
+pub fn url(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || c.is_whitespace() || matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}') {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// JSON text made safe inside an HTML `<script>` element (the viewer's embedded graph): `<`,
+/// `>`, `&`, U+2028 and U+2029 as `\uXXXX` escapes. These characters occur in JSON only inside
+/// strings, where the escapes mean the same characters, so `JSON.parse` gives back the same value
+/// while no `</script>` or `<!--` can end or change the element.
+pub fn script_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 64);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +182,139 @@ mod tests {
         assert_eq!(dot(r#"a "b" \c"#), r#"a \"b\" \\c"#);
         assert_eq!(dot("x\ny\u{0}z\t"), "x\\nyz ");
         assert_eq!(dot("<script>&{}$"), "<script>&{}$");
+    }
+
+    /// Hostile strings every escaper must survive.
+    const HOSTILE: &[&str] = &[
+        r#"a "b" 'c' \d"#,
+        "x\ny\r\tz\u{0}\u{7}\u{1F}",
+        "<script>alert(1)</script> & {braces} $5 #1 50% a_b ~ ^",
+        "é, ü, 中文, \u{FFFF}",
+        "`tick` ;semi|pipe",
+    ];
+
+    #[test]
+    fn xml_hostile() {
+        let table = [
+            ("<a href=\"x\">&'", "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"),
+            ("x\ny\r\tz\u{0}\u{7}", "x&#10;y&#13;&#9;z"),
+            ("é 中文 \u{FFFE}", "é 中文 "),
+        ];
+        for (input, want) in table {
+            assert_eq!(xml(input), want, "{input:?}");
+        }
+        for h in HOSTILE {
+            let e = xml(h);
+            assert!(
+                !e.contains('<') && !e.contains('"') && !e.chars().any(|c| c.is_control()),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn cypher_hostile() {
+        let table = [
+            (r#"O'Brien "q" \x"#, r#"'O\'Brien "q" \\x'"#),
+            ("a\nb\r\tc\u{7}\u{0}", "'a\\nb\\r\\tc\u{7}'"),
+            ("中文 $x {y}", "'中文 $x {y}'"),
+        ];
+        for (input, want) in table {
+            assert_eq!(cypher_string(input), want, "{input:?}");
+        }
+        assert_eq!(cypher_name("Claim"), "Claim");
+        assert_eq!(cypher_name("co_mention"), "co_mention");
+        assert_eq!(cypher_name("a`b c"), "`a``b c`");
+        assert_eq!(cypher_name("1x"), "`1x`");
+        for h in HOSTILE {
+            let e = cypher_string(h);
+            let inner = &e[1..e.len() - 1];
+            // every quote inside is escaped: no bare quote can end the literal early
+            let mut chars = inner.chars();
+            while let Some(c) = chars.next() {
+                assert_ne!(c, '\'', "{e}");
+                assert!(c != '\n' && c != '\r', "{e}");
+                if c == '\\' {
+                    chars.next();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn neo4j_array_item_never_holds_the_delimiter() {
+        for h in HOSTILE {
+            assert!(!neo4j_array_item(h).contains(NEO4J_ARRAY_DELIMITER));
+        }
+        assert_eq!(neo4j_array_item("a;b|c"), "a;b|c");
+    }
+
+    #[test]
+    fn iri_segment_hostile() {
+        assert_eq!(iri_segment("claim:doc:12"), "claim:doc:12");
+        assert_eq!(
+            iri_segment("source:url:a.org/x?y=1&z=\"2\""),
+            "source:url:a.org%2Fx%3Fy%3D1%26z%3D%222%22"
+        );
+        assert_eq!(iri_segment("中 %"), "%E4%B8%AD%20%25");
+        for h in HOSTILE {
+            assert!(iri_segment(h)
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-._~:%".contains(&b)));
+        }
+    }
+
+    #[test]
+    fn bibtex_hostile() {
+        let table = [
+            ("{a} 50% & $x #1 a_b", r"\{a\} 50\% \& \$x \#1 a\_b"),
+            (r"a\b ~ ^", r"a\textbackslash{}b \textasciitilde{} \textasciicircum{}"),
+            ("x\ny\u{7}z é", "x yz é"),
+        ];
+        for (input, want) in table {
+            assert_eq!(bibtex(input), want, "{input:?}");
+        }
+        assert_eq!(
+            url("https://x.org/a?b={c}&d=\"e\" f%20|\\^"),
+            "https://x.org/a?b=%7Bc%7D&d=%22e%22%20f%20%7C%5C%5E"
+        );
+        assert_eq!(url("https://例え.jp/ä?q=1#x"), "https://例え.jp/ä?q=1#x");
+        for h in HOSTILE {
+            // braces stay balanced: every brace the escaper writes is escaped or part of `{}`
+            let e = bibtex(h);
+            let mut depth = 0i32;
+            let mut chars = e.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some('{' | '}' | '%' | '&' | '$' | '#' | '_') = chars.clone().next() {
+                            chars.next();
+                        }
+                    }
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+                assert!(depth >= 0, "{e}");
+            }
+            assert_eq!(depth, 0, "{e}");
+            let v = url(h);
+            assert!(
+                !v.contains(['{', '}', '\\', ' ', '"', '<']) && !v.chars().any(char::is_control),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
+    fn script_json_hostile() {
+        for h in HOSTILE {
+            let json = serde_json::to_string(&serde_json::json!({ "t": h })).unwrap_or_default();
+            let e = script_json(&json);
+            assert!(!e.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{e}");
+            let back: serde_json::Value = serde_json::from_str(&e).unwrap_or_default();
+            assert_eq!(back["t"], *h);
+        }
+        assert_eq!(script_json(r#"{"a":"</script>"}"#), r#"{"a":"\u003c/script\u003e"}"#);
     }
 }

@@ -1,8 +1,290 @@
-//! Not written yet.
+//! GraphML for Gephi, yEd, NetworkX (`read_graphml`) and igraph.
+//!
+//! Takes a [`KnowledgeGraph`]; gives one directed GraphML document written with quick-xml's
+//! writer. Every attribute any node or edge carries gets a declared `<key>` (ids `n_NAME` for
+//! nodes, `e_NAME` for edges, `g_NAME` for the graph) with `attr.name` = the attribute's name and
+//! `attr.type` from the values it holds across the whole graph: `boolean`, `int` (all integers
+//! within 32 bits), `long`, `double`, else `string`. Attributes are read generically, so a new
+//! node or edge kind needs no change here.
+//!
+//! Values: a null attribute is left out (GraphML has no null); a list or an object (`authors`,
+//! `span`, `footnotes`, ...) is written as its compact JSON text, e.g. `["Ashley J. Tellis"]` or
+//! `[{"document":"india-us-defense-relations","n":12,"span":[1,9]}]`, so `json.loads` gives it
+//! back exactly. XML 1.0 cannot hold most C0 control characters even as references, so
+//! [`escape::xml`] drops them (tab, line feed and carriage return are kept). A key that holds both numbers and strings across the graph is a `string` key,
+//! and its numbers are written as their JSON text.
+//!
+//! Every node has `kind` and `label`; every edge has an `id` (`e0`, `e1`, ... in edge order),
+//! `kind` and `key` (the policykg edge key, unique per source and target). The graph carries
+//! `schema`, `documents` and `diagnostics` (JSON text).
 
+use super::escape;
+use super::json::SCHEMA;
 use crate::graph::KnowledgeGraph;
+use quick_xml::events::attributes::Attribute;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use quick_xml::name::QName;
+use quick_xml::Writer;
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// The GraphML type of a key, from the values it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Bool,
+    Int,
+    Long,
+    Double,
+    Str,
+}
+
+impl Ty {
+    fn of(v: &Value) -> Option<Ty> {
+        match v {
+            Value::Null => None,
+            Value::Bool(_) => Some(Ty::Bool),
+            Value::Number(n) => Some(match n.as_i64() {
+                Some(i) if i32::try_from(i).is_ok() => Ty::Int,
+                Some(_) => Ty::Long,
+                None if n.is_u64() => Ty::Str,
+                None => Ty::Double,
+            }),
+            _ => Some(Ty::Str),
+        }
+    }
+
+    fn join(self, other: Ty) -> Ty {
+        use Ty::*;
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Int, Long) | (Long, Int) => Long,
+            (Int | Long | Double, Int | Long | Double) => Double,
+            _ => Str,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Ty::Bool => "boolean",
+            Ty::Int => "int",
+            Ty::Long => "long",
+            Ty::Double => "double",
+            Ty::Str => "string",
+        }
+    }
+}
+
+/// Attribute name → type, over every map given, in name order.
+fn keys<'a>(maps: impl Iterator<Item = &'a Map<String, Value>>) -> BTreeMap<String, Ty> {
+    let mut out: BTreeMap<String, Ty> = BTreeMap::new();
+    for m in maps {
+        for (k, v) in m {
+            if let Some(t) = Ty::of(v) {
+                out.entry(k.clone()).and_modify(|old| *old = old.join(t)).or_insert(t);
+            }
+        }
+    }
+    out
+}
+
+/// A key id: `PREFIX_NAME` with anything outside `[A-Za-z0-9_.-]` as `_` (the key's real name is
+/// in `attr.name`).
+fn key_id(prefix: &str, name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{prefix}_{clean}")
+}
+
+/// The text of a value under a key of type `ty`.
+fn text(v: &Value, ty: Ty) -> Option<String> {
+    match v {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Bool(b) if ty == Ty::Bool => Some(b.to_string()),
+        Value::Number(n) if ty != Ty::Str => Some(n.to_string()),
+        other => Some(serde_json::to_string(other).unwrap_or_default()),
+    }
+}
+
+fn attr<'a>(name: &'a str, value: &str) -> Attribute<'a> {
+    Attribute {
+        key: QName(name.as_bytes()),
+        value: Cow::Owned(escape::xml(value).into_bytes()),
+    }
+}
+
+struct Out {
+    w: Writer<Vec<u8>>,
+}
+
+impl Out {
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let mut el = BytesStart::new(name);
+        for (k, v) in attrs {
+            el.push_attribute(attr(k, v));
+        }
+        let _ = self.w.write_event(Event::Start(el));
+    }
+
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+        let mut el = BytesStart::new(name);
+        for (k, v) in attrs {
+            el.push_attribute(attr(k, v));
+        }
+        let _ = self.w.write_event(Event::Empty(el));
+    }
+
+    fn end(&mut self, name: &str) {
+        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    }
+
+    fn data(&mut self, key: &str, value: &str) {
+        self.start("data", &[("key", key)]);
+        let _ = self
+            .w
+            .write_event(Event::Text(BytesText::from_escaped(escape::xml(value))));
+        self.end("data");
+    }
+
+    fn declare(&mut self, prefix: &str, domain: &str, keys: &BTreeMap<String, Ty>) {
+        for (name, ty) in keys {
+            let id = key_id(prefix, name);
+            self.empty(
+                "key",
+                &[
+                    ("id", &id),
+                    ("for", domain),
+                    ("attr.name", name),
+                    ("attr.type", ty.name()),
+                ],
+            );
+        }
+    }
+
+    fn attrs(&mut self, prefix: &str, keys: &BTreeMap<String, Ty>, m: &Map<String, Value>) {
+        for (name, v) in m {
+            let Some(ty) = keys.get(name) else { continue };
+            if let Some(t) = text(v, *ty) {
+                self.data(&key_id(prefix, name), &t);
+            }
+        }
+    }
+}
+
+/// Node maps as GraphML sees them: `kind`, `label`, then the attributes.
+fn node_maps(g: &KnowledgeGraph) -> Vec<(String, Map<String, Value>)> {
+    g.nodes()
+        .map(|n| {
+            let mut m = Map::new();
+            m.insert("kind".into(), Value::from(n.kind));
+            m.insert("label".into(), Value::from(n.label.clone()));
+            for (k, v) in &n.attrs {
+                m.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            (n.id.clone(), m)
+        })
+        .collect()
+}
+
+fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Map<String, Value>)> {
+    g.edges()
+        .map(|(s, t, e)| {
+            let mut m = Map::new();
+            m.insert("kind".into(), Value::from(e.kind));
+            m.insert("key".into(), Value::from(e.key.clone()));
+            for (k, v) in &e.attrs {
+                m.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+            (s.to_string(), t.to_string(), m)
+        })
+        .collect()
+}
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let _ = g;
-    Vec::new()
+    let nodes = node_maps(g);
+    let edges = edge_maps(g);
+    let mut graph_attrs = Map::new();
+    graph_attrs.insert("schema".into(), Value::from(SCHEMA));
+    graph_attrs.insert("documents".into(), Value::from(g.documents.clone()));
+    graph_attrs.insert(
+        "diagnostics".into(),
+        serde_json::to_value(&g.diagnostics).unwrap_or(Value::Null),
+    );
+    let node_keys = keys(nodes.iter().map(|(_, m)| m));
+    let edge_keys = keys(edges.iter().map(|(_, _, m)| m));
+    let graph_keys = keys(std::iter::once(&graph_attrs));
+
+    let mut out = Out {
+        w: Writer::new_with_indent(Vec::new(), b' ', 2),
+    };
+    let _ = out
+        .w
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    out.start(
+        "graphml",
+        &[
+            ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            (
+                "xsi:schemaLocation",
+                "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+            ),
+        ],
+    );
+    out.declare("g", "graph", &graph_keys);
+    out.declare("n", "node", &node_keys);
+    out.declare("e", "edge", &edge_keys);
+    let name = g.documents.join("+");
+    out.start("graph", &[("id", &name), ("edgedefault", "directed")]);
+    out.attrs("g", &graph_keys, &graph_attrs);
+    for (id, m) in &nodes {
+        out.start("node", &[("id", id)]);
+        out.attrs("n", &node_keys, m);
+        out.end("node");
+    }
+    for (i, (s, t, m)) in edges.iter().enumerate() {
+        let id = format!("e{i}");
+        out.start("edge", &[("id", &id), ("source", s), ("target", t)]);
+        out.attrs("e", &edge_keys, m);
+        out.end("edge");
+    }
+    out.end("graph");
+    out.end("graphml");
+    let mut bytes = out.w.into_inner();
+    bytes.push(b'\n');
+    bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn types_join() {
+        assert_eq!(Ty::Int.join(Ty::Long), Ty::Long);
+        assert_eq!(Ty::Int.join(Ty::Double), Ty::Double);
+        assert_eq!(Ty::Int.join(Ty::Str), Ty::Str);
+        assert_eq!(Ty::Bool.join(Ty::Int), Ty::Str);
+        assert_eq!(Ty::of(&json!(null)), None);
+        assert_eq!(Ty::of(&json!([1, 2])), Some(Ty::Str));
+    }
+
+    #[test]
+    fn values_as_text() {
+        assert_eq!(text(&json!([1, "a"]), Ty::Str).as_deref(), Some(r#"[1,"a"]"#));
+        assert_eq!(text(&json!(3), Ty::Str).as_deref(), Some("3"));
+        assert_eq!(text(&json!(true), Ty::Bool).as_deref(), Some("true"));
+        assert_eq!(text(&json!(null), Ty::Str), None);
+        assert_eq!(key_id("n", "a b:c"), "n_a_b_c");
+    }
 }

@@ -33,7 +33,18 @@ pub enum Format {
 
 impl Format {
     /// Every format the build knows (`--format all`).
-    pub const ALL: &'static [Format] = &[Format::Json, Format::Dot];
+    pub const ALL: &'static [Format] = &[
+        Format::Json,
+        Format::Dot,
+        Format::Graphml,
+        Format::Cypher,
+        Format::Neo4jCsv,
+        Format::Ttl,
+        Format::Csl,
+        Format::Bib,
+        Format::Html,
+        Format::Svg,
+    ];
     /// What `policykg build` writes without `--format`.
     pub const DEFAULT: &'static [Format] = &[Format::Json, Format::Dot];
 

@@ -1,9 +1,247 @@
-//! Not written yet.
+//! CSV files for Neo4j's offline bulk import (`neo4j-admin database import full`).
+//!
+//! Takes a [`KnowledgeGraph`]; gives one node file per node kind (`nodes_KIND.csv`) and one
+//! relationship file per edge kind (`relationships_KIND.csv`), each with its own header row, as
+//! Neo4j documents the import format:
+//!
+//! - nodes: `id:ID,:LABEL,kind,label,ATTR:TYPE,...`; the label is the kind in PascalCase as in
+//!   the Cypher export (`claim` → `Claim`); ids share one global id space (they are unique
+//!   across kinds);
+//! - relationships: `:START_ID,:END_ID,:TYPE,key,kind,ATTR:TYPE,...`; the type is the kind in
+//!   upper case (`cites` → `CITES`).
+//!
+//! Column types come from the values across the file: `long`, `double`, `boolean`, `string`,
+//! and arrays of those (`aliases:string[]`, `span:long[]`); a column mixing types is `string`
+//! (numbers as their JSON text). Array items are separated by U+001F
+//! ([`escape::NEO4J_ARRAY_DELIMITER`]; pass `--array-delimiter=U+001F`), which
+//! [`escape::neo4j_array_item`] removes from every item, since Neo4j has no escape for it. Object
+//! items are flattened as in the Cypher export (`footnotes` → `india-us-defense-relations#12`).
+//! A null is an empty field (no property). Text may hold line breaks inside quoted fields:
+//! pass `--multiline-fields=true`. The `csv` crate does the quoting.
 
+use super::cypher::{flat_list, label, rel_type};
+use super::escape;
 use crate::graph::KnowledgeGraph;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// A column's Neo4j type (scalar part) and whether it is an array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Bool,
+    Long,
+    Double,
+    Str,
+}
+
+impl Ty {
+    fn of_scalar(v: &Value) -> Option<Ty> {
+        match v {
+            Value::Null => None,
+            Value::Bool(_) => Some(Ty::Bool),
+            Value::Number(n) if n.is_i64() => Some(Ty::Long),
+            Value::Number(n) if n.is_f64() => Some(Ty::Double),
+            _ => Some(Ty::Str),
+        }
+    }
+
+    fn join(self, other: Ty) -> Ty {
+        match (self, other) {
+            (a, b) if a == b => a,
+            (Ty::Long | Ty::Double, Ty::Long | Ty::Double) => Ty::Double,
+            _ => Ty::Str,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Ty::Bool => "boolean",
+            Ty::Long => "long",
+            Ty::Double => "double",
+            Ty::Str => "string",
+        }
+    }
+}
+
+/// (scalar type, is array) of a column; `None` when every value is null.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Col(Ty, bool);
+
+impl Col {
+    fn of(v: &Value) -> Option<Col> {
+        match v {
+            Value::Array(items) => {
+                let t = flat_list(items)
+                    .iter()
+                    .filter_map(Ty::of_scalar)
+                    .reduce(Ty::join)
+                    .unwrap_or(Ty::Str);
+                Some(Col(t, true))
+            }
+            Value::Object(_) => Some(Col(Ty::Str, false)),
+            v => Ty::of_scalar(v).map(|t| Col(t, false)),
+        }
+    }
+
+    fn join(self, other: Col) -> Col {
+        if self.1 != other.1 {
+            // array in one row, scalar in another: keep the array, items as strings
+            return Col(Ty::Str, true);
+        }
+        Col(self.0.join(other.0), self.1)
+    }
+
+    fn header(self, name: &str) -> String {
+        format!("{name}:{}{}", self.0.name(), if self.1 { "[]" } else { "" })
+    }
+}
+
+fn columns<'a>(maps: impl Iterator<Item = &'a Map<String, Value>>) -> BTreeMap<String, Col> {
+    let mut out: BTreeMap<String, Col> = BTreeMap::new();
+    for m in maps {
+        for (k, v) in m {
+            if let Some(c) = Col::of(v) {
+                out.entry(k.clone()).and_modify(|old| *old = old.join(c)).or_insert(c);
+            }
+        }
+    }
+    out
+}
+
+fn scalar_text(v: &Value, ty: Ty) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) if ty != Ty::Str => n.to_string(),
+        Value::Bool(b) if ty == Ty::Bool => b.to_string(),
+        other => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+fn field(v: Option<&Value>, col: Col) -> String {
+    let Some(v) = v else { return String::new() };
+    match (v, col.1) {
+        (Value::Null, _) => String::new(),
+        (Value::Array(items), true) => {
+            let parts: Vec<String> = flat_list(items)
+                .iter()
+                .map(|i| escape::neo4j_array_item(&scalar_text(i, col.0)))
+                .collect();
+            parts.join(&escape::NEO4J_ARRAY_DELIMITER.to_string())
+        }
+        (v, true) => escape::neo4j_array_item(&scalar_text(v, col.0)),
+        (v, false) => scalar_text(v, col.0),
+    }
+}
+
+fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    for r in rows {
+        let _ = w.write_record(&r);
+    }
+    w.into_inner().unwrap_or_default()
+}
 
 /// (file name inside `NAME.neo4j/`, bytes)
 pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
-    let _ = g;
-    Vec::new()
+    let mut out = Vec::new();
+    // nodes, by kind in first-seen order
+    let mut kinds: Vec<&str> = Vec::new();
+    for n in g.nodes() {
+        if !kinds.contains(&n.kind) {
+            kinds.push(n.kind);
+        }
+    }
+    for kind in &kinds {
+        let nodes: Vec<_> = g.nodes().filter(|n| n.kind == *kind).collect();
+        let mut cols = columns(nodes.iter().map(|n| &n.attrs));
+        for fixed in ["id", "kind", "label"] {
+            cols.remove(fixed);
+        }
+        let mut header = vec!["id:ID".to_string(), ":LABEL".into(), "kind".into(), "label".into()];
+        header.extend(cols.iter().map(|(k, c)| c.header(k)));
+        let rows = nodes
+            .iter()
+            .map(|n| {
+                let mut r = vec![n.id.clone(), label(n.kind), n.kind.to_string(), n.label.clone()];
+                r.extend(cols.iter().map(|(k, c)| field(n.attrs.get(k), *c)));
+                r
+            })
+            .collect();
+        out.push((format!("nodes_{}.csv", file_part(kind)), csv_bytes(header, rows)));
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    for (_, _, e) in g.edges() {
+        if !kinds.contains(&e.kind) {
+            kinds.push(e.kind);
+        }
+    }
+    for kind in &kinds {
+        let edges: Vec<_> = g.edges().filter(|(_, _, e)| e.kind == *kind).collect();
+        let mut cols = columns(edges.iter().map(|(_, _, e)| &e.attrs));
+        for fixed in ["key", "kind"] {
+            cols.remove(fixed);
+        }
+        let mut header = vec![
+            ":START_ID".to_string(),
+            ":END_ID".into(),
+            ":TYPE".into(),
+            "key".into(),
+            "kind".into(),
+        ];
+        header.extend(cols.iter().map(|(k, c)| c.header(k)));
+        let rows = edges
+            .iter()
+            .map(|(s, t, e)| {
+                let mut r = vec![
+                    s.to_string(),
+                    t.to_string(),
+                    rel_type(e.kind),
+                    e.key.clone(),
+                    e.kind.to_string(),
+                ];
+                r.extend(cols.iter().map(|(k, c)| field(e.attrs.get(k), *c)));
+                r
+            })
+            .collect();
+        out.push((
+            format!("relationships_{}.csv", file_part(kind)),
+            csv_bytes(header, rows),
+        ));
+    }
+    out
+}
+
+/// A kind as part of a file name: ASCII letters, digits, `_` and `-` only.
+fn file_part(kind: &str) -> String {
+    kind.chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn column_types() {
+        assert_eq!(Col::of(&json!(["a", "b"])), Some(Col(Ty::Str, true)));
+        assert_eq!(Col::of(&json!([1, 2])), Some(Col(Ty::Long, true)));
+        assert_eq!(Col::of(&json!([[1, 2]])), Some(Col(Ty::Str, true)));
+        assert_eq!(Col::of(&json!(null)), None);
+        assert_eq!(Col(Ty::Long, false).join(Col(Ty::Str, false)), Col(Ty::Str, false));
+        assert_eq!(Col(Ty::Long, true).header("span"), "span:long[]");
+    }
+
+    #[test]
+    fn array_fields() {
+        let d = escape::NEO4J_ARRAY_DELIMITER;
+        let v = json!(["a;b", format!("x{d}y"), {"document": "doc", "n": 3}]);
+        assert_eq!(field(Some(&v), Col(Ty::Str, true)), format!("a;b{d}xy{d}doc#3"));
+        assert_eq!(field(Some(&json!(null)), Col(Ty::Str, true)), "");
+    }
 }

@@ -27,7 +27,7 @@ struct M {
     end: usize,
 }
 
-const VERBS: &[&str] = &[
+pub(crate) const VERBS: &[&str] = &[
     "signed",
     "sign",
     "signs",
@@ -772,7 +772,7 @@ mod tests {
         let rs = rels("This marked India's designation as a Major Defense Partner. The US and India talked. Later both countries signed the Foo Bar Framework.\n");
         assert!(
             rs.iter()
-                .any(|r| r.0 == "India" && r.2 == "Major Defense Partner" && r.3),
+                .any(|r| r.0 == "India" && r.2.starts_with("Major Defense Partner") && r.3),
             "{rs:?}"
         );
         assert!(has(&rs, "United States", "signed", "Foo Bar Framework"), "{rs:?}");

@@ -1,10 +1,9 @@
 //! Node, edge and graph types, and the corpus merge.
 
 use crate::diag::Located;
-use petgraph::stable_graph::{NodeIndex, StableDiGraph};
-use petgraph::visit::EdgeRef;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// A node: a stable id derived from content, a kind (`document`, `claim`, `source`, …), a label,
 /// and the kind's fields.
@@ -33,8 +32,9 @@ pub struct KnowledgeGraph {
     /// Insertion order of nodes and edges, kept explicitly so that output order never depends on
     /// petgraph's storage.
     order: Vec<NodeIndex>,
-    edge_keys: BTreeSet<(String, String, String)>,
-    edge_order: Vec<petgraph::stable_graph::EdgeIndex>,
+    /// Each edge by its ends, kind and key.
+    edge_index: HashMap<(NodeIndex, NodeIndex, &'static str, String), EdgeIndex>,
+    edge_order: Vec<EdgeIndex>,
 }
 
 impl KnowledgeGraph {
@@ -74,25 +74,17 @@ impl KnowledgeGraph {
         let (Some(&s), Some(&t)) = (self.index.get(source), self.index.get(target)) else {
             return false;
         };
-        let k = (
-            source.to_string(),
-            target.to_string(),
-            format!("{}\u{0}{}", edge.kind, edge.key),
-        );
-        if self.edge_keys.contains(&k) {
-            if let Some(e) = self.graph.edges_connecting(s, t).map(|e| e.id()).find(|&e| {
-                self.graph
-                    .edge_weight(e)
-                    .is_some_and(|w| w.kind == edge.kind && w.key == edge.key)
-            }) {
-                if let Some(w) = self.graph.edge_weight_mut(e) {
-                    merge_attrs(&mut w.attrs, edge.attrs);
-                }
+        // the edge with these ends, kind and key, found without walking the ends' edges: a
+        // corpus's hubs (a state named in every document) have edges by the thousand
+        let k = (s, t, edge.kind, edge.key.clone());
+        if let Some(&e) = self.edge_index.get(&k) {
+            if let Some(w) = self.graph.edge_weight_mut(e) {
+                merge_attrs(&mut w.attrs, edge.attrs);
             }
             return true;
         }
-        self.edge_keys.insert(k);
         let e = self.graph.add_edge(s, t, edge);
+        self.edge_index.insert(k, e);
         self.edge_order.push(e);
         true
     }
@@ -126,28 +118,213 @@ impl KnowledgeGraph {
         self.nodes().filter(|n| n.kind == kind).count()
     }
 
-    /// Merges several documents' graphs into one. The result does not depend on the order of
-    /// `graphs`: nodes and edges are sorted by kind and id.
+    /// Merges several documents' graphs into one corpus graph: [`KnowledgeGraph::absorb`] of each
+    /// graph in the order of their documents, then [`KnowledgeGraph::finish_corpus`]. The result
+    /// does not depend on the order of `graphs`, and merging merged graphs gives what merging
+    /// their documents' graphs does.
     pub fn merge(graphs: &[KnowledgeGraph]) -> KnowledgeGraph {
         let mut sorted: Vec<&KnowledgeGraph> = graphs.iter().collect();
         sorted.sort_by(|a, b| a.documents.cmp(&b.documents));
         let mut out = KnowledgeGraph::new();
-        for g in &sorted {
-            out.documents.extend(g.documents.iter().cloned());
-            out.diagnostics.extend(g.diagnostics.iter().cloned());
-            for n in g.nodes() {
-                out.add_node(n.clone());
-            }
+        for g in sorted {
+            out.absorb(g.clone());
         }
-        for g in &sorted {
-            for (s, t, e) in g.edges() {
-                out.add_edge(s, t, e.clone());
-            }
-        }
-        out.documents.sort();
-        out.documents.dedup();
-        out.sort();
+        out.finish_corpus();
         out
+    }
+
+    /// Adds one document's graph (or a merged graph) to this corpus graph, taking its nodes and
+    /// edges without copying them, so the caller can build documents one by one and keep only
+    /// the corpus. Nodes with the same id become one: lists united, `mentions` and `weight`
+    /// added, other fields keep the first value that is not null; each node gets a `documents`
+    /// list of the documents it comes from. For output independent of input order, absorb
+    /// graphs in the order of their document ids, then call [`KnowledgeGraph::finish_corpus`].
+    pub fn absorb(&mut self, g: KnowledgeGraph) {
+        let KnowledgeGraph {
+            documents,
+            diagnostics,
+            mut graph,
+            order,
+            edge_order,
+            ..
+        } = g;
+        let mut edges = Vec::with_capacity(edge_order.len());
+        for e in edge_order {
+            let Some((s, t)) = graph.edge_endpoints(e) else {
+                continue;
+            };
+            let (Some(s), Some(t)) = (graph.node_weight(s), graph.node_weight(t)) else {
+                continue;
+            };
+            let (s, t) = (s.id.clone(), t.id.clone());
+            if let Some(w) = graph.remove_edge(e) {
+                edges.push((s, t, w));
+            }
+        }
+        let docs: Vec<Value> = documents.iter().map(|d| Value::String(d.clone())).collect();
+        for i in order {
+            let Some(mut n) = graph.remove_node(i) else {
+                continue;
+            };
+            // a node of an already merged graph has its own list
+            if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
+                n.attrs.insert("documents".into(), Value::Array(docs.clone()));
+            }
+            self.add_node(n);
+        }
+        for (s, t, w) in edges {
+            self.add_edge(&s, &t, w);
+        }
+        self.documents.extend(documents);
+        self.diagnostics.extend(diagnostics);
+    }
+
+    /// Ends a corpus merge: unites nodes that name one thing under different ids (below), sorts
+    /// the `documents` lists, and orders nodes and edges by kind and id.
+    ///
+    /// Sources unite when they share a key: the DOI, any URL (normalised as in source ids) or
+    /// the title with the first author's family name, unless their DOIs differ; one keyed
+    /// `source:doi:X` in one document and `source:url:Y` in another, where both print URL Y, is
+    /// one node. Actors and agreements of one kind and type unite when a name of one (label or
+    /// alias, normalised, four characters or more) is a name of the other, unless both are
+    /// distinct lexicon entries. The united node keeps the best id (a DOI over a URL over a
+    /// title; a lexicon entry; else the smallest) and lists the others in `same_as`.
+    pub fn finish_corpus(&mut self) {
+        self.documents.sort();
+        self.documents.dedup();
+        self.sort();
+        self.unite();
+        // lists that are sets of documents or notes, in one order however the corpus was grouped
+        let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
+        for i in &self.order {
+            let Some(n) = self.graph.node_weight_mut(*i) else {
+                continue;
+            };
+            for key in ["documents", "same_as"] {
+                if let Some(Value::Array(a)) = n.attrs.get_mut(key) {
+                    a.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
+                }
+            }
+            if let Some(Value::Array(a)) = n.attrs.get_mut("footnotes") {
+                a.sort_by_cached_key(note);
+            }
+        }
+        self.sort();
+    }
+
+    /// Unites nodes that share a key (see [`KnowledgeGraph::finish_corpus`]): union-find over the
+    /// nodes in sorted order, then one rebuild of the graph when anything was united.
+    fn unite(&mut self) {
+        let nodes: Vec<&Node> = self.nodes().collect();
+        let mut parent: Vec<usize> = (0..nodes.len()).collect();
+        // the conflict tag of each component's root: a DOI, a lexicon id
+        let mut tag: Vec<Option<String>> = nodes.iter().map(|n| conflict_tag(n)).collect();
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut any = false;
+        for (i, n) in nodes.iter().enumerate() {
+            for k in unite_keys(n) {
+                match owner.get(&k) {
+                    None => {
+                        owner.insert(k, i);
+                    }
+                    Some(&j) => {
+                        let (a, b) = (find(&mut parent, j), find(&mut parent, i));
+                        if a == b {
+                            continue;
+                        }
+                        let compatible = match (&tag[a], &tag[b]) {
+                            (Some(x), Some(y)) => x == y,
+                            _ => true,
+                        };
+                        if compatible {
+                            let (root, child) = if a < b { (a, b) } else { (b, a) };
+                            parent[child] = root;
+                            if tag[root].is_none() {
+                                tag[root] = tag[child].take();
+                            }
+                            any = true;
+                        }
+                    }
+                }
+            }
+        }
+        if !any {
+            return;
+        }
+        // each component's members, in sorted order; the canonical one is the best id
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..nodes.len() {
+            let r = find(&mut parent, i);
+            members.entry(r).or_default().push(i);
+        }
+        let mut rename: HashMap<String, String> = HashMap::new();
+        let mut canon_of: Vec<usize> = (0..nodes.len()).collect();
+        let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for group in members.values().filter(|g| g.len() > 1) {
+            let Some(&best) = group
+                .iter()
+                .min_by(|&&a, &&b| (id_rank(nodes[a]), &nodes[a].id).cmp(&(id_rank(nodes[b]), &nodes[b].id)))
+            else {
+                continue;
+            };
+            for &m in group {
+                canon_of[m] = best;
+                if m != best {
+                    rename.insert(nodes[m].id.clone(), nodes[best].id.clone());
+                    others.entry(best).or_default().push(m);
+                }
+            }
+        }
+        let mut edges = Vec::with_capacity(self.edge_order.len());
+        for e in std::mem::take(&mut self.edge_order) {
+            let Some((s, t)) = self.graph.edge_endpoints(e) else {
+                continue;
+            };
+            let (Some(s), Some(t)) = (self.graph.node_weight(s), self.graph.node_weight(t)) else {
+                continue;
+            };
+            let (s, t) = (s.id.clone(), t.id.clone());
+            if let Some(w) = self.graph.remove_edge(e) {
+                edges.push((s, t, w));
+            }
+        }
+        let order = std::mem::take(&mut self.order);
+        let mut taken: Vec<Option<Node>> = order.iter().map(|&i| self.graph.remove_node(i)).collect();
+        let documents = std::mem::take(&mut self.documents);
+        let diagnostics = std::mem::take(&mut self.diagnostics);
+        *self = KnowledgeGraph::new();
+        self.documents = documents;
+        self.diagnostics = diagnostics;
+        for i in 0..taken.len() {
+            if canon_of[i] != i {
+                continue;
+            }
+            let Some(mut node) = taken[i].take() else {
+                continue;
+            };
+            let mut same_as: Vec<Value> = Vec::new();
+            for &j in others.get(&i).into_iter().flatten() {
+                if let Some(other) = taken.get_mut(j).and_then(Option::take) {
+                    same_as.push(Value::String(other.id));
+                    merge_attrs(&mut node.attrs, other.attrs);
+                }
+            }
+            if !same_as.is_empty() {
+                merge_attrs(
+                    &mut node.attrs,
+                    Map::from_iter([("same_as".to_string(), Value::Array(same_as))]),
+                );
+            }
+            self.add_node(node);
+        }
+        for (s, t, w) in edges {
+            let s = rename.get(&s).cloned().unwrap_or(s);
+            let t = rename.get(&t).cloned().unwrap_or(t);
+            if s == t && w.kind == "co_mention" {
+                continue;
+            }
+            self.add_edge(&s, &t, w);
+        }
     }
 
     /// Orders nodes by kind then id, and edges by kind, source, target and key.
@@ -159,7 +336,7 @@ impl KnowledgeGraph {
             };
             (kind_rank(x.kind), &x.id).cmp(&(kind_rank(y.kind), &y.id))
         });
-        let key = |e: petgraph::stable_graph::EdgeIndex| {
+        let key = |e: EdgeIndex| {
             let (s, t) = g.edge_endpoints(e).unwrap_or_default();
             let w = g.edge_weight(e);
             (
@@ -171,6 +348,93 @@ impl KnowledgeGraph {
         };
         self.edge_order.sort_by_cached_key(|&e| key(e));
     }
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        let p = parent[parent[i]];
+        parent[i] = p;
+        i = p;
+    }
+    i
+}
+
+/// What two nodes that share a key must also agree on to be united: a source's DOI, an
+/// entity's lexicon id.
+fn conflict_tag(n: &Node) -> Option<String> {
+    match n.kind {
+        "source" => n.attrs.get("doi").and_then(Value::as_str).map(str::to_lowercase),
+        "actor" | "agreement" => n
+            .attrs
+            .get("rule")
+            .and_then(Value::as_str)
+            .filter(|r| r.ends_with("/lexicon"))
+            .map(|_| n.id.clone()),
+        _ => None,
+    }
+}
+
+/// The keys under which a node unites with others of a corpus (see `finish_corpus`).
+fn unite_keys(n: &Node) -> Vec<String> {
+    let str_of = |k: &str| n.attrs.get(k).and_then(Value::as_str);
+    let mut out: Vec<String> = Vec::new();
+    match n.kind {
+        "source" => {
+            if let Some(doi) = str_of("doi") {
+                out.push(format!("doi:{}", doi.to_lowercase()));
+            }
+            let urls = n.attrs.get("urls").and_then(Value::as_array);
+            for u in str_of("url")
+                .into_iter()
+                .chain(urls.into_iter().flatten().filter_map(Value::as_str))
+            {
+                out.push(format!("url:{}", crate::notes::normalise_url(u)));
+            }
+            if let Some(t) = str_of("title") {
+                let t = crate::notes::normalise(t);
+                if t.split(' ').count() >= 4 {
+                    let who = n
+                        .attrs
+                        .get("authors")
+                        .and_then(Value::as_array)
+                        .and_then(|a| a.first())
+                        .and_then(Value::as_str)
+                        .map(crate::notes::family)
+                        .or_else(|| str_of("institution").map(crate::notes::normalise))
+                        .unwrap_or_default();
+                    out.push(format!("title:{t}|{who}"));
+                }
+            }
+        }
+        "actor" | "agreement" => {
+            let ty = str_of("type").unwrap_or("");
+            let aliases = n.attrs.get("aliases").and_then(Value::as_array);
+            for name in std::iter::once(n.label.as_str()).chain(aliases.into_iter().flatten().filter_map(Value::as_str))
+            {
+                let k = crate::notes::normalise(name);
+                let k = k.strip_prefix("the ").unwrap_or(&k);
+                if k.len() >= 4 {
+                    out.push(format!("name:{}:{ty}:{k}", n.kind));
+                }
+            }
+        }
+        _ => {}
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Which id a united node keeps: a DOI key over a URL over a title over the rest; an entity
+/// from the lexicon over a discovered one.
+fn id_rank(n: &Node) -> usize {
+    if n.kind == "source" {
+        return ["source:doi:", "source:url:", "source:title:"]
+            .iter()
+            .position(|p| n.id.starts_with(p))
+            .unwrap_or(3);
+    }
+    usize::from(conflict_tag(n).is_none())
 }
 
 fn kind_rank(kind: &str) -> usize {

@@ -47,11 +47,17 @@ pub struct Cite {
 pub struct Notes {
     pub sources: Vec<Source>,
     pub cites: Vec<Cite>,
+    /// Note number → indices into `cites`.
+    by_note: BTreeMap<u32, Vec<usize>>,
 }
 
 impl Notes {
     pub fn cites_of(&self, note: u32) -> impl Iterator<Item = &Cite> {
-        self.cites.iter().filter(move |c| c.note == note)
+        self.by_note
+            .get(&note)
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| self.cites.get(i))
     }
 }
 
@@ -59,6 +65,8 @@ impl Notes {
 pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
     let mut out = Notes::default();
     let mut keys: HashMap<String, usize> = HashMap::new();
+    // sources by their first author's family name, for short forms
+    let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
     // works of the last note that cited something, for Ibid.
     let mut last_works: Vec<usize> = Vec::new();
     let mut prev_text: Option<String> = None;
@@ -118,14 +126,25 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
         let mut works = Vec::new();
         for mut c in citations.drain(..) {
             if c.url.is_none() {
-                if let Some((_, url)) = note.inline.links.first() {
+                // a Markdown link belongs to the citation whose text holds it
+                let (a, b) = c.range;
+                if let Some((_, url)) = note.inline.links.iter().find(|((s, e), _)| a <= *s && *e <= b) {
                     c.url = Some(url.clone());
                 }
             }
             let raw = text.get(c.range.0..c.range.1).unwrap_or(text).trim().to_string();
-            let w = match short_form(&out.sources, &c) {
+            let w = match short_form(&out.sources, &by_family, &c) {
                 Some(w) => w,
-                None => add(&mut out.sources, &mut keys, c.clone(), raw, note.span, note.n, diags),
+                None => {
+                    let before = out.sources.len();
+                    let w = add(&mut out.sources, &mut keys, c.clone(), raw, note.span, note.n, diags);
+                    if out.sources.len() > before {
+                        if let Some(f) = out.sources.get(w).and_then(|s| s.citation.authors.first()) {
+                            by_family.entry(family(f)).or_default().push(w);
+                        }
+                    }
+                    w
+                }
             };
             push_note(&mut out.sources, w, note.n);
             let url = c
@@ -159,6 +178,9 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
         last_works = works;
     }
     late_access(doc, &out, diags);
+    for (i, c) in out.cites.iter().enumerate() {
+        out.by_note.entry(c.note).or_default().push(i);
+    }
     out
 }
 
@@ -177,7 +199,7 @@ fn is_ibid_text(text: &str) -> bool {
 
 /// A short note (`Tellis, “India’s Great-Power Delusions,” 12.`) naming an earlier work by its
 /// author and the start of its title, with nothing else to identify it.
-fn short_form(sources: &[Source], c: &Citation) -> Option<usize> {
+fn short_form(sources: &[Source], by_family: &HashMap<String, Vec<usize>>, c: &Citation) -> Option<usize> {
     if c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some() {
         return None;
     }
@@ -185,15 +207,13 @@ fn short_form(sources: &[Source], c: &Citation) -> Option<usize> {
     if title.split(' ').count() < 2 {
         return None;
     }
-    let family = c.authors.first().map(|a| family(a));
-    sources.iter().position(|s| {
-        let st = s.citation.title.as_deref().map(normalise).unwrap_or_default();
-        let same_author = match (&family, s.citation.authors.first()) {
-            (Some(f), Some(a)) => *f == self::family(a),
-            (None, _) => true,
-            _ => false,
-        };
-        same_author && st != title && st.starts_with(&title)
+    let family = family(c.authors.first()?);
+    by_family.get(&family)?.iter().copied().find(|&w| {
+        sources
+            .get(w)
+            .and_then(|s| s.citation.title.as_deref())
+            .map(normalise)
+            .is_some_and(|st| st != title && st.starts_with(&title))
     })
 }
 
@@ -336,24 +356,35 @@ fn merge(s: &mut Source, c: Citation) {
 /// An access date long after every other date the notes know (the other access dates and every
 /// publication date) is most likely a typo or an impossible date.
 fn late_access(doc: &Document, notes: &Notes, diags: &mut Diagnostics) {
-    let latest_pub = notes
+    let Some(latest_pub) = notes
         .sources
         .iter()
         .filter_map(|s| s.citation.date.as_deref())
         .filter_map(days)
-        .max();
+        .max()
+    else {
+        return;
+    };
     let accessed: Vec<(u32, i64, &str)> = notes
         .cites
         .iter()
         .filter_map(|c| c.accessed.as_deref().and_then(|a| days(a).map(|d| (c.note, d, a))))
         .collect();
+    // the two latest distinct access dates: every date's "latest other" is one of them
+    let mut top: Vec<i64> = Vec::with_capacity(2);
+    for &(_, d, _) in &accessed {
+        if !top.contains(&d) {
+            top.push(d);
+            top.sort_unstable_by(|a, b| b.cmp(a));
+            top.truncate(2);
+        }
+    }
     let mut flagged = std::collections::BTreeSet::new();
     for &(n, d, a) in &accessed {
-        let others = accessed.iter().filter(|o| o.1 != d).map(|o| o.1).max();
-        let (Some(others), Some(latest)) = (others, latest_pub) else {
+        let Some(others) = top.iter().copied().find(|&t| t != d) else {
             continue;
         };
-        if d > others + 60 && d > latest && flagged.insert(n) {
+        if d > others + 60 && d > latest_pub && flagged.insert(n) {
             let span = doc.note(n).map(|x| x.span).unwrap_or_default();
             diags.warn(
                 code::ACCESSED_AFTER_DOCUMENT,
@@ -419,15 +450,6 @@ pub fn normalise_url(url: &str) -> String {
 /// Family name of a "Given Family" display name, normalised.
 pub fn family(name: &str) -> String {
     normalise(name).rsplit(' ').next().unwrap_or("").to_string()
-}
-
-/// Sources by note number, for exporters that want them.
-pub fn by_note(notes: &Notes) -> BTreeMap<u32, Vec<usize>> {
-    let mut out: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
-    for c in &notes.cites {
-        out.entry(c.note).or_default().push(c.source);
-    }
-    out
 }
 
 #[cfg(test)]

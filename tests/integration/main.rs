@@ -3,7 +3,10 @@
 
 mod cases;
 mod cli;
+mod corpus;
+mod exports;
 mod golden;
 mod props;
 mod snapshots;
 mod tools;
+mod viewer;

@@ -32,14 +32,14 @@ fn outputs() -> Vec<PathBuf> {
         let g = policykg::build_file(p, n, policykg::ReadOptions::default(), policykg::default_lexicon())
             .map(|(g, _)| g)
             .expect("builds");
-        for (f, bytes) in policykg::render(n, &g, Format::ALL) {
+        for (f, bytes) in policykg::render(n, &g, Format::DEFAULT) {
             std::fs::write(dir.join(&f), bytes).expect("write");
             files.push(dir.join(f));
         }
         graphs.push(g);
     }
     let corpus = policykg::graph::KnowledgeGraph::merge(&graphs);
-    for (f, bytes) in policykg::render("corpus", &corpus, Format::ALL) {
+    for (f, bytes) in policykg::render("corpus", &corpus, Format::DEFAULT) {
         std::fs::write(dir.join(&f), bytes).expect("write");
         files.push(dir.join(f));
     }

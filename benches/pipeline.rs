@@ -1,0 +1,63 @@
+//! `cargo bench`: the pipeline on the seed, stage by stage, and the corpus merge.
+//!
+//! Each benchmark reports bytes of input per second. The end-to-end figures on whole corpora,
+//! with files read and written, come from `benches/corpus.sh` (see the README, "Corpora and
+//! speed").
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use policykg::graph::KnowledgeGraph;
+use policykg::Format;
+
+const SEED: &str = include_str!("../seeds/india-us-defense-relations.md");
+
+fn main() {
+    // build the lexicon and compile the regexes once, before anything is timed
+    let _ = policykg::build_text("warm", "warm.md", SEED);
+    divan::main();
+}
+
+/// Text → graph: every stage of one document, without I/O.
+#[divan::bench]
+fn build_seed(b: Bencher) {
+    b.counter(BytesCount::of_str(SEED))
+        .bench(|| policykg::build_text("seed", "seeds/seed.md", divan::black_box(SEED)));
+}
+
+/// Graph → bytes: the default formats of one document.
+#[divan::bench(args = ["json", "dot"])]
+fn render_seed(b: Bencher, format: &str) {
+    let g = policykg::build_text("seed", "seeds/seed.md", SEED);
+    let formats = Format::parse_list(format).unwrap();
+    b.counter(BytesCount::of_str(SEED))
+        .bench(|| policykg::render("seed", divan::black_box(&g), &formats));
+}
+
+/// Copies of the seed with the title and years varied, as document graphs.
+fn copies(n: usize) -> Vec<KnowledgeGraph> {
+    (0..n)
+        .map(|i| {
+            let text = SEED
+                .replacen('\n', &format!(" (copy {i})\n"), 1)
+                .replace("2025", &format!("20{}", 10 + i % 10));
+            policykg::build_text(&format!("seed-{i:03}"), "seed.md", &text)
+        })
+        .collect()
+}
+
+/// The corpus merge of 2, 8 and 32 document graphs (absorb each, unite keys, sort).
+#[divan::bench(args = [2, 8, 32])]
+fn merge(b: Bencher, n: usize) {
+    let graphs = copies(n);
+    b.counter(BytesCount::new(SEED.len() * n))
+        .with_inputs(|| graphs.clone())
+        .bench_values(|graphs| {
+            let mut corpus = KnowledgeGraph::new();
+            for g in graphs {
+                corpus.absorb(g);
+            }
+            corpus.finish_corpus();
+            corpus
+        });
+}

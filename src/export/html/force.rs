@@ -1,0 +1,170 @@
+//! Fruchterman–Reingold force-directed placement over a petgraph graph, then overlap removal of
+//! the nodes' boxes (a node's box holds its mark and its label). Deterministic: the start
+//! positions come from a fixed-seed generator, nodes and edges are visited in index order, and
+//! only `+ - * /` and `sqrt` are used, so two runs (and two machines) give the same numbers.
+
+use petgraph::graph::UnGraph;
+use petgraph::visit::EdgeRef;
+
+/// A node's box around its position: `left`/`right` from x, `up`/`down` from y.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Extent {
+    pub left: f64,
+    pub right: f64,
+    pub up: f64,
+    pub down: f64,
+}
+
+/// A small linear congruential generator (Knuth's MMIX constants): fixed seed, same sequence
+/// everywhere.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Places the nodes of `g` (weights: their boxes) with Fruchterman–Reingold at ideal edge length
+/// `k`, then pushes apart boxes that overlap. Returns (x, y) per node index.
+pub fn layout(g: &UnGraph<Extent, ()>, k: f64, seed: u64) -> Vec<(f64, f64)> {
+    let n = g.node_count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let side = k * (n as f64).sqrt() * 1.5;
+    let mut rng = Lcg(seed);
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|_| ((rng.next() - 0.5) * side, (rng.next() - 0.5) * side))
+        .collect();
+    let iterations = 400;
+    let mut temp = side / 8.0;
+    let cool = temp / iterations as f64;
+    let mut disp = vec![(0.0f64, 0.0f64); n];
+    for _ in 0..iterations {
+        for d in disp.iter_mut() {
+            *d = (0.0, 0.0);
+        }
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d2 = (dx * dx + dy * dy).max(0.01);
+                // repulsion k²/d along the unit vector: k²·(dx, dy)/d²
+                let f = k * k / d2;
+                disp[i].0 += dx * f;
+                disp[i].1 += dy * f;
+                disp[j].0 -= dx * f;
+                disp[j].1 -= dy * f;
+            }
+        }
+        for e in g.edge_references() {
+            let (i, j) = (e.source().index(), e.target().index());
+            if i == j {
+                continue;
+            }
+            let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+            let d = (dx * dx + dy * dy).sqrt().max(0.1);
+            // attraction d²/k along the unit vector: d·(dx, dy)/k
+            let f = d / k;
+            disp[i].0 -= dx * f;
+            disp[i].1 -= dy * f;
+            disp[j].0 += dx * f;
+            disp[j].1 += dy * f;
+        }
+        for i in 0..n {
+            // a weak pull to the centre keeps the component compact
+            disp[i].0 -= pos[i].0 * 0.02;
+            disp[i].1 -= pos[i].1 * 0.02;
+            let (dx, dy) = disp[i];
+            let d = (dx * dx + dy * dy).sqrt();
+            if d > 0.0 {
+                let step = d.min(temp);
+                pos[i].0 += dx / d * step;
+                pos[i].1 += dy / d * step;
+            }
+        }
+        temp = (temp - cool).max(1.0);
+    }
+    let boxes: Vec<Extent> = g.node_indices().map(|i| g[i]).collect();
+    separate(&mut pos, &boxes, 6.0);
+    pos
+}
+
+/// Pushes apart every pair of boxes that overlap (plus `gap`), along the axis of least overlap,
+/// until none does (or a round limit is hit).
+pub fn separate(pos: &mut [(f64, f64)], boxes: &[Extent], gap: f64) {
+    let n = pos.len();
+    for _ in 0..500 {
+        let mut moved = false;
+        for i in 0..n {
+            for j in (i + 1)..n {
+                let (a, b) = (boxes[i], boxes[j]);
+                let ox = (pos[i].0 + a.right + gap).min(pos[j].0 + b.right + gap)
+                    - (pos[i].0 - a.left).max(pos[j].0 - b.left);
+                let oy =
+                    (pos[i].1 + a.down + gap).min(pos[j].1 + b.down + gap) - (pos[i].1 - a.up).max(pos[j].1 - b.up);
+                if ox <= 0.0 || oy <= 0.0 {
+                    continue;
+                }
+                moved = true;
+                if ox < oy {
+                    let s = if pos[i].0 < pos[j].0 || (pos[i].0 == pos[j].0 && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
+                    pos[i].0 += s * (ox / 2.0 + 0.5);
+                    pos[j].0 -= s * (ox / 2.0 + 0.5);
+                } else {
+                    let s = if pos[i].1 < pos[j].1 || (pos[i].1 == pos[j].1 && i < j) {
+                        -1.0
+                    } else {
+                        1.0
+                    };
+                    pos[i].1 += s * (oy / 2.0 + 0.5);
+                    pos[j].1 -= s * (oy / 2.0 + 0.5);
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn boxed() -> Extent {
+        Extent {
+            left: 30.0,
+            right: 30.0,
+            up: 8.0,
+            down: 20.0,
+        }
+    }
+
+    #[test]
+    fn deterministic_and_without_overlap() {
+        let mut g = UnGraph::<Extent, ()>::new_undirected();
+        let ix: Vec<_> = (0..12).map(|_| g.add_node(boxed())).collect();
+        for w in ix.windows(2) {
+            g.add_edge(w[0], w[1], ());
+        }
+        g.add_edge(ix[0], ix[6], ());
+        let a = layout(&g, 80.0, 7);
+        let b = layout(&g, 80.0, 7);
+        assert_eq!(a, b);
+        for i in 0..a.len() {
+            for j in (i + 1)..a.len() {
+                let apart = (a[i].0 - a[j].0).abs() >= 60.0 || (a[i].1 - a[j].1).abs() >= 28.0;
+                assert!(apart, "{i} and {j} overlap: {:?} {:?}", a[i], a[j]);
+            }
+        }
+    }
+}

@@ -1,0 +1,874 @@
+//! The three drawings of the viewer, laid out in Rust: **relationships** (force-directed, one
+//! connected component at a time, packed on shelves), **citations** (claims by section on the
+//! left, sources on the right at the height of the claims citing them) and **drivers** (drivers
+//! grouped by polarity × level in the middle, supporting claims left, involved actors and
+//! agreements right). Every position is a pure function of the graph: no hash order, fixed seeds.
+
+use super::force::{self, Extent};
+use super::Indexed;
+use crate::graph::Node;
+use petgraph::graph::UnGraph;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Font size of node labels in the drawing (px).
+pub const FONT: f64 = 12.0;
+const ROW: f64 = 22.0;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    Circle,
+    Diamond,
+    Rect { w: f64, h: f64 },
+}
+
+#[derive(Debug, Clone)]
+pub struct DNode {
+    /// Index into the graph's node list (and the embedded JSON's `nodes`).
+    pub i: usize,
+    pub x: f64,
+    pub y: f64,
+    pub r: f64,
+    pub shape: Shape,
+    pub fill: String,
+    pub stroke: String,
+    pub label: String,
+    /// Label position relative to the node, and its anchor (`start`, `middle`, `end`).
+    pub lx: f64,
+    pub ly: f64,
+    pub anchor: &'static str,
+    pub strong: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct DEdge {
+    pub s: usize,
+    pub t: usize,
+    pub kind: String,
+    pub d: String,
+    pub width: f64,
+    pub arrow: bool,
+    pub label: Option<(f64, f64, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    pub size: f64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Drawing {
+    pub view: &'static str,
+    pub title: &'static str,
+    pub w: f64,
+    pub h: f64,
+    pub nodes: Vec<DNode>,
+    pub edges: Vec<DEdge>,
+    pub headers: Vec<Header>,
+    pub legend: Vec<(String, String, String, Shape)>,
+    /// Where the page centres the view at first (the most mentioned node), if anywhere.
+    pub focus: Option<(f64, f64)>,
+}
+
+/// Estimated width of `s` in px at font size `size` (generous, so estimated boxes hold the real
+/// text).
+pub fn text_width(s: &str, size: f64) -> f64 {
+    s.chars()
+        .map(|c| {
+            if c as u32 >= 0x1100 {
+                1.05
+            } else if c.is_uppercase() || c.is_ascii_digit() || matches!(c, 'm' | 'w' | '@' | '%') {
+                0.74
+            } else if matches!(c, 'i' | 'l' | 'j' | '.' | ',' | '\'' | ' ' | '!' | '|') {
+                0.34
+            } else {
+                0.6
+            }
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// `s` on one line (whitespace runs and control characters collapsed to one space), cut to at
+/// most `max` characters with an ellipsis.
+pub fn clip(s: &str, max: usize) -> String {
+    let one: String = s
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if one.chars().count() <= max {
+        return one;
+    }
+    let mut out: String = one.chars().take(max.saturating_sub(1)).collect();
+    out = out.trim_end().to_string();
+    out.push('…');
+    out
+}
+
+fn num(n: &Node, key: &str) -> f64 {
+    n.attrs.get(key).and_then(Value::as_f64).unwrap_or(0.0)
+}
+
+fn text<'a>(n: &'a Node, key: &str) -> &'a str {
+    n.attrs.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+const PALETTE: [&str; 12] = [
+    "#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948", "#76b7b2", "#ff9da7", "#86bcb6",
+    "#d37295", "#8cd17d",
+];
+
+/// Colours by (kind, type), assigned in sorted order.
+pub struct Colours {
+    map: BTreeMap<(String, String), &'static str>,
+}
+
+impl Colours {
+    pub fn new(ix: &Indexed) -> Colours {
+        let mut keys = BTreeSet::new();
+        for n in &ix.nodes {
+            if matches!(n.kind, "actor" | "agreement" | "source") {
+                keys.insert((n.kind.to_string(), text(n, "type").to_string()));
+            }
+        }
+        let mut map = BTreeMap::new();
+        let (mut ents, mut srcs) = (0usize, 3usize);
+        for k in keys {
+            let c = if k.0 == "source" {
+                srcs += 1;
+                PALETTE[(srcs - 1) % PALETTE.len()]
+            } else {
+                ents += 1;
+                PALETTE[(ents - 1) % PALETTE.len()]
+            };
+            map.insert(k, c);
+        }
+        Colours { map }
+    }
+
+    pub fn fill(&self, n: &Node) -> (&'static str, &'static str) {
+        match n.kind {
+            "claim" => ("#4e79a7", "#2f4b6b"),
+            "document" => ("#7f7f7f", "#444444"),
+            "driver" if text(n, "polarity") == "divergence" => ("#f3e3f0", "#8e4f84"),
+            "driver" => ("#e1f0dc", "#3f7a36"),
+            k => (
+                self.map
+                    .get(&(k.to_string(), text(n, "type").to_string()))
+                    .copied()
+                    .unwrap_or("#9c755f"),
+                "#333333",
+            ),
+        }
+    }
+
+    fn legend(&self, kinds: &[&str]) -> Vec<(String, String, String, Shape)> {
+        let mut out = Vec::new();
+        for ((kind, ty), c) in &self.map {
+            if kinds.contains(&kind.as_str()) {
+                let shape = if kind == "agreement" {
+                    Shape::Diamond
+                } else {
+                    Shape::Circle
+                };
+                let ty = if ty.is_empty() { "other" } else { ty };
+                out.push((format!("{kind}: {ty}"), c.to_string(), "#333333".to_string(), shape));
+            }
+        }
+        out
+    }
+}
+
+fn shape_of(n: &Node) -> Shape {
+    if n.kind == "agreement" {
+        Shape::Diamond
+    } else {
+        Shape::Circle
+    }
+}
+
+fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
+    let xm = (x1 + x2) / 2.0;
+    format!("M{x1:.1} {y1:.1}C{xm:.1} {y1:.1} {xm:.1} {y2:.1} {x2:.1} {y2:.1}")
+}
+
+pub fn all(ix: &Indexed) -> Vec<Drawing> {
+    let colours = Colours::new(ix);
+    vec![
+        relationships(ix, &colours),
+        citations(ix, &colours),
+        drivers(ix, &colours),
+    ]
+}
+
+fn is_entity(n: &Node) -> bool {
+    matches!(n.kind, "actor" | "agreement")
+}
+
+/// Actors and agreements; `relation` and `party_to` edges labelled by predicate.
+pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
+    // unordered pair → its edges as (source, target, predicate)
+    type Pairs = BTreeMap<(usize, usize), Vec<(usize, usize, String)>>;
+    let mut pairs: Pairs = BTreeMap::new();
+    for &(s, t, e) in &ix.edges {
+        if matches!(e.kind, "relation" | "party_to") && s != t && is_entity(ix.nodes[s]) && is_entity(ix.nodes[t]) {
+            let p = e
+                .attrs
+                .get("predicate")
+                .and_then(Value::as_str)
+                .unwrap_or(e.kind)
+                .to_string();
+            pairs.entry((s.min(t), s.max(t))).or_default().push((s, t, p));
+        }
+    }
+    let radius = |n: &Node| (5.0 + 2.2 * num(n, "mentions").sqrt()).min(20.0);
+    let label_of = |n: &Node| clip(&n.label, 28);
+    let extent = |n: &Node| {
+        let r = radius(n);
+        let half = (text_width(&label_of(n), FONT) / 2.0).max(r);
+        Extent {
+            left: half,
+            right: half,
+            up: r,
+            down: r + FONT + 6.0,
+        }
+    };
+    // connected components over the related entities, in node order
+    let related: BTreeSet<usize> = pairs.keys().flat_map(|&(a, b)| [a, b]).collect();
+    let mut comp: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut parent: BTreeMap<usize, usize> = related.iter().map(|&i| (i, i)).collect();
+    fn find(p: &mut BTreeMap<usize, usize>, i: usize) -> usize {
+        let mut r = i;
+        while let Some(&q) = p.get(&r) {
+            if q == r {
+                break;
+            }
+            r = q;
+        }
+        p.insert(i, r);
+        r
+    }
+    for &(a, b) in pairs.keys() {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &related {
+        let r = find(&mut parent, i);
+        members.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = members.into_values().collect();
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    // lay out each component, then pack them on shelves
+    let mut placed: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
+    // per component: its nodes at (x, y) from its corner, its width and height
+    type Laid = (Vec<(usize, f64, f64)>, f64, f64);
+    let mut laid: Vec<Laid> = Vec::new();
+    for (ci, g) in groups.iter().enumerate() {
+        let mut ug = UnGraph::<Extent, ()>::new_undirected();
+        let local: BTreeMap<usize, petgraph::graph::NodeIndex> =
+            g.iter().map(|&i| (i, ug.add_node(extent(ix.nodes[i])))).collect();
+        for c in g.iter().enumerate() {
+            comp.insert(*c.1, ci);
+        }
+        for &(a, b) in pairs.keys() {
+            if let (Some(&la), Some(&lb)) = (local.get(&a), local.get(&b)) {
+                ug.add_edge(la, lb, ());
+            }
+        }
+        let pos = force::layout(&ug, 95.0, 0x5eed + ci as u64);
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for (k, &i) in g.iter().enumerate() {
+            let e = extent(ix.nodes[i]);
+            x0 = x0.min(pos[k].0 - e.left);
+            x1 = x1.max(pos[k].0 + e.right);
+            y0 = y0.min(pos[k].1 - e.up);
+            y1 = y1.max(pos[k].1 + e.down);
+        }
+        let pts = g
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (i, pos[k].0 - x0, pos[k].1 - y0))
+            .collect();
+        laid.push((pts, x1 - x0, y1 - y0));
+    }
+    let shelf = laid.first().map_or(0.0, |l| l.1).max(900.0);
+    let (mut x, mut y, mut row_h, mut w) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+    let pad = 40.0;
+    for (pts, lw, lh) in &laid {
+        if x > 0.0 && x + lw > shelf {
+            x = 0.0;
+            y += row_h + pad;
+            row_h = 0.0;
+        }
+        for &(i, px, py) in pts {
+            placed.insert(i, (px + x + 10.0, py + y + 10.0));
+        }
+        x += lw + pad;
+        w = w.max(x);
+        row_h = row_h.max(*lh);
+    }
+    let mut h = if laid.is_empty() { 0.0 } else { y + row_h + 20.0 };
+    let mut nodes = Vec::new();
+    for (&i, &(px, py)) in &placed {
+        let n = ix.nodes[i];
+        let r = radius(n);
+        let (fill, stroke) = colours.fill(n);
+        nodes.push(DNode {
+            i,
+            x: px,
+            y: py,
+            r,
+            shape: shape_of(n),
+            fill: fill.into(),
+            stroke: stroke.into(),
+            label: label_of(n),
+            lx: 0.0,
+            ly: r + FONT + 1.0,
+            anchor: "middle",
+            strong: num(n, "mentions") >= 20.0,
+        });
+    }
+    let focus = nodes
+        .iter()
+        .max_by(|a, b| {
+            num(ix.nodes[a.i], "mentions")
+                .total_cmp(&num(ix.nodes[b.i], "mentions"))
+                .then(b.i.cmp(&a.i))
+        })
+        .map(|d| (d.x, d.y));
+    // edges, shortened to the marks' rims, with labels where they fit
+    let mut taken: Vec<(f64, f64, f64, f64)> = nodes
+        .iter()
+        .map(|d| {
+            let e = extent(ix.nodes[d.i]);
+            (d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down)
+        })
+        .collect();
+    let mut edges = Vec::new();
+    for (&(a, b), list) in &pairs {
+        let (Some(&(ax, ay)), Some(&(bx, by))) = (placed.get(&a), placed.get(&b)) else {
+            continue;
+        };
+        let forward = list.iter().all(|(s, _, _)| *s == a);
+        let backward = list.iter().all(|(s, _, _)| *s == b);
+        let ((sx, sy, si), (tx, ty, ti)) = if backward {
+            ((bx, by, b), (ax, ay, a))
+        } else {
+            ((ax, ay, a), (bx, by, b))
+        };
+        let (dx, dy) = (tx - sx, ty - sy);
+        let d = (dx * dx + dy * dy).sqrt().max(0.1);
+        let (rs, rt) = (
+            radius(ix.nodes[si]),
+            radius(ix.nodes[ti]) + if forward || backward { 3.0 } else { 0.0 },
+        );
+        let (x1, y1, x2, y2) = (sx + dx / d * rs, sy + dy / d * rs, tx - dx / d * rt, ty - dy / d * rt);
+        let mut text = clip(&list[0].2, 26);
+        if list.len() > 1 {
+            text = format!("{text} (+{})", list.len() - 1);
+        }
+        let tw = text_width(&text, 10.0) + 4.0;
+        let mut label = None;
+        for t in [0.5, 0.38, 0.62, 0.28, 0.72] {
+            let (lx, ly) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
+            let bx = (lx - tw / 2.0, ly - 9.0, lx + tw / 2.0, ly + 4.0);
+            let free = taken
+                .iter()
+                .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
+            if free {
+                taken.push(bx);
+                label = Some((lx, ly, text.clone()));
+                break;
+            }
+        }
+        edges.push(DEdge {
+            s: si,
+            t: ti,
+            kind: edge_kind(ix, si, ti),
+            d: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
+            width: 1.2 + (list.len() as f64 - 1.0).min(3.0) * 0.7,
+            arrow: forward || backward,
+            label,
+        });
+    }
+    // the entities with no stated relation, in a grid below
+    let mut rest: Vec<usize> = (0..ix.nodes.len())
+        .filter(|&i| is_entity(ix.nodes[i]) && !placed.contains_key(&i))
+        .collect();
+    rest.sort_by(|&a, &b| {
+        num(ix.nodes[b], "mentions")
+            .total_cmp(&num(ix.nodes[a], "mentions"))
+            .then(a.cmp(&b))
+    });
+    let mut headers = Vec::new();
+    if !rest.is_empty() {
+        let top = h + 24.0;
+        headers.push(Header {
+            x: 10.0,
+            y: top,
+            text: "Also mentioned, with no relation stated:".into(),
+            size: 13.0,
+        });
+        let cell = 210.0;
+        let cols = ((w.max(900.0) / cell).floor() as usize).max(1);
+        w = w.max(cols as f64 * cell);
+        for (k, &i) in rest.iter().enumerate() {
+            let n = ix.nodes[i];
+            let r = radius(n).min(9.0);
+            let (fill, stroke) = colours.fill(n);
+            nodes.push(DNode {
+                i,
+                x: 20.0 + (k % cols) as f64 * cell,
+                y: top + 26.0 + (k / cols) as f64 * ROW,
+                r,
+                shape: shape_of(n),
+                fill: fill.into(),
+                stroke: stroke.into(),
+                label: clip(&n.label, 24),
+                lx: 14.0,
+                ly: 4.0,
+                anchor: "start",
+                strong: false,
+            });
+        }
+        h = top + 26.0 + (rest.len().div_ceil(cols)) as f64 * ROW;
+    }
+    // Tab order follows reading order: bands of 60 px from the top, left to right in each
+    nodes.sort_by(|a, b| {
+        ((a.y / 60.0).floor(), a.x, a.i)
+            .partial_cmp(&((b.y / 60.0).floor(), b.x, b.i))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    Drawing {
+        view: "relationships",
+        title: "Relationships",
+        w: w.max(400.0) + 20.0,
+        h: h.max(100.0),
+        nodes,
+        edges,
+        headers,
+        legend: colours.legend(&["actor", "agreement"]),
+        focus,
+    }
+}
+
+fn edge_kind(ix: &Indexed, s: usize, t: usize) -> String {
+    let kinds: BTreeSet<&str> = ix
+        .edges
+        .iter()
+        .filter(|&&(a, b, e)| ((a, b) == (s, t) || (a, b) == (t, s)) && matches!(e.kind, "relation" | "party_to"))
+        .map(|&(_, _, e)| e.kind)
+        .collect();
+    kinds.into_iter().collect::<Vec<_>>().join(" ")
+}
+
+/// Items of one column placed at the mean height of their neighbours, kept `gap` apart.
+fn place_by_barycentre(items: &mut [(usize, f64, f64)], start: f64) {
+    // (node, barycentre, radius)
+    items.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let mut prev: Option<(f64, f64)> = None;
+    for it in items.iter_mut() {
+        let min = prev.map_or(start, |(y, r)| y + (r + it.2 + 6.0).max(ROW));
+        it.1 = it.1.max(min);
+        prev = Some((it.1, it.2));
+    }
+}
+
+/// A section path as one header no wider than `max` px: the innermost heading as whole as room
+/// allows, the outer ones shortened.
+fn section_title(path: &[String], max: f64) -> String {
+    let Some((last, outer)) = path.split_last() else {
+        return "(no section)".to_string();
+    };
+    let outer: Vec<String> = outer.iter().map(|p| clip(p, 16)).collect();
+    let mut keep = last.chars().count();
+    loop {
+        let mut parts = outer.clone();
+        parts.push(clip(last, keep));
+        let title = parts.join(" › ");
+        if keep <= 12 || text_width(&title, 13.5) <= max {
+            return title;
+        }
+        keep -= 2;
+    }
+}
+
+fn claim_sort_key(n: &Node) -> (String, u64) {
+    let span = n
+        .attrs
+        .get("span")
+        .and_then(|s| s.get(0))
+        .and_then(Value::as_u64)
+        .unwrap_or(0);
+    (text(n, "document").to_string(), span)
+}
+
+/// Claims grouped by section, each linked to the sources it cites.
+pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
+    let mut claims: Vec<usize> = (0..ix.nodes.len()).filter(|&i| ix.nodes[i].kind == "claim").collect();
+    claims.sort_by_cached_key(|&i| (claim_sort_key(ix.nodes[i]), i));
+    let several = ix.documents.len() > 1;
+    let (cx, sx) = (370.0, 560.0);
+    let mut nodes = Vec::new();
+    let mut headers = vec![
+        Header {
+            x: 10.0,
+            y: 16.0,
+            text: "Claims, by section".into(),
+            size: 14.0,
+        },
+        Header {
+            x: sx - 6.0,
+            y: 16.0,
+            text: "Sources (size: citing claims)".into(),
+            size: 14.0,
+        },
+    ];
+    let mut y = 30.0;
+    let mut last: Option<String> = None;
+    let mut at: BTreeMap<usize, f64> = BTreeMap::new();
+    for &i in &claims {
+        let n = ix.nodes[i];
+        let mut path: Vec<String> = n
+            .attrs
+            .get("section")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default();
+        if several {
+            path.insert(0, ix.doc_title(text(n, "document")));
+        }
+        let key = if path.is_empty() {
+            "(no section)".to_string()
+        } else {
+            path.join(" › ")
+        };
+        if last.as_ref() != Some(&key) {
+            y += 26.0;
+            headers.push(Header {
+                x: 10.0,
+                y,
+                text: section_title(&path, sx - 40.0),
+                size: 12.5,
+            });
+            y += 4.0;
+            last = Some(key);
+        }
+        y += ROW;
+        at.insert(i, y);
+        let (fill, stroke) = colours.fill(n);
+        nodes.push(DNode {
+            i,
+            x: cx,
+            y,
+            r: 4.5,
+            shape: Shape::Circle,
+            fill: fill.into(),
+            stroke: stroke.into(),
+            label: clip(
+                if text(n, "text").is_empty() {
+                    &n.label
+                } else {
+                    text(n, "text")
+                },
+                50,
+            ),
+            lx: -9.0,
+            ly: 4.0,
+            anchor: "end",
+            strong: false,
+        });
+    }
+    let mut citing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(s, t, e) in &ix.edges {
+        if e.kind == "cites" && at.contains_key(&s) {
+            citing.entry(t).or_default().insert(s);
+        }
+    }
+    let radius = |c: usize| (4.0 + 2.4 * (c as f64 - 1.0).max(0.0).sqrt()).min(13.0);
+    let mut items: Vec<(usize, f64, f64)> = citing
+        .iter()
+        .map(|(&t, cs)| {
+            (
+                t,
+                cs.iter().map(|c| at[c]).sum::<f64>() / cs.len() as f64,
+                radius(cs.len()),
+            )
+        })
+        .collect();
+    for i in 0..ix.nodes.len() {
+        if ix.nodes[i].kind == "source" && !citing.contains_key(&i) {
+            items.push((i, f64::MAX / 4.0, 4.0));
+        }
+    }
+    place_by_barycentre(&mut items, 52.0);
+    let mut h = y;
+    let mut edges = Vec::new();
+    for &(i, sy, r) in &items {
+        let n = ix.nodes[i];
+        let c = citing.get(&i).map_or(0, BTreeSet::len);
+        let (fill, stroke) = colours.fill(n);
+        let mut label = clip(&n.label, 40);
+        if c > 1 {
+            label = format!("{label}  ×{c}");
+        }
+        nodes.push(DNode {
+            i,
+            x: sx,
+            y: sy,
+            r,
+            shape: Shape::Circle,
+            fill: fill.into(),
+            stroke: stroke.into(),
+            label,
+            lx: r + 6.0,
+            ly: 4.0,
+            anchor: "start",
+            strong: c >= 3,
+        });
+        h = h.max(sy);
+        for &cl in citing.get(&i).into_iter().flatten() {
+            edges.push(DEdge {
+                s: cl,
+                t: i,
+                kind: "cites".into(),
+                d: curve(cx + 4.5, at[&cl], sx - r, sy),
+                width: if c >= 3 { 1.4 } else { 1.0 },
+                arrow: false,
+                label: None,
+            });
+        }
+    }
+    let mut legend = vec![(
+        "claim".to_string(),
+        "#4e79a7".to_string(),
+        "#2f4b6b".to_string(),
+        Shape::Circle,
+    )];
+    legend.extend(colours.legend(&["source"]));
+    Drawing {
+        view: "citations",
+        title: "Citations",
+        w: sx + 300.0,
+        h: h + 24.0,
+        nodes,
+        edges,
+        headers,
+        legend,
+        focus: None,
+    }
+}
+
+/// Drivers grouped by polarity × level, the claims supporting them and the actors and
+/// agreements they involve.
+pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
+    const ORDER: [(&str, &str); 4] = [
+        ("convergence", "systemic"),
+        ("convergence", "domestic"),
+        ("divergence", "systemic"),
+        ("divergence", "domestic"),
+    ];
+    let mut groups: BTreeMap<(usize, String, String), Vec<usize>> = BTreeMap::new();
+    for (i, n) in ix.nodes.iter().enumerate() {
+        if n.kind == "driver" {
+            let (p, l) = (text(n, "polarity").to_string(), text(n, "level").to_string());
+            let rank = ORDER.iter().position(|&(a, b)| a == p && b == l).unwrap_or(ORDER.len());
+            groups.entry((rank, p, l)).or_default().push(i);
+        }
+    }
+    let (cx, dx, bw, ex) = (270.0, 485.0, 230.0, 690.0);
+    let mut headers = vec![
+        Header {
+            x: 10.0,
+            y: 16.0,
+            text: "Claims supporting them".into(),
+            size: 14.0,
+        },
+        Header {
+            x: dx - bw / 2.0,
+            y: 16.0,
+            text: "Drivers".into(),
+            size: 14.0,
+        },
+        Header {
+            x: ex - 6.0,
+            y: 16.0,
+            text: "Actors, agreements".into(),
+            size: 14.0,
+        },
+    ];
+    let mut nodes = Vec::new();
+    let mut at: BTreeMap<usize, f64> = BTreeMap::new();
+    let mut y = 30.0;
+    for ((_, p, l), list) in &groups {
+        y += 26.0;
+        let title = format!(
+            "{} · {}",
+            if p.is_empty() { "?" } else { p },
+            if l.is_empty() { "?" } else { l }
+        );
+        headers.push(Header {
+            x: dx - bw / 2.0,
+            y,
+            text: title,
+            size: 12.5,
+        });
+        y += 6.0;
+        for &i in list {
+            y += 28.0;
+            at.insert(i, y);
+            let n = ix.nodes[i];
+            let (fill, stroke) = colours.fill(n);
+            nodes.push(DNode {
+                i,
+                x: dx,
+                y,
+                r: 12.0,
+                shape: Shape::Rect { w: bw, h: 24.0 },
+                fill: fill.into(),
+                stroke: stroke.into(),
+                label: clip(&n.label, 32),
+                lx: 0.0,
+                ly: 4.0,
+                anchor: "middle",
+                strong: false,
+            });
+        }
+    }
+    let mut h = y;
+    let mut left: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut right: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
+    for &(s, t, e) in &ix.edges {
+        if e.kind == "supports" && at.contains_key(&t) && ix.nodes[s].kind == "claim" {
+            left.entry(s).or_default().push(t);
+        }
+        if e.kind == "involves" && at.contains_key(&s) && is_entity(ix.nodes[t]) {
+            let w = e.attrs.get("weight").and_then(Value::as_f64).unwrap_or(1.0);
+            right.entry(t).or_default().push((s, w));
+        }
+    }
+    let mut edges = Vec::new();
+    let mut litems: Vec<(usize, f64, f64)> = left
+        .iter()
+        .map(|(&c, ds)| (c, ds.iter().map(|d| at[d]).sum::<f64>() / ds.len() as f64, 4.5))
+        .collect();
+    place_by_barycentre(&mut litems, 52.0);
+    for &(i, cy, _) in &litems {
+        let n = ix.nodes[i];
+        let (fill, stroke) = colours.fill(n);
+        nodes.push(DNode {
+            i,
+            x: cx,
+            y: cy,
+            r: 4.5,
+            shape: Shape::Circle,
+            fill: fill.into(),
+            stroke: stroke.into(),
+            label: clip(
+                if text(n, "text").is_empty() {
+                    &n.label
+                } else {
+                    text(n, "text")
+                },
+                38,
+            ),
+            lx: -9.0,
+            ly: 4.0,
+            anchor: "end",
+            strong: false,
+        });
+        h = h.max(cy);
+        for d in &left[&i] {
+            edges.push(DEdge {
+                s: i,
+                t: *d,
+                kind: "supports".into(),
+                d: curve(cx + 4.5, cy, dx - bw / 2.0, at[d]),
+                width: 1.0,
+                arrow: false,
+                label: None,
+            });
+        }
+    }
+    let radius = |n: &Node| (4.0 + 1.6 * num(n, "mentions").sqrt()).min(10.0);
+    let mut ritems: Vec<(usize, f64, f64)> = right
+        .iter()
+        .map(|(&t, ds)| {
+            (
+                t,
+                ds.iter().map(|d| at[&d.0]).sum::<f64>() / ds.len() as f64,
+                radius(ix.nodes[t]),
+            )
+        })
+        .collect();
+    place_by_barycentre(&mut ritems, 52.0);
+    for &(i, ey, r) in &ritems {
+        let n = ix.nodes[i];
+        let (fill, stroke) = colours.fill(n);
+        nodes.push(DNode {
+            i,
+            x: ex,
+            y: ey,
+            r,
+            shape: shape_of(n),
+            fill: fill.into(),
+            stroke: stroke.into(),
+            label: clip(&n.label, 26),
+            lx: r + 6.0,
+            ly: 4.0,
+            anchor: "start",
+            strong: false,
+        });
+        h = h.max(ey);
+        for &(d, w) in &right[&i] {
+            edges.push(DEdge {
+                s: d,
+                t: i,
+                kind: "involves".into(),
+                d: curve(dx + bw / 2.0, at[&d], ex - r, ey),
+                width: (0.8 + w.sqrt() * 0.5).min(3.0),
+                arrow: false,
+                label: None,
+            });
+        }
+    }
+    let mut legend = vec![
+        (
+            "claim".to_string(),
+            "#4e79a7".to_string(),
+            "#2f4b6b".to_string(),
+            Shape::Circle,
+        ),
+        (
+            "driver: convergence".to_string(),
+            "#e1f0dc".to_string(),
+            "#3f7a36".to_string(),
+            Shape::Rect { w: 18.0, h: 10.0 },
+        ),
+        (
+            "driver: divergence".to_string(),
+            "#f3e3f0".to_string(),
+            "#8e4f84".to_string(),
+            Shape::Rect { w: 18.0, h: 10.0 },
+        ),
+    ];
+    legend.extend(colours.legend(&["actor", "agreement"]));
+    Drawing {
+        view: "drivers",
+        title: "Drivers",
+        w: ex + 195.0,
+        h: h + 24.0,
+        nodes,
+        edges,
+        headers,
+        legend,
+        focus: None,
+    }
+}

@@ -1,0 +1,142 @@
+//! The offline viewer: a [`KnowledgeGraph`] → one self-contained HTML page (`NAME.html`), and
+//! the same drawing as a standalone SVG (`NAME.svg`).
+//!
+//! The graph is laid out here, in Rust ([`layout`], [`force`]): three drawings, written as SVG
+//! into the page ([`svg`]). The page embeds the contract's node-link JSON
+//! ([`crate::export::json::value`]) in a `<script type="application/json">` element, escaped for
+//! that context, and carries the project's own small script (`page.js`) for tabs, pan and zoom,
+//! selection, the side panel, search, filters and the diagnostics list. Nothing is loaded from
+//! anywhere: no CDN, no font, no image; a Content-Security-Policy forbids any fetch. Document text
+//! is data, never markup: XML-escaped in the SVG, JSON-escaped in the data, and the script builds
+//! the panel with text nodes only.
+
+pub mod force;
+pub mod layout;
+pub mod svg;
+
+use crate::export::escape;
+use crate::graph::{Edge, KnowledgeGraph, Node};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+const TEMPLATE: &str = include_str!("template.html");
+const STYLE: &str = include_str!("page.css");
+const SCRIPT: &str = include_str!("page.js");
+
+/// The graph's nodes by position (the order of [`KnowledgeGraph::nodes`], which is the order of
+/// the JSON's `nodes`), and its edges as position pairs.
+pub struct Indexed<'a> {
+    pub nodes: Vec<&'a Node>,
+    pub edges: Vec<(usize, usize, &'a Edge)>,
+    pub documents: &'a [String],
+}
+
+impl<'a> Indexed<'a> {
+    pub fn new(g: &'a KnowledgeGraph) -> Indexed<'a> {
+        let nodes: Vec<&Node> = g.nodes().collect();
+        let pos: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+        let edges = g
+            .edges()
+            .filter_map(|(s, t, e)| Some((*pos.get(s)?, *pos.get(t)?, e)))
+            .collect();
+        Indexed {
+            nodes,
+            edges,
+            documents: &g.documents,
+        }
+    }
+
+    /// The title of the document with id `doc`, else the id.
+    pub fn doc_title(&self, doc: &str) -> String {
+        self.nodes
+            .iter()
+            .find(|n| n.kind == "document" && n.id == doc)
+            .map_or_else(|| doc.to_string(), |n| n.label.clone())
+    }
+
+    fn title(&self) -> String {
+        match self.documents {
+            [one] => self.doc_title(one),
+            [] => "Knowledge graph".to_string(),
+            many => format!("Corpus of {} documents", many.len()),
+        }
+    }
+}
+
+/// The standalone SVG: the three drawings stacked, with their titles and legends.
+pub fn svg(g: &KnowledgeGraph) -> Vec<u8> {
+    let ix = Indexed::new(g);
+    let drawings = layout::all(&ix);
+    svg::standalone(&drawings, &ix.nodes, &ix.title()).into_bytes()
+}
+
+/// The self-contained page.
+pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
+    let ix = Indexed::new(g);
+    let drawings = layout::all(&ix);
+    let title = ix.title();
+    let mut views = String::new();
+    let mut tabs = String::new();
+    let mut legends = String::new();
+    for (k, d) in drawings.iter().enumerate() {
+        let h = svg::height(d, true);
+        let _ = write!(
+            legends,
+            r#"<details class="legend" open data-view="{v}"{hidden}><summary>Legend</summary>{items}</details>"#,
+            v = d.view,
+            hidden = if k == 0 { "" } else { " hidden" },
+            items = svg::legend_html(d)
+        );
+        let _ = write!(
+            tabs,
+            r#"<button type="button" role="tab" class="tab" id="tab-{v}" aria-controls="view-{v}" aria-selected="{sel}" data-view="{v}">{t} <span class="count">{n}</span></button>"#,
+            v = d.view,
+            t = d.title,
+            sel = k == 0,
+            n = d.nodes.len()
+        );
+        let _ = write!(
+            views,
+            r#"<svg class="view" id="view-{v}" role="tabpanel" aria-labelledby="tab-{v}" data-w="{w:.0}" data-h="{h:.0}"{focus} viewBox="0 0 {w:.0} {h:.0}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif"{hidden}>"#,
+            v = d.view,
+            w = d.w,
+            focus = d
+                .focus
+                .map(|(x, y)| format!(r#" data-cx="{x:.0}" data-cy="{y:.0}""#))
+                .unwrap_or_default(),
+            hidden = if k == 0 { "" } else { " hidden" }
+        );
+        if d.nodes.is_empty() {
+            let _ = write!(
+                views,
+                r##"<text x="20" y="90" font-size="14" fill="#555555">Nothing to show: this graph has no {} yet.</text>"##,
+                d.view
+            );
+        }
+        svg::content(&mut views, d, &ix.nodes, 0.0, true);
+        views.push_str("</svg>");
+    }
+    let data =
+        escape::script_json(&serde_json::to_string(&crate::export::json::value(g)).unwrap_or_else(|_| "{}".into()));
+    let mut out = String::with_capacity(TEMPLATE.len() + views.len() + data.len() + SCRIPT.len() + STYLE.len());
+    let mut rest = TEMPLATE;
+    while let Some(a) = rest.find("{{") {
+        out.push_str(&rest[..a]);
+        let Some(b) = rest[a..].find("}}").map(|b| a + b) else {
+            break;
+        };
+        match &rest[a + 2..b] {
+            "TITLE" => out.push_str(&escape::xml(&title)),
+            "STYLE" => out.push_str(STYLE),
+            "TABS" => out.push_str(&tabs),
+            "VIEWS" => out.push_str(&views),
+            "LEGENDS" => out.push_str(&legends),
+            "DATA" => out.push_str(&data),
+            "SCRIPT" => out.push_str(SCRIPT),
+            other => out.push_str(other),
+        }
+        rest = &rest[b + 2..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
+}
