@@ -118,35 +118,30 @@ pub fn sentences(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
 fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let Some(&(i, c)) = chars.get(k) else { break };
+    let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         if i > start && breaks.binary_search(&i).is_ok() {
             push(text, &mut out, start, i);
             start = skip_space(text, i);
         }
+        let mut next = i + c.len_utf8();
         if matches!(c, '.' | '?' | '!' | '…') {
             // the sentence runs on over closing quotes and brackets
-            let mut j = k + 1;
-            while chars
-                .get(j)
-                .is_some_and(|&(_, ch)| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!'))
-            {
-                j += 1;
+            let mut end = next;
+            while let Some(ch) = char_at(end).filter(|&ch| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!')) {
+                end += ch.len_utf8();
             }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            let space = chars.get(j).is_none_or(|&(_, ch)| ch.is_whitespace());
+            let space = char_at(end).is_none_or(char::is_whitespace);
             if space
                 && (is_boundary(text, i, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
             {
                 push(text, &mut out, start, end);
                 start = skip_space(text, end);
-                k = j;
-                continue;
+                next = end;
             }
         }
-        k += 1;
+        i = next;
     }
     if start < text.len() {
         push(text, &mut out, start, text.len());

@@ -93,7 +93,7 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut current: Option<(usize, usize, bool)> = None; // start, end, is_table
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for line in lines_of(text) {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -129,6 +129,24 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
     }
     mark_furniture(text, &mut out);
     out
+}
+
+/// Lines with their ends: `\n`, `\r\n`, or a lone `\r` (old Mac files) end a line.
+fn lines_of(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = match rest.find(['\n', '\r']) {
+            Some(i) if rest.get(i..i + 2) == Some("\r\n") => i + 2,
+            Some(i) => i + 1,
+            None => rest.len(),
+        };
+        let (line, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(line)
+    })
 }
 
 fn classify(text: &str, start: usize, end: usize) -> Chunk {
@@ -378,7 +396,7 @@ pub fn continues(prev: &str, next: &str) -> bool {
 pub fn table_rows(text: &str, chunk: &Chunk) -> Vec<Vec<(usize, usize)>> {
     let mut rows = Vec::new();
     let mut offset = chunk.span.start as usize;
-    for line in chunk.full(text).split_inclusive('\n') {
+    for line in lines_of(chunk.full(text)) {
         let start = offset;
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);

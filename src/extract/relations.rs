@@ -285,8 +285,19 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
         ms.sort_by_key(|m| (m.start, m.end));
         let text = block.inline.text.as_str();
         let heading = matches!(block.kind, BlockKind::Heading { .. });
+        // mentions are sorted by start: each sentence takes its run from a moving cursor
+        let mut first = 0;
         for (s, e) in sentences(text, &block.inline.items) {
-            let inside: Vec<M> = ms.iter().copied().filter(|m| m.start >= s && m.end <= e).collect();
+            while ms.get(first).is_some_and(|m| m.start < s) {
+                first += 1;
+            }
+            let inside: Vec<M> = ms
+                .iter()
+                .skip(first)
+                .take_while(|m| m.start < e)
+                .filter(|m| m.end <= e)
+                .copied()
+                .collect();
             if !heading {
                 let mut ctx = Ctx {
                     doc,
@@ -310,20 +321,11 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
 }
 
 fn dedup(rels: Vec<Relation>) -> Vec<Relation> {
-    let mut out: Vec<Relation> = Vec::new();
-    for r in rels {
-        if r.subject == r.object {
-            continue;
-        }
-        if out
-            .iter()
-            .any(|x| x.subject == r.subject && x.object == r.object && x.predicate == r.predicate && x.span == r.span)
-        {
-            continue;
-        }
-        out.push(r);
-    }
-    out
+    let mut seen = std::collections::BTreeSet::new();
+    rels.into_iter()
+        .filter(|r| r.subject != r.object)
+        .filter(|r| seen.insert((r.subject, r.object, r.predicate.clone(), r.span)))
+        .collect()
 }
 
 struct Ctx<'a> {

@@ -51,12 +51,15 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             per_block.entry(m.block).or_default().push((m.start, m.end, ei));
         }
     }
+    for ms in per_block.values_mut() {
+        ms.sort_unstable();
+    }
     for c in claims {
         let Some(ms) = per_block.get(&c.block) else { continue };
         let cid = claim_id(input.id, c.span);
         let mut seen = BTreeSet::new();
-        for &(s, e, ei) in ms {
-            if s >= c.start && e <= c.end && seen.insert(ei) {
+        for (_, _, ei) in within(ms, c.start, c.end) {
+            if seen.insert(ei) {
                 if let Some(id) = ids.get(ei) {
                     g.add_edge(
                         &cid,
@@ -80,7 +83,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             _ => sentences(&block.inline.text, &block.inline.items),
         };
         for (s, e) in spans {
-            let set: BTreeSet<usize> = ms.iter().filter(|m| m.0 >= s && m.1 <= e).map(|m| m.2).collect();
+            let set: BTreeSet<usize> = within(ms, s, e).iter().map(|m| m.2).collect();
             let v: Vec<usize> = set.into_iter().collect();
             for (i, &a) in v.iter().enumerate() {
                 for &b in v.get(i + 1..).unwrap_or(&[]) {
@@ -133,4 +136,17 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             },
         );
     }
+}
+
+/// The mentions (sorted by start) that lie inside `[start, end]`, found by binary search so that
+/// a block with many sentences stays linear.
+fn within(ms: &[(usize, usize, usize)], start: usize, end: usize) -> Vec<(usize, usize, usize)> {
+    let from = ms.partition_point(|m| m.0 < start);
+    ms.get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.0 < end)
+        .filter(|m| m.1 <= end)
+        .copied()
+        .collect()
 }

@@ -450,9 +450,20 @@ pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
     for (k, v) in from {
         match (into.get_mut(&k), v) {
             (Some(Value::Array(a)), Value::Array(b)) => {
-                for x in b {
-                    if !a.contains(&x) {
-                        a.push(x);
+                // a work cited across many documents grows long lists: test membership by a set
+                // of the items' JSON text, not by scanning the list for each new item
+                if a.len() + b.len() <= 16 {
+                    for x in b {
+                        if !a.contains(&x) {
+                            a.push(x);
+                        }
+                    }
+                } else {
+                    let mut seen: std::collections::HashSet<String> = a.iter().map(Value::to_string).collect();
+                    for x in b {
+                        if seen.insert(x.to_string()) {
+                            a.push(x);
+                        }
                     }
                 }
             }

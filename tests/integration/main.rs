@@ -6,6 +6,7 @@ mod cli;
 mod corpus;
 mod exports;
 mod golden;
+mod hostile;
 mod props;
 mod snapshots;
 mod tools;
