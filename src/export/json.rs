@@ -1,6 +1,8 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
 use crate::graph::KnowledgeGraph;
+use crate::graph::{Edge, Node};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 pub const SCHEMA: &str = "policykg/1";
@@ -46,8 +48,114 @@ pub fn value(g: &KnowledgeGraph) -> Value {
     })
 }
 
+/// The same bytes as pretty-printing [`value`], streamed: no copy of the graph.
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&value(g)).unwrap_or_default();
+    let mut out = serde_json::to_vec_pretty(&Streamed(g)).unwrap_or_default();
     out.push(b'\n');
     out
+}
+
+/// The whole document, serialised as [`value`] builds it.
+struct Streamed<'a>(&'a KnowledgeGraph);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let g = self.0;
+        let mut m = ser.serialize_map(Some(5))?;
+        m.serialize_entry("directed", &true)?;
+        m.serialize_entry("multigraph", &true)?;
+        m.serialize_entry("graph", &GraphAttrs(g))?;
+        m.serialize_entry("nodes", &Nodes(g))?;
+        m.serialize_entry("edges", &Edges(g))?;
+        m.end()
+    }
+}
+
+struct GraphAttrs<'a>(&'a KnowledgeGraph);
+
+impl Serialize for GraphAttrs<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut m = ser.serialize_map(Some(3))?;
+        m.serialize_entry("schema", SCHEMA)?;
+        m.serialize_entry("documents", &self.0.documents)?;
+        m.serialize_entry("diagnostics", &self.0.diagnostics)?;
+        m.end()
+    }
+}
+
+struct Nodes<'a>(&'a KnowledgeGraph);
+
+impl Serialize for Nodes<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut seq = ser.serialize_seq(None)?;
+        for n in self.0.nodes() {
+            seq.serialize_element(&NodeObj(n))?;
+        }
+        seq.end()
+    }
+}
+
+struct Edges<'a>(&'a KnowledgeGraph);
+
+impl Serialize for Edges<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut seq = ser.serialize_seq(None)?;
+        for (s, t, e) in self.0.edges() {
+            seq.serialize_element(&EdgeObj(s, t, e))?;
+        }
+        seq.end()
+    }
+}
+
+/// Fixed keys first, then the attributes; an attribute named like a fixed key replaces its value
+/// in place (as inserting into the ordered map does).
+fn object<S: Serializer>(ser: S, fixed: &[(&str, Value)], attrs: &Map<String, Value>) -> Result<S::Ok, S::Error> {
+    let mut m = ser.serialize_map(None)?;
+    for (k, v) in fixed {
+        m.serialize_entry(k, attrs.get(*k).unwrap_or(v))?;
+    }
+    for (k, v) in attrs {
+        if !fixed.iter().any(|(f, _)| f == k) {
+            m.serialize_entry(k, v)?;
+        }
+    }
+    m.end()
+}
+
+struct NodeObj<'a>(&'a Node);
+
+impl Serialize for NodeObj<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        let fixed = [("id", json!(n.id)), ("kind", json!(n.kind)), ("label", json!(n.label))];
+        object(ser, &fixed, &n.attrs)
+    }
+}
+
+struct EdgeObj<'a>(&'a str, &'a str, &'a Edge);
+
+impl Serialize for EdgeObj<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let e = self.2;
+        let fixed = [
+            ("source", json!(self.0)),
+            ("target", json!(self.1)),
+            ("key", json!(e.key)),
+            ("kind", json!(e.kind)),
+        ];
+        object(ser, &fixed, &e.attrs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streamed_equals_value() {
+        let g = KnowledgeGraph::default();
+        let mut want = serde_json::to_vec_pretty(&value(&g)).unwrap_or_default();
+        want.push(b'\n');
+        assert_eq!(write(&g), want);
+    }
 }

@@ -29,16 +29,13 @@ use crate::diag::Diagnostics;
 use crate::document::{BlockKind, Document};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 use regex::Regex;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 pub fn extract(doc: &Document, lexicon: &Lexicon, diags: &mut Diagnostics) -> (Vec<Entity>, Vec<Relation>) {
     let _ = diags;
-    let mut table = Table::default();
-    let surnames = shared_surnames(lexicon);
-    for e in lexicon.entries() {
-        table.add_entry(e, &surnames);
-    }
+    let index = lexicon.index();
+    let mut table = index.table.clone();
     for block in &doc.blocks {
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             table.doc_text.push_str(&block.inline.text);
@@ -52,7 +49,7 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, diags: &mut Diagnostics) -> (V
         discover(&mut table, &block.inline.text, bi);
     }
     surname_persons(&mut table, doc);
-    let entities = find_mentions(doc, &table);
+    let entities = find_mentions(doc, &table, index);
     let relations = super::relations::extract(doc, &entities);
     (entities, relations)
 }
@@ -75,13 +72,84 @@ struct Surface {
     after_full: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Table {
     /// The body text of the document (headings excepted), for counts over the whole document.
     doc_text: String,
     cands: Vec<Cand>,
     by_id: BTreeMap<String, usize>,
     surfaces: BTreeMap<String, Surface>,
+    /// The lexicon's states, for [`state_adjective`].
+    states: std::sync::Arc<StateNames>,
+}
+
+/// The lexicon's states by surface form, by last word and by name. Discovered entities are
+/// never states, so the lexicon's suffice.
+#[derive(Debug, Default)]
+struct StateNames {
+    /// Surface form → id of the state that owns it.
+    by_surface: HashMap<String, String>,
+    /// Last word of a many-word state name → the first such state's id.
+    by_last: HashMap<String, String>,
+    /// (label, id) of every state, in table order.
+    all: Vec<(String, String)>,
+}
+
+/// What matching derives from a lexicon alone, built once per lexicon (see [`Lexicon`]) and
+/// shared by every document: the lexicon's table, an automaton over its surface forms and the
+/// states for [`state_adjective`].
+#[derive(Debug)]
+pub struct LexiconIndex {
+    table: Table,
+    /// The table's surface forms in order, the automaton's patterns.
+    patterns: Vec<String>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl LexiconIndex {
+    pub(crate) fn build(lexicon: &Lexicon) -> LexiconIndex {
+        let mut table = Table::default();
+        let surnames = shared_surnames(lexicon);
+        for e in lexicon.entries() {
+            table.add_entry(e, &surnames);
+        }
+        let patterns: Vec<String> = table.surfaces.keys().cloned().collect();
+        let automaton = anchored_automaton(&patterns);
+        let is_state = |i: usize| table.cands.get(i).filter(|c| c.kind == "state");
+        let by_surface = table
+            .surfaces
+            .iter()
+            .filter_map(|(s, sf)| is_state(sf.cand).map(|c| (s.clone(), c.id.clone())))
+            .collect();
+        let mut by_last = HashMap::new();
+        let mut all = Vec::new();
+        for c in table.cands.iter().filter(|c| c.kind == "state") {
+            if c.label.contains(' ') {
+                if let Some(last) = c.label.rsplit(' ').next() {
+                    by_last.entry(last.to_string()).or_insert_with(|| c.id.clone());
+                }
+            }
+            all.push((c.label.clone(), c.id.clone()));
+        }
+        table.states = std::sync::Arc::new(StateNames {
+            by_surface,
+            by_last,
+            all,
+        });
+        LexiconIndex {
+            table,
+            patterns,
+            automaton,
+        }
+    }
+}
+
+fn anchored_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .build(patterns)
+        .ok()
 }
 
 impl Table {
@@ -1698,15 +1766,38 @@ fn titled(t: &mut Table, text: &str) {
 
 // ---------------------------------------------------------------- matching
 
-fn find_mentions(doc: &Document, t: &Table) -> Vec<Entity> {
-    let pats: Vec<&String> = t.surfaces.keys().collect();
-    let meta: Vec<Surface> = t.surfaces.values().copied().collect();
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(&pats)
-    else {
+fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity> {
+    // the lexicon's forms are matched by the shared automaton, the document's own by a small one
+    let base = &index.table.surfaces;
+    let own: Vec<&String> = t.surfaces.keys().filter(|s| !base.contains_key(*s)).collect();
+    let own_ac = if own.is_empty() { None } else { anchored_automaton(&own) };
+    if !own.is_empty() && own_ac.is_none() {
         return Vec::new();
+    }
+    let Some(lex_ac) = index.automaton.as_ref() else {
+        return Vec::new();
+    };
+    // the longest form starting at `from`, as one automaton over both sets would find it
+    let find = |text: &str, from: usize| -> Option<(usize, usize, Surface)> {
+        let input = Input::new(text).range(from..).anchored(Anchored::Yes);
+        let a = lex_ac
+            .find(input.clone())
+            .and_then(|m| Some((m.start(), m.end(), index.patterns.get(m.pattern().as_usize())?)));
+        let b = own_ac
+            .as_ref()
+            .and_then(|ac| ac.find(input))
+            .and_then(|m| Some((m.start(), m.end(), *own.get(m.pattern().as_usize())?)));
+        let (start, end, pat) = match (a, b) {
+            (Some(a), Some(b)) => {
+                if b.1 > a.1 {
+                    b
+                } else {
+                    a
+                }
+            }
+            (a, b) => a.or(b)?,
+        };
+        Some((start, end, *t.surfaces.get(pat.as_str())?))
     };
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); t.cands.len()];
     let mut first_seen: Vec<Option<usize>> = vec![None; t.cands.len()];
@@ -1720,8 +1811,7 @@ fn find_mentions(doc: &Document, t: &Table) -> Vec<Entity> {
                 pos += 1;
                 continue;
             }
-            let input = Input::new(text).range(pos..).anchored(Anchored::Yes);
-            let Some(mut m) = ac.find(input) else {
+            let Some(mut m) = find(text, pos) else {
                 pos += 1;
                 continue;
             };
@@ -1730,56 +1820,51 @@ fn find_mentions(doc: &Document, t: &Table) -> Vec<Entity> {
                 .get(pos..)
                 .is_some_and(|r| r.starts_with("the ") || r.starts_with("The "))
             {
-                let inner = Input::new(text).range(pos + 4..).anchored(Anchored::Yes);
-                if let Some(m2) = ac.find(inner) {
-                    if m2.end() > m.end() && word_end(text, m2.end()) {
+                if let Some(m2) = find(text, pos + 4) {
+                    if m2.1 > m.1 && word_end(text, m2.1) {
                         m = m2;
                     }
                 }
             }
-            if !word_end(text, m.end()) {
+            let (m_start, m_end, sf) = m;
+            if !word_end(text, m_end) {
                 pos += 1;
                 continue;
             }
-            let Some(sf) = meta.get(m.pattern().as_usize()) else {
-                pos += 1;
-                continue;
-            };
             let ci = sf.cand;
             // a surname alone counts after the full name, or right after a title
-            let titled = title_before(text, m.start()) != m.start();
+            let titled = title_before(text, m_start) != m_start;
             if sf.after_full && !titled && first_seen.get(ci).copied().flatten().is_none() {
-                pos = m.end();
+                pos = m_end;
                 continue;
             }
             let Some(cand) = t.cands.get(ci) else {
                 pos += 1;
                 continue;
             };
-            let surface = text.get(m.start()..m.end()).unwrap_or("");
+            let surface = text.get(m_start..m_end).unwrap_or("");
             // `Israel's National Security Council`, `the Congress party`: not the US body
-            if cand.class == Class::Actor && us_neutral_form(cand, surface) && foreign_body(t, text, m.start(), m.end())
-            {
-                pos = m.end();
+            if cand.class == Class::Actor && us_neutral_form(cand, surface) && foreign_body(t, text, m_start, m_end) {
+                pos = m_end;
                 continue;
             }
             // `Michael Jordan`, `Chad Smith`: a state's name inside a person's
-            if cand.kind == "state" && !surface.contains(' ') && in_person_name(t, text, m.start(), m.end()) {
-                pos = m.end();
+            if cand.kind == "state" && !surface.contains(' ') && in_person_name(t, text, m_start, m_end) {
+                pos = m_end;
                 continue;
             }
-            let mut start = m.start();
+            let mut start = m_start;
             // `President Trump`: the title belongs to the surface form
             if t.cands.get(ci).is_some_and(|c| c.kind == "person") {
                 start = title_before(text, start);
             }
-            let surface = text.get(start..m.end()).unwrap_or("").to_string();
+            let surface = text.get(start..m_end).unwrap_or("").to_string();
             if let Some(list) = per.get_mut(ci) {
                 list.push(Mention {
                     block: bi,
                     start,
-                    end: m.end(),
-                    span: block.inline.span(start, m.end()),
+                    end: m_end,
+                    span: block.inline.span(start, m_end),
                     surface,
                 });
             }
@@ -1787,7 +1872,7 @@ fn find_mentions(doc: &Document, t: &Table) -> Vec<Entity> {
                 f.get_or_insert(order);
             }
             order += 1;
-            pos = m.end();
+            pos = m_end;
         }
         let _ = bytes;
     }
@@ -1912,44 +1997,37 @@ fn state_adjective(t: &Table, w: &str) -> Option<String> {
     if !is_cap(w) || w.chars().count() < 4 {
         return None;
     }
-    let state = |s: &str| -> Option<String> {
-        let c = t.owner(s).and_then(|i| t.cands.get(i))?;
-        (c.kind == "state").then(|| c.id.clone())
-    };
+    let states = &t.states;
+    let state = |s: &str| -> Option<String> { states.by_surface.get(s).cloned() };
     if let Some((_, n)) = IRREGULAR_ADJECTIVES.iter().find(|(a, _)| *a == w) {
         return state(n);
     }
     const SUFFIXES: &[&str] = &["ian", "an", "n", "ese", "ish", "i", "ic", "ean"];
     const ENDINGS: &[&str] = &["", "a", "ia", "e", "y", "o", "on", "land", "stan", "istan"];
+    let mut name = String::new();
     for suf in SUFFIXES {
         let Some(stem) = w.strip_suffix(suf) else { continue };
         if stem.chars().count() < 3 {
             continue;
         }
         for end in ENDINGS {
-            let name = format!("{stem}{end}");
-            if let Some(id) = state(&name).or_else(|| state_by_last_word(t, &name)) {
-                return Some(id);
+            name.clear();
+            name.push_str(stem);
+            name.push_str(end);
+            if let Some(id) = states.by_surface.get(&name).or_else(|| states.by_last.get(&name)) {
+                return Some(id.clone());
             }
         }
     }
     // `Afghan`, `Kazakh`, `Thai`, `Saudi`: the start of the state's name
     if w.chars().count() >= 4 {
-        return t
-            .cands
+        return states
+            .all
             .iter()
-            .find(|c| c.kind == "state" && c.label.starts_with(w) && c.label.len() <= w.len() + 5)
-            .map(|c| c.id.clone());
+            .find(|(label, _)| label.starts_with(w) && label.len() <= w.len() + 5)
+            .map(|(_, id)| id.clone());
     }
     None
-}
-
-/// `Korea` → the first state whose name ends in it (`South Korea`).
-fn state_by_last_word(t: &Table, w: &str) -> Option<String> {
-    t.cands
-        .iter()
-        .find(|c| c.kind == "state" && c.label.contains(' ') && c.label.rsplit(' ').next() == Some(w))
-        .map(|c| c.id.clone())
 }
 
 /// Words before a state's name that qualify the state, not name a person.

@@ -30,7 +30,9 @@ const PEOPLE: &str = include_str!("lexicon/people.tsv");
 const ORGANIZATIONS: &str = include_str!("lexicon/organizations.tsv");
 const AGREEMENTS: &str = include_str!("lexicon/agreements.tsv");
 
+use super::entities::LexiconIndex;
 use super::Class;
+use std::sync::{Arc, OnceLock};
 
 /// One known entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,9 @@ impl Entry {
 pub struct Lexicon {
     entries: Vec<Entry>,
     by_id: BTreeMap<String, usize>,
+    /// What entity matching derives from the entries alone, built on first use and shared by
+    /// every document (and every clone); any change to the entries drops it.
+    index: OnceLock<Arc<LexiconIndex>>,
 }
 
 impl Lexicon {
@@ -98,6 +103,7 @@ impl Lexicon {
 
     /// Adds `other`'s entries; an entry with an id already present replaces it.
     pub fn extend(&mut self, other: Lexicon) {
+        self.index = OnceLock::new();
         for e in other.entries {
             match self.by_id.get(&e.id) {
                 Some(&i) => {
@@ -111,8 +117,14 @@ impl Lexicon {
     }
 
     fn push(&mut self, e: Entry) {
+        self.index = OnceLock::new();
         self.by_id.insert(e.id.clone(), self.entries.len());
         self.entries.push(e);
+    }
+
+    /// The shared matching index over the entries, built once.
+    pub(crate) fn index(&self) -> &LexiconIndex {
+        self.index.get_or_init(|| Arc::new(LexiconIndex::build(self)))
     }
 
     pub fn entries(&self) -> &[Entry] {
