@@ -26,7 +26,7 @@ fn style(kind: &str) -> Style {
 }
 
 /// Label text broken into lines of about `width` characters.
-fn wrap(s: &str, width: usize) -> String {
+pub(crate) fn wrap(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
     for w in s.split_whitespace() {

@@ -9,6 +9,7 @@
 //! [`MAX_INVOLVED`] entities, its most mentioned ones. Node ids are generated (`d0`, `e0`); every
 //! quoted value goes through [`escape::dot`].
 
+use super::dot::wrap;
 use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
 use dot_writer::{Attributes, DotWriter};
@@ -26,24 +27,6 @@ const GROUPS: [(&str, &str, &str, &str, &str); 4] = [
 
 fn field<'a>(n: &'a Node, k: &str) -> &'a str {
     n.attrs.get(k).and_then(|v| v.as_str()).unwrap_or("")
-}
-
-/// Label text broken into lines of about `width` characters.
-fn wrap(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut line = 0;
-    for w in s.split_whitespace() {
-        if line > 0 && line + w.chars().count() > width {
-            out.push('\n');
-            line = 0;
-        } else if line > 0 {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(w);
-        line += w.chars().count();
-    }
-    out
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {

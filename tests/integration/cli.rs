@@ -1,28 +1,13 @@
 //! The command line end to end: outputs, summaries, exit codes and one-line errors.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn policykg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policykg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("policykg-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
+use crate::common::{policykg, tempdir};
+use std::path::Path;
 
 const DOC: &str = "A Memo\n\nIntro\n\nTariffs rose.¹ Then fell.²\n\n¹ Jane Doe, “Tariffs,” *Daily News*, May 1, 2024, <https://example.org/t>.\n\n² Ibid., 4.\n";
 
 #[test]
 fn builds_a_document_into_json_and_dot() {
-    let d = tempdir("one");
+    let d = tempdir("cli-one");
     std::fs::write(d.join("memo.md"), DOC).expect("write");
     let out = policykg(&["build", "memo.md", "--out", "out"], &d);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -44,7 +29,7 @@ fn builds_a_document_into_json_and_dot() {
 
 #[test]
 fn two_documents_give_a_corpus() {
-    let d = tempdir("corpus");
+    let d = tempdir("cli-corpus");
     std::fs::create_dir_all(d.join("docs/sub")).expect("mkdir");
     std::fs::write(d.join("docs/a.md"), DOC).expect("write");
     std::fs::write(d.join("docs/sub/b.txt"), DOC.replace("Tariffs rose", "Prices rose")).expect("write");
@@ -64,7 +49,7 @@ fn two_documents_give_a_corpus() {
 
 #[test]
 fn bad_inputs_fail_with_one_line() {
-    let d = tempdir("bad");
+    let d = tempdir("cli-bad");
     std::fs::write(d.join("bin.md"), b"abc\x00def").expect("write");
     std::fs::write(d.join("latin.md"), b"caf\xe9 au lait").expect("write");
     std::fs::write(d.join("ok.md"), DOC).expect("write");
@@ -88,7 +73,7 @@ fn bad_inputs_fail_with_one_line() {
 
 #[test]
 fn marker_free_document_is_not_an_error() {
-    let d = tempdir("plain");
+    let d = tempdir("cli-plain");
     std::fs::write(d.join("plain.md"), "Just prose.\n\nNo notes at all.\n").expect("write");
     let out = policykg(&["build", "plain.md", "--out", "out"], &d);
     assert!(out.status.success());
@@ -115,7 +100,7 @@ fn help_explains_every_flag() {
 
 #[test]
 fn legacy_encodings_are_read_only_when_asked_and_never_silently() {
-    let d = tempdir("enc");
+    let d = tempdir("cli-enc");
     std::fs::write(
         d.join("latin.md"),
         b"Caf\xe9 policy rose.\xb9\n\n\xb9 Jane Doe, \xabTitle\xbb, 2020.\n",

@@ -1,24 +1,9 @@
 //! Corpora (issue 7): one merged graph for many documents, the same for any input order and any
 //! `--jobs`, with one node per work and per actor however many documents name them.
 
+use crate::common::{policykg, tempdir};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn policykg(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_policykg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn tempdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("policykg-corpus-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
+use std::path::Path;
 
 /// Cites a work by DOI (and a URL), names the United States, India and China.
 const A: &str = "Trade and Alliances\n\nJane Roe\n\nIntroduction\n\nThe United States and India deepened their defence ties after 2016.¹ China objected.²\n\n¹ Jane Doe, “Trade Wars and Alliances in Asia,” *Journal of Things* 12, no. 3 (2024): 1–20, doi:10.1234/jot.2024.7, <https://example.org/articles/trade-wars>.\n\n² Ibid., 4.\n";
@@ -42,7 +27,7 @@ fn read_json(path: &Path) -> Value {
 
 #[test]
 fn one_node_for_a_work_and_an_actor_named_by_two_documents() {
-    let d = tempdir("unite");
+    let d = tempdir("corpus-unite");
     std::fs::create_dir_all(d.join("docs")).expect("mkdir");
     std::fs::write(d.join("docs/a.md"), A).expect("write");
     std::fs::write(d.join("docs/b.md"), B).expect("write");
@@ -119,7 +104,7 @@ fn variants() -> Vec<(String, String)> {
 
 #[test]
 fn corpus_is_the_same_for_any_input_order_and_any_jobs() {
-    let d = tempdir("order");
+    let d = tempdir("corpus-order");
     std::fs::create_dir_all(d.join("docs/sub")).expect("mkdir");
     let docs = variants();
     let mut files = Vec::new();
@@ -179,7 +164,7 @@ fn merge_is_associative_and_order_independent() {
 
 #[test]
 fn an_unreadable_document_is_reported_and_the_rest_still_merged() {
-    let d = tempdir("unreadable");
+    let d = tempdir("corpus-unreadable");
     std::fs::create_dir_all(d.join("docs")).expect("mkdir");
     std::fs::write(d.join("docs/a.md"), A).expect("write");
     std::fs::write(d.join("docs/b.md"), B).expect("write");

@@ -1,23 +1,7 @@
 //! Hostile and odd input: every one gives a graph or a one-line error, never a panic, and the
 //! outputs stay whole. (Speed on huge inputs is measured by `benches/`, not timed here.)
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn tempdir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("policykg-hostile-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).expect("temp dir");
-    d
-}
-
-fn run(dir: &PathBuf, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_policykg"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs")
-}
+use crate::common::{policykg, tempdir};
 
 fn graph(text: &str) -> serde_json::Value {
     let g = policykg::build_text("t", "t.md", text);
@@ -115,10 +99,10 @@ fn malformed_and_nested_tables_and_url_only_notes() {
 
 #[test]
 fn an_output_folder_that_is_a_file_is_an_error() {
-    let d = tempdir("outfile");
+    let d = tempdir("hostile-outfile");
     std::fs::write(d.join("doc.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
     std::fs::write(d.join("out"), "not a folder").expect("write");
-    let out = run(&d, &["build", "doc.md", "--out", "out"]);
+    let out = policykg(&["build", "doc.md", "--out", "out"], &d);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
@@ -130,29 +114,32 @@ fn an_output_folder_that_is_a_file_is_an_error() {
 
 #[test]
 fn an_unreadable_file_is_reported_and_skipped() {
-    let d = tempdir("perm");
+    let d = tempdir("hostile-perm");
     std::fs::write(d.join("ok.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
     std::fs::create_dir_all(d.join("dir.md")).expect("a folder named like a document");
-    let out = run(&d, &["build", "ok.md", "dir.md", "--out", "out"]);
+    let out = policykg(&["build", "ok.md", "dir.md", "--out", "out"], &d);
     // a folder named `dir.md` holds no documents: a usage error before anything is built
     assert_eq!(out.status.code(), Some(2));
     // a file that cannot be read (a dangling link here: permissions do not stop root)
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(d.join("missing-target.md"), d.join("gone.md")).expect("symlink");
-        let out = run(&d, &["build", "ok.md", "gone.md", "--out", "out"]);
+        let out = policykg(&["build", "ok.md", "gone.md", "--out", "out"], &d);
         assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     }
 }
 
 #[test]
 fn a_failed_write_leaves_previous_outputs_whole() {
-    let d = tempdir("keep");
+    let d = tempdir("hostile-keep");
     std::fs::write(d.join("doc.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
-    assert!(run(&d, &["build", "doc.md", "--out", "out"]).status.success());
+    assert!(policykg(&["build", "doc.md", "--out", "out"], &d).status.success());
     let before = std::fs::read(d.join("out/doc.json")).expect("json");
     // the document becomes unreadable: its old outputs stay as they were
     std::fs::write(d.join("doc.md"), b"\x00\x01binary").expect("write");
-    assert_eq!(run(&d, &["build", "doc.md", "--out", "out"]).status.code(), Some(1));
+    assert_eq!(
+        policykg(&["build", "doc.md", "--out", "out"], &d).status.code(),
+        Some(1)
+    );
     assert_eq!(std::fs::read(d.join("out/doc.json")).expect("json"), before);
 }

@@ -3,6 +3,7 @@
 
 mod cases;
 mod cli;
+mod common;
 mod corpus;
 mod exports;
 mod golden;
