@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,6})\]|\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\]|\^(\d{1,5})"));
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,6}\]|\^\d{1,5})+$"));
-static BARE: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,4}"));
+static BARE_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,7}"));
 
 /// A heading's text without the markers at its end.
 pub fn strip_trailing(s: &str) -> &str {
@@ -109,17 +109,41 @@ fn bracket_list(s: &str) -> Vec<u32> {
 /// accepted only as the next note (or one of the next few) so that years and amounts are left.
 fn find_bare(s: &str, defined: &BTreeSet<u32>, next: &mut u32) -> Vec<Found> {
     let mut out = Vec::new();
-    for m in BARE.find_iter(s) {
-        let before = s.get(..m.start()).and_then(|b| b.chars().next_back());
+    for m in BARE_RUN.find_iter(s) {
+        let head = s.get(..m.start()).unwrap_or("");
+        let mut before = head.chars().rev();
+        let (b1, b2) = (before.next(), before.next());
         let after = s.get(m.end()..).and_then(|a| a.chars().next());
-        let glued = before.is_some_and(|c| {
-            c.is_lowercase() || matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
-        });
-        let free = after.is_none_or(|c| c.is_whitespace());
-        let Ok(n) = m.as_str().parse::<u32>() else { continue };
-        if glued && free && defined.contains(&n) && n >= *next && n <= next.saturating_add(2) {
-            *next = n + 1;
-            out.push((m.start(), m.end(), vec![n]));
+        // `$3.7 billion`, `1,564`: digits after a decimal point or a thousands comma are a number,
+        // unless a sentence ends right after them (`in April 2026.58 President`, `on June 21.12`)
+        let rest = s.get(m.end()..).unwrap_or("");
+        let sentence_ends = rest.trim_start().chars().next().is_none_or(char::is_uppercase)
+            && rest.chars().next().is_none_or(char::is_whitespace);
+        let decimal = b2.is_some_and(|c| c.is_ascii_digit()) && (b1 == Some(',') || b1 == Some('.') && !sentence_ends);
+        let glued = !decimal
+            && b1.is_some_and(|c| {
+                c.is_lowercase() || matches!(c, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’' | '?' | '!')
+            });
+        let free = after.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '.'));
+        let digits = m.as_str();
+        let expected = |n: u32| defined.contains(&n) && n >= *next && n <= next.saturating_add(2);
+        if glued && free {
+            if let Some(n) = digits.parse::<u32>().ok().filter(|&n| expected(n)) {
+                *next = n + 1;
+                out.push((m.start(), m.end(), vec![n]));
+                continue;
+            }
+        }
+        // `as of September 15, 20264`: a year with the next note glued to it
+        let year = digits
+            .get(..4)
+            .and_then(|y| y.parse::<u32>().ok())
+            .filter(|y| (1900..=2099).contains(y));
+        if let (Some(_), Some(rest), true) = (year, digits.get(4..), free && digits.len() > 4 && !decimal) {
+            if let Some(n) = rest.parse::<u32>().ok().filter(|&n| expected(n)) {
+                *next = n + 1;
+                out.push((m.start() + 4, m.end(), vec![n]));
+            }
         }
     }
     out
@@ -230,9 +254,20 @@ mod tests {
     fn bare_digits_follow_note_order() {
         let defined: BTreeSet<u32> = (1..=3).collect();
         let mut next = 1;
-        let s = "In 2016 the challenges.1 Under 3 rules, tariffs2 rose";
+        let s = "In 2016 the challenges.1 Under 3 rules, tariffs2 rose $3.3 billion as of May 1, 20243";
+        let mut later = 4;
+        let ended: Vec<u32> = find_bare(
+            "It arrived in April 2026.4 President Smith spoke on June 21.5",
+            &(1..=5).collect(),
+            &mut later,
+        )
+        .iter()
+        .flat_map(|f| f.2.clone())
+        .collect();
+        assert_eq!(ended, vec![4, 5]);
         let found = find_bare(s, &defined, &mut next);
         let ns: Vec<u32> = found.iter().flat_map(|f| f.2.clone()).collect();
-        assert_eq!(ns, vec![1, 2]);
+        assert_eq!(ns, vec![1, 2, 3]);
+        assert_eq!(found.last().map(|f| (f.0, f.1)), Some((s.len() - 1, s.len())));
     }
 }
