@@ -198,6 +198,10 @@ fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
         let trimmed = s
             .trim()
             .trim_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, ' ' | '|' | '-' | '–' | '·'));
+        // `23 Ibid.` repeats, but it is a note, not page furniture
+        if trimmed.to_lowercase().starts_with("ibid") {
+            return None;
+        }
         let k: String = trimmed
             .chars()
             .filter(|ch| ch.is_alphanumeric())
@@ -292,7 +296,9 @@ pub fn heading_like(s: &str) -> bool {
     if s.matches(", ").count() >= 3 || s.contains(". ") && !s.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    if s.contains(". ") && !LETTERED.is_match(s) && !ROMAN.is_match(s) && !NUMBERED.is_match(s) {
+    // a sentence break, even one hidden by a glued note number (`… a claim.1 Another …`)
+    let broken = s.contains(". ") || GLUED_BREAK.is_match(s);
+    if broken && !LETTERED.is_match(s) && !ROMAN.is_match(s) && !NUMBERED.is_match(s) {
         return false;
     }
     let long: Vec<&&str> = w
@@ -306,6 +312,8 @@ pub fn heading_like(s: &str) -> bool {
     long.is_empty() || lower * 2 <= long.len()
 }
 
+/// A sentence end with a note number glued to it: `… a claim.1 Another …`.
+static GLUED_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[a-z][.?!][”"’)]?\d{1,3}\s+[A-Z]"#));
 static LETTERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-H]\.\s+\S"));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
 static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
@@ -365,6 +373,26 @@ pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
     let end = m.get(0).map_or(0, |m| m.end());
     Some((n, s.get(end..).unwrap_or("")))
 }
+
+/// `7 Jane Doe, “Title,” 2020.` at a page bottom: the number `expected` (no full stop after it),
+/// then text that reads as a citation (a year with a quoted or linked title, a URL, `Ibid.`).
+pub fn plain_note_start(s: &str, expected: u32) -> Option<(u32, &str)> {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    let n: u32 = digits.parse().ok().filter(|&n| n == expected)?;
+    let rest = s.get(digits.len()..)?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let lower = rest.to_lowercase();
+    let ibid = lower.starts_with("ibid") || lower.starts_with("id.");
+    let year = YEAR.is_match(rest);
+    let titled = rest.contains(['“', '"', '*', '_']) || rest.contains("http") || lower.contains("accessed");
+    (rest.starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '*' | '_')) && (ibid || year && titled))
+        .then_some((n, rest))
+}
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]|20)\d\d\b"));
 
 /// Whether a note's text is finished, or a page break may have cut it.
 pub fn note_complete(text: &str) -> bool {

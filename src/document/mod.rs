@@ -127,6 +127,7 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
         stack: Vec::new(),
         last_body: None,
         pending_note: None,
+        plain_notes: 0,
     };
     reader.front_matter(&chunks);
     reader.body(&chunks);
@@ -150,6 +151,8 @@ struct Reader<'a> {
     last_body: Option<usize>,
     /// The last note, while its text is incomplete (a page break may continue it).
     pending_note: Option<usize>,
+    /// The number of the last page-bottom note written in plain digits.
+    plain_notes: u32,
 }
 
 impl Reader<'_> {
@@ -219,6 +222,18 @@ impl Reader<'_> {
                     self.table(chunk);
                 }
                 ChunkKind::Item | ChunkKind::Para => {
+                    // a page-bottom note in plain numbers (`3 Jane Doe, “Title,” 2020.`): only
+                    // the next number in sequence, and only text that reads as a citation
+                    if !in_notes && chunk.kind == ChunkKind::Para {
+                        let full = chunk.full(self.text);
+                        if let Some((n, rest)) = lines::plain_note_start(full, self.plain_notes + 1) {
+                            self.plain_notes = n;
+                            let start = chunk.span.start as usize + (full.len() - rest.len());
+                            let inl = self.clean(rest, start);
+                            self.push_note(n, chunk, inl);
+                            continue;
+                        }
+                    }
                     if in_notes {
                         let full = chunk.full(self.text);
                         if let Some((n, rest)) = lines::endnote_start(full) {
@@ -246,7 +261,7 @@ impl Reader<'_> {
                         .and_then(|b| self.doc.blocks.get(b))
                         .is_some_and(|b| lines::continues(&b.inline.text, src));
                     if let (Some(p), false) = (self.pending_note, body_open) {
-                        if lines::note_continuation(src) && next_is_note(chunks, i) {
+                        if lines::note_continuation(src) && next_is_note(self.text, chunks, i, self.plain_notes + 1) {
                             self.continue_note(p, chunk);
                             continue;
                         }
@@ -381,12 +396,17 @@ impl Reader<'_> {
     }
 }
 
-fn next_is_note(chunks: &[Chunk], i: usize) -> bool {
+/// Whether the next content chunk is a note definition (of either kind: a marked note, or the
+/// page-bottom note in plain digits that comes next).
+fn next_is_note(text: &str, chunks: &[Chunk], i: usize, plain_next: u32) -> bool {
     chunks
         .iter()
         .skip(i + 1)
         .find(|c| c.kind != ChunkKind::Furniture)
-        .is_some_and(|c| matches!(c.kind, ChunkKind::Note { .. }))
+        .is_some_and(|c| {
+            matches!(c.kind, ChunkKind::Note { .. })
+                || c.kind == ChunkKind::Para && lines::plain_note_start(c.full(text), plain_next).is_some()
+        })
 }
 
 /// Heading text without bullets, emphasis or trailing markers and colons.
