@@ -17,8 +17,9 @@ fn python() -> String {
 }
 
 /// The seed alone and the seed with a fixture as a corpus, written to a temporary folder.
-fn outputs() -> Vec<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("policykg-tools-{}", std::process::id()));
+/// Each test writes into a folder of its own (`tag`): tests run in parallel threads.
+fn outputs(tag: &str) -> Vec<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("policykg-tools-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let paths = vec![
@@ -75,7 +76,7 @@ fn graphviz_renders_every_dot_file_without_warnings() {
     if !available("dot", "-V") {
         return;
     }
-    for f in with_ext(&outputs(), "dot") {
+    for f in with_ext(&outputs("dot"), "dot") {
         let out = Command::new("dot").arg("-Tsvg").arg(&f).output().expect("dot runs");
         assert!(
             out.status.success(),
@@ -109,7 +110,7 @@ fn networkx_loads_every_json_graph() {
         eprintln!("skipped: networkx not installed (run .ci/run to install it)");
         return;
     }
-    let files = with_ext(&outputs(), "json");
+    let files = with_ext(&outputs("json"), "json");
     let script = Path::new("tests/tools/check_graph.py");
     for f in files {
         let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&f).expect("read")).expect("json");
