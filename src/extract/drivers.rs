@@ -58,9 +58,6 @@ pub struct Driver {
     pub ranges: Vec<(usize, usize, usize)>,
     /// Source spans of every place it is named, `span` first.
     pub spans: Vec<Span>,
-    /// Per span: whether it is exact (false for a table row the reader could not place, whose
-    /// span is the stretch of source it stands in).
-    pub exact: Vec<bool>,
     /// The rules that found it (`driver/table`, `driver/section`).
     pub rules: Vec<&'static str>,
 }
@@ -323,7 +320,6 @@ fn push_merged(out: &mut Vec<Driver>, d: Driver) {
     }
     o.ranges.extend(d.ranges);
     o.spans.extend(d.spans);
-    o.exact.extend(d.exact);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,9 +330,6 @@ fn push_merged(out: &mut Vec<Driver>, d: Driver) {
 struct Layout {
     level_col: usize,
     columns: Vec<(usize, &'static str)>,
-    width: usize,
-    /// The last block of the table, so that a continuation without blocks can be placed.
-    last_block: Option<usize>,
 }
 
 fn cell<'d>(doc: &'d Document, table: &Table, row: usize, col: usize) -> Option<(usize, &'d Inline)> {
@@ -369,72 +362,26 @@ fn layout(doc: &Document, table: &Table) -> Option<Layout> {
     if columns.len() < 2 {
         return None;
     }
-    let last_block = table.rows.iter().flatten().copied().max();
-    Some(Layout {
-        level_col,
-        columns,
-        width,
-        last_block,
-    })
+    Some(Layout { level_col, columns })
 }
 
+/// Driver tables; one split by a page break is already one table (see the document reader).
 fn from_tables(doc: &Document) -> Vec<Driver> {
     let mut out = Vec::new();
-    let mut prev: Option<Layout> = None;
     for table in &doc.tables {
-        if let Some(lay) = layout(doc, table) {
-            for r in 0..table.rows.len() {
-                let Some(level) = cell(doc, table, r, lay.level_col).and_then(|(_, i)| level_of(&i.text)) else {
-                    continue;
-                };
-                for &(c, polarity) in &lay.columns {
-                    if let Some((b, inl)) = cell(doc, table, r, c) {
-                        out.extend(cell_drivers(b, inl, polarity, level));
-                    }
-                }
-            }
-            prev = Some(lay);
-        } else if let Some(lay) = prev.take().filter(|l| headed_continuation(table, l)) {
-            // A page break split the table and the reader took the first continued row for the
-            // header of a new table: its cells are only texts, without blocks.
-            if let Some(level) = table.header.get(lay.level_col).and_then(|h| level_of(h)) {
-                let span = gap_after(doc, lay.last_block);
-                for &(c, polarity) in &lay.columns {
-                    if let Some(text) = table.header.get(c) {
-                        out.extend(text_drivers(text, span, polarity, level));
-                    }
+        let Some(lay) = layout(doc, table) else { continue };
+        for r in 0..table.rows.len() {
+            let Some(level) = cell(doc, table, r, lay.level_col).and_then(|(_, i)| level_of(&i.text)) else {
+                continue;
+            };
+            for &(c, polarity) in &lay.columns {
+                if let Some((b, inl)) = cell(doc, table, r, c) {
+                    out.extend(cell_drivers(b, inl, polarity, level));
                 }
             }
         }
     }
     out
-}
-
-fn headed_continuation(table: &Table, lay: &Layout) -> bool {
-    table.rows.is_empty()
-        && table.header.len() == lay.width
-        && table.header.get(lay.level_col).is_some_and(|h| level_of(h).is_some())
-        && lay.columns.iter().any(|&(c, _)| {
-            table
-                .header
-                .get(c)
-                .is_some_and(|h| h.contains(['•', '▪']) || word_count(h) > 6)
-        })
-}
-
-/// The source between a table's last block and the next block.
-fn gap_after(doc: &Document, last: Option<usize>) -> Span {
-    let Some(last) = last else {
-        return Span::default();
-    };
-    let start = doc.blocks.get(last).map(|b| b.inline.full_span().end).unwrap_or(0);
-    let end = doc
-        .blocks
-        .get(last + 1)
-        .map(|b| b.inline.full_span().start)
-        .unwrap_or(start)
-        .max(start);
-    Span::new(start as usize, end as usize)
 }
 
 const BULLETS: &[char] = &['•', '▪', '■', '●', '◦', '‣', '-', '*', '–'];
@@ -497,34 +444,6 @@ fn cell_drivers(block: usize, inl: &Inline, polarity: &'static str, level: &'sta
             blocks: vec![block],
             ranges: vec![(block, a, b)],
             spans: vec![span],
-            exact: vec![true],
-            rules: vec!["driver/table"],
-        });
-    }
-    out
-}
-
-/// Drivers of a cell known only by its text (no block, no emphasis).
-fn text_drivers(text: &str, span: Span, polarity: &'static str, level: &'static str) -> Vec<Driver> {
-    let mut out = Vec::new();
-    for (a, b) in item_ranges(text, &[]) {
-        let Some(item) = text.get(a..b) else { continue };
-        let label = lead_phrase(item, None);
-        if label.is_empty() {
-            continue;
-        }
-        out.push(Driver {
-            label,
-            polarity,
-            level,
-            origin: vec!["table"],
-            description: item.to_string(),
-            aliases: Vec::new(),
-            span,
-            blocks: Vec::new(),
-            ranges: Vec::new(),
-            spans: vec![span],
-            exact: vec![false],
             rules: vec!["driver/table"],
         });
     }
@@ -693,7 +612,6 @@ fn from_sections(doc: &Document, diags: &mut Diagnostics) -> Vec<Driver> {
             ranges: section.iter().map(|&b| (b, 0, usize::MAX)).collect(),
             blocks: section,
             spans: vec![span],
-            exact: vec![true],
             rules: vec!["driver/section"],
         });
     }

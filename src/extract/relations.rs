@@ -16,7 +16,7 @@
 //! - `relation/fronted`: `By participating in A and B, C …` gives `C participating in A`.
 
 use super::{Class, Entity, Relation};
-use crate::claims::sentences;
+use crate::claims::of_block;
 use crate::document::{BlockKind, Document};
 
 /// A mention inside one sentence: entity index and clean range.
@@ -287,7 +287,7 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
         let heading = matches!(block.kind, BlockKind::Heading { .. });
         // mentions are sorted by start: each sentence takes its run from a moving cursor
         let mut first = 0;
-        for (s, e) in sentences(text, &block.inline.items) {
+        for (s, e) in of_block(block) {
             while ms.get(first).is_some_and(|m| m.start < s) {
                 first += 1;
             }

@@ -37,35 +37,12 @@ fn inside(ranges: &Ranges, block: usize, start: usize, end: usize) -> bool {
     })
 }
 
-/// A driver known only by its text (a table row the reader could not place) carries the span of
-/// the stretch of source it stands in; where its label, or the longest run of its first words,
-/// occurs there, that occurrence is its span.
-fn narrow(text: &str, within: Span, label: &str) -> Span {
-    let (a, b) = (within.start as usize, within.end as usize);
-    let Some(hay) = text.get(a..b) else {
-        return within;
-    };
-    let words: Vec<&str> = label.split_whitespace().collect();
-    for n in (1..=words.len()).rev() {
-        let prefix = words.get(..n).map(|w| w.join(" ")).unwrap_or_default();
-        if let Some(at) = hay.find(&prefix) {
-            return Span::new(a + at, a + at + prefix.len());
-        }
-    }
-    within
-}
-
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
     let _ = doc;
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);
-        let spans: Vec<Span> = d
-            .spans
-            .iter()
-            .zip(d.exact.iter().chain(std::iter::repeat(&true)))
-            .map(|(&s, &exact)| if exact { s } else { narrow(input.text, s, &d.label) })
-            .collect();
+        let spans = &d.spans;
         let d_span = spans.first().copied().unwrap_or(d.span);
         let (line, _) = input.lines.line_col(input.text, d_span.start as usize);
         let mut attrs = Map::new();

@@ -8,7 +8,7 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use crate::claims::{sentences, Claim};
+use crate::claims::{of_block, Claim};
 use crate::document::{BlockKind, Document};
 use crate::extract::{Class, Entity, Extraction};
 use serde_json::{json, Map};
@@ -80,7 +80,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         let Some(block) = doc.blocks.get(bi) else { continue };
         let spans = match block.kind {
             BlockKind::Heading { .. } => vec![(0, block.inline.text.len())],
-            _ => sentences(&block.inline.text, &block.inline.items),
+            _ => of_block(block),
         };
         for (s, e) in spans {
             let set: BTreeSet<usize> = within(ms, s, e).iter().map(|m| m.2).collect();
