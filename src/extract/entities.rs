@@ -42,6 +42,13 @@ pub fn extract(doc: &Document, lexicon: &Lexicon, diags: &mut Diagnostics) -> (V
             table.doc_text.push('\n');
         }
     }
+    for w in table
+        .doc_text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *table.words.entry(w.to_string()).or_default() += 1;
+    }
     for (bi, block) in doc.blocks.iter().enumerate() {
         if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
@@ -76,6 +83,8 @@ struct Surface {
 struct Table {
     /// The body text of the document (headings excepted), for counts over the whole document.
     doc_text: String,
+    /// How often each whole word (a run of letters and digits) stands in `doc_text`.
+    words: HashMap<String, usize>,
     cands: Vec<Cand>,
     by_id: BTreeMap<String, usize>,
     surfaces: BTreeMap<String, Surface>,
@@ -1537,7 +1546,6 @@ fn surname_persons(t: &mut Table, doc: &Document) {
             let b = word(k + 1);
             let prev_cap = k > 0 && is_cap(word(k - 1)) && gap(k - 1) == " ";
             let next_cap = is_cap(word(k + 2)) && gap(k + 1) == " ";
-            let adjective = is_adjective(t, a);
             let abstract_noun = ["ism", "ity", "tion"].iter().any(|x| b.ends_with(x));
             if gap(k) == " "
                 && !NOT_GIVEN_NAME.contains(&a)
@@ -1546,8 +1554,8 @@ fn surname_persons(t: &mut Table, doc: &Document) {
                 && name_like(t, b)
                 && !prev_cap
                 && !next_cap
-                && !adjective
                 && !abstract_noun
+                && !is_adjective(t, a)
                 && ws.get(k).is_some_and(|w| !is_sentence_start(text, w.start))
             {
                 pairs.push((a.to_string(), b.to_string()));
@@ -1672,12 +1680,7 @@ fn single_name_ok(t: &Table, text: &str, title: &str, name: &str, end: usize) ->
         return false;
     }
     if matches!(title, "General" | "King") {
-        let alone = t
-            .doc_text
-            .match_indices(name)
-            .filter(|(i, _)| word_start(&t.doc_text, *i) && word_end(&t.doc_text, i + name.len()))
-            .count();
-        return alone >= 2;
+        return occurrences(t, name) >= 2;
     }
     true
 }
@@ -1689,13 +1692,21 @@ fn is_adjective(t: &Table, w: &str) -> bool {
         return true;
     }
     ["an", "i", "n"].iter().any(|suf| {
-        w.strip_suffix(suf).is_some_and(|stem| {
-            stem.chars().count() >= 3
-                && t.doc_text
-                    .match_indices(stem)
-                    .any(|(i, _)| word_start(&t.doc_text, i) && word_end(&t.doc_text, i + stem.len()))
-        })
+        w.strip_suffix(suf)
+            .is_some_and(|stem| stem.chars().count() >= 3 && occurrences(t, stem) > 0)
     })
+}
+
+/// How often `name` stands as a whole word in the document: a lookup for a single word, a scan
+/// for a phrase.
+fn occurrences(t: &Table, name: &str) -> usize {
+    if name.chars().all(char::is_alphanumeric) {
+        return t.words.get(name).copied().unwrap_or(0);
+    }
+    t.doc_text
+        .match_indices(name)
+        .filter(|(i, _)| word_start(&t.doc_text, *i) && word_end(&t.doc_text, i + name.len()))
+        .count()
 }
 
 /// `Prime Minister Narendra Modi`: a title then a capitalised name.

@@ -35,6 +35,8 @@ pub struct KnowledgeGraph {
     /// Each edge by its ends, kind and key.
     edge_index: HashMap<(NodeIndex, NodeIndex, &'static str, String), EdgeIndex>,
     edge_order: Vec<EdgeIndex>,
+    /// Whether a merge appended to a long list, which [`KnowledgeGraph::settle`] then dedups.
+    unsettled: bool,
 }
 
 impl KnowledgeGraph {
@@ -47,7 +49,7 @@ impl KnowledgeGraph {
         match self.index.get(&node.id) {
             Some(&i) => {
                 if let Some(old) = self.graph.node_weight_mut(i) {
-                    merge_attrs(&mut old.attrs, node.attrs);
+                    self.unsettled |= merge_attrs(&mut old.attrs, node.attrs);
                 }
             }
             None => {
@@ -79,7 +81,7 @@ impl KnowledgeGraph {
         let k = (s, t, edge.kind, edge.key.clone());
         if let Some(&e) = self.edge_index.get(&k) {
             if let Some(w) = self.graph.edge_weight_mut(e) {
-                merge_attrs(&mut w.attrs, edge.attrs);
+                self.unsettled |= merge_attrs(&mut w.attrs, edge.attrs);
             }
             return true;
         }
@@ -194,6 +196,7 @@ impl KnowledgeGraph {
         self.documents.dedup();
         self.sort();
         self.unite();
+        self.settle();
         // lists that are sets of documents or notes, in one order however the corpus was grouped
         let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
         for i in &self.order {
@@ -292,7 +295,9 @@ impl KnowledgeGraph {
         let mut taken: Vec<Option<Node>> = order.iter().map(|&i| self.graph.remove_node(i)).collect();
         let documents = std::mem::take(&mut self.documents);
         let diagnostics = std::mem::take(&mut self.diagnostics);
+        let unsettled = self.unsettled;
         *self = KnowledgeGraph::new();
+        self.unsettled = unsettled;
         self.documents = documents;
         self.diagnostics = diagnostics;
         for i in 0..taken.len() {
@@ -306,11 +311,11 @@ impl KnowledgeGraph {
             for &j in others.get(&i).into_iter().flatten() {
                 if let Some(other) = taken.get_mut(j).and_then(Option::take) {
                     same_as.push(Value::String(other.id));
-                    merge_attrs(&mut node.attrs, other.attrs);
+                    self.unsettled |= merge_attrs(&mut node.attrs, other.attrs);
                 }
             }
             if !same_as.is_empty() {
-                merge_attrs(
+                self.unsettled |= merge_attrs(
                     &mut node.attrs,
                     Map::from_iter([("same_as".to_string(), Value::Array(same_as))]),
                 );
@@ -324,6 +329,20 @@ impl KnowledgeGraph {
                 continue;
             }
             self.add_edge(&s, &t, w);
+        }
+    }
+
+    /// Removes the repeats that merges left in long lists (see [`merge_attrs`]). Building and
+    /// merging call it; a graph is settled whenever it is handed out.
+    pub fn settle(&mut self) {
+        if !std::mem::take(&mut self.unsettled) {
+            return;
+        }
+        for n in self.graph.node_weights_mut() {
+            dedup_lists(&mut n.attrs);
+        }
+        for e in self.graph.edge_weights_mut() {
+            dedup_lists(&mut e.attrs);
         }
     }
 
@@ -446,25 +465,25 @@ fn kind_rank(kind: &str) -> usize {
 
 /// Merges attributes of the same node or edge seen twice (in two documents): lists are united
 /// (first seen first), counts added, other values keep the first non-null one.
-pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
+///
+/// Short lists are united at once. Long ones (a work cited across a whole corpus) are only
+/// appended to, and the return value says so: testing each new item against a long list, or
+/// hashing the list again at every merge, made the corpus merge quadratic in the number of
+/// documents. The caller removes the repeats once, with [`KnowledgeGraph::settle`].
+pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) -> bool {
+    let mut appended = false;
     for (k, v) in from {
         match (into.get_mut(&k), v) {
             (Some(Value::Array(a)), Value::Array(b)) => {
-                // a work cited across many documents grows long lists: test membership by a set
-                // of the items' JSON text, not by scanning the list for each new item
-                if a.len() + b.len() <= 16 {
+                if a.len() + b.len() <= SHORT_LIST {
                     for x in b {
                         if !a.contains(&x) {
                             a.push(x);
                         }
                     }
                 } else {
-                    let mut seen: std::collections::HashSet<String> = a.iter().map(Value::to_string).collect();
-                    for x in b {
-                        if seen.insert(x.to_string()) {
-                            a.push(x);
-                        }
-                    }
+                    a.extend(b);
+                    appended = true;
                 }
             }
             (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_str(), "mentions" | "weight") => {
@@ -475,6 +494,22 @@ pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) {
             (Some(_), _) => {}
             (None, v) => {
                 into.insert(k, v);
+            }
+        }
+    }
+    appended
+}
+
+/// Lists up to this long are united item by item as they merge.
+const SHORT_LIST: usize = 16;
+
+/// Removes repeated items from the long lists of `attrs`, keeping the first of each.
+fn dedup_lists(attrs: &mut Map<String, Value>) {
+    for v in attrs.values_mut() {
+        if let Value::Array(a) = v {
+            if a.len() > SHORT_LIST {
+                let mut seen = std::collections::HashSet::with_capacity(a.len());
+                a.retain(|x| seen.insert(x.to_string()));
             }
         }
     }
