@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 pub fn extract(doc: &Document, lexicon: &Lexicon, diags: &mut Diagnostics) -> (Vec<Entity>, Vec<Relation>) {
     let _ = diags;
     let index = lexicon.index();
-    let mut table = index.table.clone();
+    let mut table = Table::over(&index.base);
     for block in &doc.blocks {
         if !matches!(block.kind, BlockKind::Heading { .. }) {
             table.doc_text.push_str(&block.inline.text);
@@ -79,8 +79,24 @@ struct Surface {
     after_full: bool,
 }
 
-#[derive(Debug, Default, Clone)]
-struct Table {
+/// What the lexicon alone gives: its candidates and their surface forms, shared by every
+/// document.
+#[derive(Debug, Default)]
+struct Base {
+    cands: Vec<Cand>,
+    by_id: BTreeMap<String, usize>,
+    surfaces: BTreeMap<String, Surface>,
+    /// The lexicon's states, for [`state_adjective`].
+    states: StateNames,
+}
+
+/// One document's candidates: the lexicon's, read through, and those the document adds. A
+/// document never copies the lexicon's tables (on a corpus of short papers that copy cost more
+/// than the matching): its own candidates are numbered after the lexicon's, and a surface form
+/// it changes is shadowed in its own map.
+#[derive(Debug)]
+struct Table<'a> {
+    base: &'a Base,
     /// The body text of the document (headings excepted), for counts over the whole document.
     doc_text: String,
     /// How often each whole word (a run of letters and digits) stands in `doc_text`.
@@ -88,8 +104,6 @@ struct Table {
     cands: Vec<Cand>,
     by_id: BTreeMap<String, usize>,
     surfaces: BTreeMap<String, Surface>,
-    /// The lexicon's states, for [`state_adjective`].
-    states: std::sync::Arc<StateNames>,
 }
 
 /// The lexicon's states by surface form, by last word and by name. Discovered entities are
@@ -109,7 +123,7 @@ struct StateNames {
 /// states for [`state_adjective`].
 #[derive(Debug)]
 pub struct LexiconIndex {
-    table: Table,
+    base: Base,
     /// The table's surface forms in order, the automaton's patterns.
     patterns: Vec<String>,
     automaton: Option<AhoCorasick>,
@@ -117,22 +131,25 @@ pub struct LexiconIndex {
 
 impl LexiconIndex {
     pub(crate) fn build(lexicon: &Lexicon) -> LexiconIndex {
-        let mut table = Table::default();
+        let empty = Base::default();
+        let mut t = Table::over(&empty);
         let surnames = shared_surnames(lexicon);
         for e in lexicon.entries() {
-            table.add_entry(e, &surnames);
+            t.add_entry(e, &surnames);
         }
-        let patterns: Vec<String> = table.surfaces.keys().cloned().collect();
+        let Table {
+            cands, by_id, surfaces, ..
+        } = t;
+        let patterns: Vec<String> = surfaces.keys().cloned().collect();
         let automaton = anchored_automaton(&patterns);
-        let is_state = |i: usize| table.cands.get(i).filter(|c| c.kind == "state");
-        let by_surface = table
-            .surfaces
+        let is_state = |i: usize| cands.get(i).filter(|c| c.kind == "state");
+        let by_surface = surfaces
             .iter()
             .filter_map(|(s, sf)| is_state(sf.cand).map(|c| (s.clone(), c.id.clone())))
             .collect();
         let mut by_last = HashMap::new();
         let mut all = Vec::new();
-        for c in table.cands.iter().filter(|c| c.kind == "state") {
+        for c in cands.iter().filter(|c| c.kind == "state") {
             if c.label.contains(' ') {
                 if let Some(last) = c.label.rsplit(' ').next() {
                     by_last.entry(last.to_string()).or_insert_with(|| c.id.clone());
@@ -140,13 +157,18 @@ impl LexiconIndex {
             }
             all.push((c.label.clone(), c.id.clone()));
         }
-        table.states = std::sync::Arc::new(StateNames {
+        let states = StateNames {
             by_surface,
             by_last,
             all,
-        });
+        };
         LexiconIndex {
-            table,
+            base: Base {
+                cands,
+                by_id,
+                surfaces,
+                states,
+            },
             patterns,
             automaton,
         }
@@ -161,7 +183,42 @@ fn anchored_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
         .ok()
 }
 
-impl Table {
+impl<'a> Table<'a> {
+    fn over(base: &'a Base) -> Table<'a> {
+        Table {
+            base,
+            doc_text: String::new(),
+            words: HashMap::new(),
+            cands: Vec::new(),
+            by_id: BTreeMap::new(),
+            surfaces: BTreeMap::new(),
+        }
+    }
+
+    /// The candidate numbered `i`: the lexicon's first, then the document's own.
+    fn cand_at(&self, i: usize) -> Option<&Cand> {
+        match i.checked_sub(self.base.cands.len()) {
+            None => self.base.cands.get(i),
+            Some(j) => self.cands.get(j),
+        }
+    }
+
+    fn cand_count(&self) -> usize {
+        self.base.cands.len() + self.cands.len()
+    }
+
+    fn all_cands(&self) -> impl Iterator<Item = &Cand> {
+        self.base.cands.iter().chain(&self.cands)
+    }
+
+    fn surface_of(&self, s: &str) -> Option<Surface> {
+        self.surfaces.get(s).or_else(|| self.base.surfaces.get(s)).copied()
+    }
+
+    fn states(&self) -> &StateNames {
+        &self.base.states
+    }
+
     fn add_entry(&mut self, e: &Entry, shared: &[String]) {
         let rule = match e.class {
             Class::Actor => "actor/lexicon",
@@ -175,7 +232,7 @@ impl Table {
         if e.kind == "person" {
             if let Some(last) = e.name.split_whitespace().last() {
                 let unique = !shared.iter().any(|s| s == last);
-                if unique && e.name.contains(' ') && !self.surfaces.contains_key(last) && last.chars().count() > 3 {
+                if unique && e.name.contains(' ') && self.surface_of(last).is_none() && last.chars().count() > 3 {
                     self.surface(last, i, true);
                 }
             }
@@ -183,10 +240,10 @@ impl Table {
     }
 
     fn cand(&mut self, id: &str, class: Class, kind: &str, label: &str, rule: &'static str) -> usize {
-        if let Some(&i) = self.by_id.get(id) {
+        if let Some(&i) = self.by_id.get(id).or_else(|| self.base.by_id.get(id)) {
             return i;
         }
-        let i = self.cands.len();
+        let i = self.cand_count();
         self.cands.push(Cand {
             id: id.to_string(),
             class,
@@ -204,10 +261,10 @@ impl Table {
         if s.is_empty() {
             return;
         }
-        match self.surfaces.get_mut(s) {
+        match self.surface_of(s) {
             Some(old) => {
                 if old.after_full && !after_full && old.cand == cand {
-                    old.after_full = false;
+                    self.surfaces.insert(s.to_string(), Surface { cand, after_full });
                 }
             }
             None => {
@@ -217,7 +274,7 @@ impl Table {
     }
 
     fn owner(&self, s: &str) -> Option<usize> {
-        self.surfaces.get(s).map(|x| x.cand)
+        self.surface_of(s).map(|x| x.cand)
     }
 
     /// Adds a discovered entity under its surfaces, or folds them into a known one that already
@@ -493,8 +550,7 @@ fn one_word_legislatures(t: &mut Table, text: &str) {
             // `the State Great Hural … the Hural`: the short form of a longer name found before
             let suffix = format!(" {s}");
             let longer = t
-                .cands
-                .iter()
+                .all_cands()
                 .position(|c| c.class == Class::Actor && c.label.ends_with(&suffix));
             match longer {
                 Some(i) => t.surface(s, i, false),
@@ -1354,7 +1410,7 @@ fn lower_head(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) 
             }
             let name = text.get(a.start..b.end).unwrap_or("");
             if t.owner(name)
-                .and_then(|i| t.cands.get(i))
+                .and_then(|i| t.cand_at(i))
                 .is_some_and(|c| c.class == Class::Actor)
             {
                 return;
@@ -1426,7 +1482,7 @@ fn run_names_actors(t: &Table, text: &str, ws: &[Word], start: usize, end: usize
         if w == "and" || w == "&" || TITLES.contains(&w) {
             return true;
         }
-        let cand = t.owner(w).and_then(|i| t.cands.get(i));
+        let cand = t.owner(w).and_then(|i| t.cand_at(i));
         if cand.is_some_and(|c| c.kind == "person") {
             return true;
         }
@@ -1722,7 +1778,7 @@ fn titled(t: &mut Table, text: &str) {
             MONTHS.contains(w)
                 || NOT_NAME_START.contains(w)
                 || t.owner(w)
-                    .is_some_and(|i| t.cands.get(i).is_some_and(|c| c.kind != "person"))
+                    .is_some_and(|i| t.cand_at(i).is_some_and(|c| c.kind != "person"))
         }) {
             toks.truncate(p);
         }
@@ -1779,7 +1835,7 @@ fn titled(t: &mut Table, text: &str) {
 
 fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity> {
     // the lexicon's forms are matched by the shared automaton, the document's own by a small one
-    let base = &index.table.surfaces;
+    let base = &index.base.surfaces;
     let own: Vec<&String> = t.surfaces.keys().filter(|s| !base.contains_key(*s)).collect();
     let own_ac = if own.is_empty() { None } else { anchored_automaton(&own) };
     if !own.is_empty() && own_ac.is_none() {
@@ -1808,10 +1864,10 @@ fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity>
             }
             (a, b) => a.or(b)?,
         };
-        Some((start, end, *t.surfaces.get(pat.as_str())?))
+        Some((start, end, t.surface_of(pat.as_str())?))
     };
-    let mut per: Vec<Vec<Mention>> = vec![Vec::new(); t.cands.len()];
-    let mut first_seen: Vec<Option<usize>> = vec![None; t.cands.len()];
+    let mut per: Vec<Vec<Mention>> = vec![Vec::new(); t.cand_count()];
+    let mut first_seen: Vec<Option<usize>> = vec![None; t.cand_count()];
     let mut order = 0usize;
     for (bi, block) in doc.blocks.iter().enumerate() {
         let text = block.inline.text.as_str();
@@ -1849,7 +1905,7 @@ fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity>
                 pos = m_end;
                 continue;
             }
-            let Some(cand) = t.cands.get(ci) else {
+            let Some(cand) = t.cand_at(ci) else {
                 pos += 1;
                 continue;
             };
@@ -1866,7 +1922,7 @@ fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity>
             }
             let mut start = m_start;
             // `President Trump`: the title belongs to the surface form
-            if t.cands.get(ci).is_some_and(|c| c.kind == "person") {
+            if t.cand_at(ci).is_some_and(|c| c.kind == "person") {
                 start = title_before(text, start);
             }
             let surface = text.get(start..m_end).unwrap_or("").to_string();
@@ -1889,7 +1945,7 @@ fn find_mentions(doc: &Document, t: &Table, index: &LexiconIndex) -> Vec<Entity>
     }
     let mut out = Vec::new();
     for (ci, mentions) in per.into_iter().enumerate() {
-        let Some(c) = t.cands.get(ci) else { continue };
+        let Some(c) = t.cand_at(ci) else { continue };
         if mentions.is_empty() {
             continue;
         }
@@ -1946,7 +2002,7 @@ fn foreign_body(t: &Table, text: &str, start: usize, end: usize) -> bool {
         let us = t
             .owner(next.trim_end_matches('.'))
             .or_else(|| t.owner(&next))
-            .and_then(|i| t.cands.get(i))
+            .and_then(|i| t.cand_at(i))
             .is_some_and(|c| c.id == "united-states");
         if is_cap(&next) && !us && !next.chars().all(|c| c.is_ascii_digit()) {
             return true;
@@ -1974,7 +2030,7 @@ fn foreign_body(t: &Table, text: &str, start: usize, end: usize) -> bool {
                 .copied()
                 .collect::<Vec<_>>()
                 .join(" ");
-            if let Some(c) = t.owner(&cut).and_then(|i| t.cands.get(i)) {
+            if let Some(c) = t.owner(&cut).and_then(|i| t.cand_at(i)) {
                 return c.kind == "state" && c.id != "united-states";
             }
         }
@@ -2008,7 +2064,7 @@ fn state_adjective(t: &Table, w: &str) -> Option<String> {
     if !is_cap(w) || w.chars().count() < 4 {
         return None;
     }
-    let states = &t.states;
+    let states = t.states();
     let state = |s: &str| -> Option<String> { states.by_surface.get(s).cloned() };
     if let Some((_, n)) = IRREGULAR_ADJECTIVES.iter().find(|(a, _)| *a == w) {
         return state(n);

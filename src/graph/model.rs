@@ -23,6 +23,14 @@ pub struct Edge {
     pub attrs: Map<String, Value>,
 }
 
+/// A graph taken apart, see [`KnowledgeGraph::into_parts`].
+struct Parts {
+    documents: Vec<String>,
+    diagnostics: Vec<Located>,
+    nodes: Vec<Node>,
+    edges: Vec<(String, String, Edge)>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct KnowledgeGraph {
     pub documents: Vec<String>,
@@ -142,32 +150,14 @@ impl KnowledgeGraph {
     /// list of the documents it comes from. For output independent of input order, absorb
     /// graphs in the order of their document ids, then call [`KnowledgeGraph::finish_corpus`].
     pub fn absorb(&mut self, g: KnowledgeGraph) {
-        let KnowledgeGraph {
+        let Parts {
             documents,
             diagnostics,
-            mut graph,
-            order,
-            edge_order,
-            ..
-        } = g;
-        let mut edges = Vec::with_capacity(edge_order.len());
-        for e in edge_order {
-            let Some((s, t)) = graph.edge_endpoints(e) else {
-                continue;
-            };
-            let (Some(s), Some(t)) = (graph.node_weight(s), graph.node_weight(t)) else {
-                continue;
-            };
-            let (s, t) = (s.id.clone(), t.id.clone());
-            if let Some(w) = graph.remove_edge(e) {
-                edges.push((s, t, w));
-            }
-        }
+            nodes,
+            edges,
+        } = g.into_parts();
         let docs: Vec<Value> = documents.iter().map(|d| Value::String(d.clone())).collect();
-        for i in order {
-            let Some(mut n) = graph.remove_node(i) else {
-                continue;
-            };
+        for mut n in nodes {
             // a node of an already merged graph has its own list
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
                 n.attrs.insert("documents".into(), Value::Array(docs.clone()));
@@ -179,6 +169,47 @@ impl KnowledgeGraph {
         }
         self.documents.extend(documents);
         self.diagnostics.extend(diagnostics);
+    }
+
+    /// Takes the graph apart without copying: its nodes in order, and its edges in order with
+    /// the ids of their ends. (Removing edges one at a time walks each end's list of edges,
+    /// which is quadratic on a corpus's hubs.)
+    fn into_parts(self) -> Parts {
+        let KnowledgeGraph {
+            documents,
+            diagnostics,
+            graph,
+            order,
+            edge_order,
+            ..
+        } = self;
+        let (ns, es) = graph.into_nodes_edges_iters();
+        // by index; the iterators give indices in ascending order, skipping removed ones
+        let mut slots: Vec<Option<Node>> = Vec::new();
+        for n in ns {
+            slots.resize_with(n.index.index(), || None);
+            slots.push(Some(n.weight));
+        }
+        let mut links: Vec<Option<(NodeIndex, NodeIndex, Edge)>> = Vec::new();
+        for e in es {
+            links.resize_with(e.index.index(), || None);
+            links.push(Some((e.source, e.target, e.weight)));
+        }
+        let id = |slots: &[Option<Node>], i: NodeIndex| Some(slots.get(i.index())?.as_ref()?.id.clone());
+        let edges = edge_order
+            .iter()
+            .filter_map(|e| {
+                let (s, t, w) = links.get_mut(e.index())?.take()?;
+                Some((id(&slots, s)?, id(&slots, t)?, w))
+            })
+            .collect();
+        let nodes = order.iter().filter_map(|i| slots.get_mut(i.index())?.take()).collect();
+        Parts {
+            documents,
+            diagnostics,
+            nodes,
+            edges,
+        }
     }
 
     /// Ends a corpus merge: unites nodes that name one thing under different ids (below), sorts
@@ -278,25 +309,14 @@ impl KnowledgeGraph {
                 }
             }
         }
-        let mut edges = Vec::with_capacity(self.edge_order.len());
-        for e in std::mem::take(&mut self.edge_order) {
-            let Some((s, t)) = self.graph.edge_endpoints(e) else {
-                continue;
-            };
-            let (Some(s), Some(t)) = (self.graph.node_weight(s), self.graph.node_weight(t)) else {
-                continue;
-            };
-            let (s, t) = (s.id.clone(), t.id.clone());
-            if let Some(w) = self.graph.remove_edge(e) {
-                edges.push((s, t, w));
-            }
-        }
-        let order = std::mem::take(&mut self.order);
-        let mut taken: Vec<Option<Node>> = order.iter().map(|&i| self.graph.remove_node(i)).collect();
-        let documents = std::mem::take(&mut self.documents);
-        let diagnostics = std::mem::take(&mut self.diagnostics);
         let unsettled = self.unsettled;
-        *self = KnowledgeGraph::new();
+        let Parts {
+            documents,
+            diagnostics,
+            nodes,
+            edges,
+        } = std::mem::take(self).into_parts();
+        let mut taken: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
         self.unsettled = unsettled;
         self.documents = documents;
         self.diagnostics = diagnostics;
