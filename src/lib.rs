@@ -17,23 +17,15 @@
 //! assert_eq!(g.count("source"), 1);
 //! ```
 
-// the stages that read the document never index: input cannot make them panic
-#[warn(clippy::indexing_slicing)]
 pub mod claims;
-#[warn(clippy::indexing_slicing)]
 pub mod diag;
-#[warn(clippy::indexing_slicing)]
 pub mod document;
 pub mod error;
 pub mod export;
-#[warn(clippy::indexing_slicing)]
 pub mod extract;
 pub mod graph;
-#[warn(clippy::indexing_slicing)]
 pub mod io;
-#[warn(clippy::indexing_slicing)]
 pub mod notes;
-#[warn(clippy::indexing_slicing)]
 pub mod span;
 
 use diag::{Diagnostics, Located};

@@ -146,7 +146,7 @@ fn build(args: BuildArgs) -> ExitCode {
     // merged into the corpus in that order as they finish, so the corpus is the same for any
     // input order and any --jobs, and no document's graph outlives its merge.
     let mut queue: Vec<usize> = (0..paths.len()).collect();
-    queue.sort_by(|&a, &b| names[a].cmp(&names[b]));
+    queue.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
     let sizes: Vec<u64> = paths
         .iter()
         .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))

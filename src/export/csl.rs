@@ -60,18 +60,24 @@ pub fn split_name(display: &str) -> (String, String) {
     if cut > 0 && words.last().is_some_and(|w| suffix(w)) {
         cut -= 1;
     }
-    while cut > 1 && words[cut - 1].chars().next().is_some_and(char::is_lowercase) {
+    while cut > 1
+        && words
+            .get(cut - 1)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_lowercase)
+    {
         cut -= 1;
     }
-    let given = words[..cut].join(" ").trim_end_matches(',').to_string();
-    let family = words[cut..].join(" ");
+    let (given, family) = words.split_at_checked(cut).unwrap_or_default();
+    let given = given.join(" ").trim_end_matches(',').to_string();
+    let family = family.join(" ");
     (family, given)
 }
 
 /// `2025-08-07` → `[2025, 8, 7]` (partial dates give fewer parts).
 pub fn date_parts(iso: &str) -> Option<Vec<u32>> {
     let parts: Option<Vec<u32>> = iso.split('-').take(3).map(|p| p.parse().ok()).collect();
-    parts.filter(|p| !p.is_empty() && p[0] > 0)
+    parts.filter(|p| p.first().is_some_and(|&y| y > 0))
 }
 
 /// Letters of `s` folded to ASCII lower case (common Latin accents stripped, others dropped).
@@ -145,7 +151,7 @@ pub fn keys(g: &KnowledgeGraph) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let taken: std::collections::HashSet<&str> = bases.iter().map(String::as_str).collect();
     for (n, b) in sources.iter().zip(&bases) {
-        let key = if total[b.as_str()] > 1 {
+        let key = if total.get(b.as_str()).is_some_and(|&c| c > 1) {
             let i = seen.entry(b).or_default();
             let mut k;
             loop {

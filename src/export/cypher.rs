@@ -71,7 +71,7 @@ pub fn flat_list(items: &[Value]) -> Vec<Value> {
         Value::Number(_) => 2,
         _ => 3,
     };
-    let same = flat.windows(2).all(|w| kind(&w[0]) == kind(&w[1]));
+    let same = flat.iter().zip(flat.iter().skip(1)).all(|(a, b)| kind(a) == kind(b));
     if same {
         return flat;
     }

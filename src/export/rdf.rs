@@ -75,10 +75,11 @@ fn predicate(name: &str) -> NamedNode {
 fn date_literal(s: &str) -> Literal {
     let b = s.as_bytes();
     let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let dash = |i: usize| b.get(i) == Some(&b'-');
     let ty = match b.len() {
         4 if digits(0..4) => Some(xsd::G_YEAR),
-        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => Some(xsd::G_YEAR_MONTH),
-        10 if digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) => Some(xsd::DATE),
+        7 if digits(0..4) && dash(4) && digits(5..7) => Some(xsd::G_YEAR_MONTH),
+        10 if digits(0..4) && dash(4) && digits(5..7) && dash(7) && digits(8..10) => Some(xsd::DATE),
         _ => None,
     };
     match ty {

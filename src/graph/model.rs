@@ -250,9 +250,10 @@ impl KnowledgeGraph {
     /// nodes in sorted order, then one rebuild of the graph when anything was united.
     fn unite(&mut self) {
         let nodes: Vec<&Node> = self.nodes().collect();
-        let mut parent: Vec<usize> = (0..nodes.len()).collect();
-        // the conflict tag of each component's root: a DOI, a lexicon id
-        let mut tag: Vec<Option<String>> = nodes.iter().map(|n| conflict_tag(n)).collect();
+        let mut sets = Components {
+            parent: (0..nodes.len()).collect(),
+            tag: nodes.iter().map(|n| conflict_tag(n)).collect(),
+        };
         let mut owner: HashMap<String, usize> = HashMap::new();
         let mut any = false;
         for (i, n) in nodes.iter().enumerate() {
@@ -261,24 +262,7 @@ impl KnowledgeGraph {
                     None => {
                         owner.insert(k, i);
                     }
-                    Some(&j) => {
-                        let (a, b) = (find(&mut parent, j), find(&mut parent, i));
-                        if a == b {
-                            continue;
-                        }
-                        let compatible = match (&tag[a], &tag[b]) {
-                            (Some(x), Some(y)) => x == y,
-                            _ => true,
-                        };
-                        if compatible {
-                            let (root, child) = if a < b { (a, b) } else { (b, a) };
-                            parent[child] = root;
-                            if tag[root].is_none() {
-                                tag[root] = tag[child].take();
-                            }
-                            any = true;
-                        }
-                    }
+                    Some(&j) => any |= sets.union(j, i),
                 }
             }
         }
@@ -286,26 +270,24 @@ impl KnowledgeGraph {
             return;
         }
         // each component's members, in sorted order; the canonical one is the best id
-        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..nodes.len() {
-            let r = find(&mut parent, i);
-            members.entry(r).or_default().push(i);
+        let mut members: BTreeMap<usize, Vec<(usize, &Node)>> = BTreeMap::new();
+        for (i, &n) in nodes.iter().enumerate() {
+            members.entry(sets.find(i)).or_default().push((i, n));
         }
         let mut rename: HashMap<String, String> = HashMap::new();
-        let mut canon_of: Vec<usize> = (0..nodes.len()).collect();
+        // the members each canonical node absorbs; a node absorbed by another is not kept
         let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        let mut absorbed = vec![false; nodes.len()];
         for group in members.values().filter(|g| g.len() > 1) {
-            let Some(&best) = group
-                .iter()
-                .min_by(|&&a, &&b| (id_rank(nodes[a]), &nodes[a].id).cmp(&(id_rank(nodes[b]), &nodes[b].id)))
+            let Some(&(best, canon)) = group.iter().min_by(|a, b| (id_rank(a.1), &a.1.id).cmp(&(id_rank(b.1), &b.1.id)))
             else {
                 continue;
             };
-            for &m in group {
-                canon_of[m] = best;
-                if m != best {
-                    rename.insert(nodes[m].id.clone(), nodes[best].id.clone());
-                    others.entry(best).or_default().push(m);
+            for &(m, n) in group.iter().filter(|(m, _)| *m != best) {
+                rename.insert(n.id.clone(), canon.id.clone());
+                others.entry(best).or_default().push(m);
+                if let Some(a) = absorbed.get_mut(m) {
+                    *a = true;
                 }
             }
         }
@@ -321,10 +303,10 @@ impl KnowledgeGraph {
         self.documents = documents;
         self.diagnostics = diagnostics;
         for i in 0..taken.len() {
-            if canon_of[i] != i {
+            if absorbed.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let Some(mut node) = taken[i].take() else {
+            let Some(mut node) = taken.get_mut(i).and_then(Option::take) else {
                 continue;
             };
             let mut same_as: Vec<Value> = Vec::new();
@@ -389,13 +371,50 @@ impl KnowledgeGraph {
     }
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        let p = parent[parent[i]];
-        parent[i] = p;
-        i = p;
+/// Union-find over node positions, each component tagged with what its members must agree on.
+struct Components {
+    parent: Vec<usize>,
+    /// The conflict tag of each component's root: a DOI, a lexicon id.
+    tag: Vec<Option<String>>,
+}
+
+impl Components {
+    fn find(&mut self, mut i: usize) -> usize {
+        while let Some(&p) = self.parent.get(i).filter(|&&p| p != i) {
+            // path halving
+            let grand = self.parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = self.parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = grand;
+        }
+        i
     }
-    i
+
+    /// Unites the components of `a` and `b` unless their tags conflict; says whether it did.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return false;
+        }
+        let tag = |i: usize| self.tag.get(i).and_then(Option::as_ref);
+        if let (Some(x), Some(y)) = (tag(a), tag(b)) {
+            if x != y {
+                return false;
+            }
+        }
+        let (root, child) = if a < b { (a, b) } else { (b, a) };
+        if let Some(p) = self.parent.get_mut(child) {
+            *p = root;
+        }
+        if tag(root).is_none() {
+            let moved = self.tag.get_mut(child).and_then(Option::take);
+            if let Some(t) = self.tag.get_mut(root) {
+                *t = moved;
+            }
+        }
+        true
+    }
 }
 
 /// What two nodes that share a key must also agree on to be united: a source's DOI, an

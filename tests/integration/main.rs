@@ -1,5 +1,5 @@
 //! The integration test binary: one module per kind of test.
-#![allow(clippy::expect_used, clippy::unwrap_used)]
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::indexing_slicing)]
 
 mod cases;
 mod cli;

@@ -117,6 +117,10 @@ fn text<'a>(n: &'a Node, key: &str) -> &'a str {
     n.attrs.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+fn mentions(n: &Node) -> f64 {
+    num(n, "mentions")
+}
+
 const PALETTE: [&str; 12] = [
     "#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948", "#76b7b2", "#ff9da7", "#86bcb6",
     "#d37295", "#8cd17d",
@@ -136,16 +140,12 @@ impl Colours {
             }
         }
         let mut map = BTreeMap::new();
-        let (mut ents, mut srcs) = (0usize, 3usize);
+        let (mut ents, mut srcs) = (PALETTE.iter().cycle(), PALETTE.iter().cycle().skip(3));
         for k in keys {
-            let c = if k.0 == "source" {
-                srcs += 1;
-                PALETTE[(srcs - 1) % PALETTE.len()]
-            } else {
-                ents += 1;
-                PALETTE[(ents - 1) % PALETTE.len()]
-            };
-            map.insert(k, c);
+            let c = if k.0 == "source" { srcs.next() } else { ents.next() };
+            if let Some(&c) = c {
+                map.insert(k, c);
+            }
         }
         Colours { map }
     }
@@ -215,7 +215,11 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
     type Pairs = BTreeMap<(usize, usize), Vec<(usize, usize, String)>>;
     let mut pairs: Pairs = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
-        if matches!(e.kind, "relation" | "party_to") && s != t && is_entity(ix.nodes[s]) && is_entity(ix.nodes[t]) {
+        if matches!(e.kind, "relation" | "party_to")
+            && s != t
+            && ix.node(s).is_some_and(is_entity)
+            && ix.node(t).is_some_and(is_entity)
+        {
             let p = e
                 .attrs
                 .get("predicate")
@@ -264,16 +268,18 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         members.entry(r).or_default().push(i);
     }
     let mut groups: Vec<Vec<usize>> = members.into_values().collect();
-    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
     // lay out each component, then pack them on shelves
     let mut placed: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
     // per component: its nodes at (x, y) from its corner, its width and height
     type Laid = (Vec<(usize, f64, f64)>, f64, f64);
     let mut laid: Vec<Laid> = Vec::new();
     for (ci, g) in groups.iter().enumerate() {
+        // the component's entities and their boxes, in the order of the layout's positions
+        let boxes: Vec<(usize, Extent)> = g.iter().filter_map(|&i| Some((i, extent(ix.node(i)?)))).collect();
         let mut ug = UnGraph::<Extent, ()>::new_undirected();
         let local: BTreeMap<usize, petgraph::graph::NodeIndex> =
-            g.iter().map(|&i| (i, ug.add_node(extent(ix.nodes[i])))).collect();
+            boxes.iter().map(|&(i, e)| (i, ug.add_node(e))).collect();
         for c in g.iter().enumerate() {
             comp.insert(*c.1, ci);
         }
@@ -284,17 +290,16 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         }
         let pos = force::layout(&ug, 95.0, 0x5eed + ci as u64);
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for (k, &i) in g.iter().enumerate() {
-            let e = extent(ix.nodes[i]);
-            x0 = x0.min(pos[k].0 - e.left);
-            x1 = x1.max(pos[k].0 + e.right);
-            y0 = y0.min(pos[k].1 - e.up);
-            y1 = y1.max(pos[k].1 + e.down);
+        for (&(_, e), &(x, y)) in boxes.iter().zip(&pos) {
+            x0 = x0.min(x - e.left);
+            x1 = x1.max(x + e.right);
+            y0 = y0.min(y - e.up);
+            y1 = y1.max(y + e.down);
         }
-        let pts = g
+        let pts = boxes
             .iter()
-            .enumerate()
-            .map(|(k, &i)| (i, pos[k].0 - x0, pos[k].1 - y0))
+            .zip(&pos)
+            .map(|(&(i, _), &(x, y))| (i, x - x0, y - y0))
             .collect();
         laid.push((pts, x1 - x0, y1 - y0));
     }
@@ -317,7 +322,9 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
     let mut h = if laid.is_empty() { 0.0 } else { y + row_h + 20.0 };
     let mut nodes = Vec::new();
     for (&i, &(px, py)) in &placed {
-        let n = ix.nodes[i];
+        let Some(n) = ix.node(i) else {
+            continue;
+        };
         let r = radius(n);
         let (fill, stroke) = colours.fill(n);
         nodes.push(DNode {
@@ -332,23 +339,22 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
             lx: 0.0,
             ly: r + FONT + 1.0,
             anchor: "middle",
-            strong: num(n, "mentions") >= 20.0,
+            strong: mentions(n) >= 20.0,
         });
     }
     let focus = nodes
         .iter()
         .max_by(|a, b| {
-            num(ix.nodes[a.i], "mentions")
-                .total_cmp(&num(ix.nodes[b.i], "mentions"))
-                .then(b.i.cmp(&a.i))
+            let (ma, mb) = (ix.node(a.i).map_or(0.0, mentions), ix.node(b.i).map_or(0.0, mentions));
+            ma.total_cmp(&mb).then(b.i.cmp(&a.i))
         })
         .map(|d| (d.x, d.y));
     // edges, shortened to the marks' rims, with labels where they fit
     let mut taken: Vec<(f64, f64, f64, f64)> = nodes
         .iter()
-        .map(|d| {
-            let e = extent(ix.nodes[d.i]);
-            (d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down)
+        .filter_map(|d| {
+            let e = extent(ix.node(d.i)?);
+            Some((d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down))
         })
         .collect();
     let mut edges = Vec::new();
@@ -363,14 +369,14 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         } else {
             ((ax, ay, a), (bx, by, b))
         };
+        let (Some(sn), Some(tn)) = (ix.node(si), ix.node(ti)) else {
+            continue;
+        };
         let (dx, dy) = (tx - sx, ty - sy);
         let d = (dx * dx + dy * dy).sqrt().max(0.1);
-        let (rs, rt) = (
-            radius(ix.nodes[si]),
-            radius(ix.nodes[ti]) + if forward || backward { 3.0 } else { 0.0 },
-        );
+        let (rs, rt) = (radius(sn), radius(tn) + if forward || backward { 3.0 } else { 0.0 });
         let (x1, y1, x2, y2) = (sx + dx / d * rs, sy + dy / d * rs, tx - dx / d * rt, ty - dy / d * rt);
-        let mut text = clip(&list[0].2, 26);
+        let mut text = clip(list.first().map_or("", |(_, _, p)| p), 26);
         if list.len() > 1 {
             text = format!("{text} (+{})", list.len() - 1);
         }
@@ -399,14 +405,14 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         });
     }
     // the entities with no stated relation, in a grid below
-    let mut rest: Vec<usize> = (0..ix.nodes.len())
-        .filter(|&i| is_entity(ix.nodes[i]) && !placed.contains_key(&i))
+    let mut rest: Vec<(usize, &Node)> = ix
+        .nodes
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|&(i, n)| is_entity(n) && !placed.contains_key(&i))
         .collect();
-    rest.sort_by(|&a, &b| {
-        num(ix.nodes[b], "mentions")
-            .total_cmp(&num(ix.nodes[a], "mentions"))
-            .then(a.cmp(&b))
-    });
+    rest.sort_by(|&(a, an), &(b, bn)| mentions(bn).total_cmp(&mentions(an)).then(a.cmp(&b)));
     let mut headers = Vec::new();
     if !rest.is_empty() {
         let top = h + 24.0;
@@ -419,8 +425,7 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         let cell = 210.0;
         let cols = ((w.max(900.0) / cell).floor() as usize).max(1);
         w = w.max(cols as f64 * cell);
-        for (k, &i) in rest.iter().enumerate() {
-            let n = ix.nodes[i];
+        for (k, &(i, n)) in rest.iter().enumerate() {
             let r = radius(n).min(9.0);
             let (fill, stroke) = colours.fill(n);
             nodes.push(DNode {
@@ -469,6 +474,12 @@ fn edge_kind(ix: &Indexed, s: usize, t: usize) -> String {
     kinds.into_iter().collect::<Vec<_>>().join(" ")
 }
 
+/// The mean of the heights in `at` of `ids`.
+fn mean_at<'a>(at: &BTreeMap<usize, f64>, ids: impl ExactSizeIterator<Item = &'a usize>) -> f64 {
+    let n = ids.len();
+    ids.filter_map(|i| at.get(i).copied()).sum::<f64>() / n as f64
+}
+
 /// Items of one column placed at the mean height of their neighbours, kept `gap` apart.
 fn place_by_barycentre(items: &mut [(usize, f64, f64)], start: f64) {
     // (node, barycentre, radius)
@@ -512,8 +523,14 @@ fn claim_sort_key(n: &Node) -> (String, u64) {
 
 /// Claims grouped by section, each linked to the sources it cites.
 pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
-    let mut claims: Vec<usize> = (0..ix.nodes.len()).filter(|&i| ix.nodes[i].kind == "claim").collect();
-    claims.sort_by_cached_key(|&i| (claim_sort_key(ix.nodes[i]), i));
+    let mut claims: Vec<(usize, &Node)> = ix
+        .nodes
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, n)| n.kind == "claim")
+        .collect();
+    claims.sort_by_cached_key(|&(i, n)| (claim_sort_key(n), i));
     let several = ix.documents.len() > 1;
     let (cx, sx) = (370.0, 560.0);
     let mut nodes = Vec::new();
@@ -534,8 +551,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
     let mut y = 30.0;
     let mut last: Option<String> = None;
     let mut at: BTreeMap<usize, f64> = BTreeMap::new();
-    for &i in &claims {
-        let n = ix.nodes[i];
+    for &(i, n) in &claims {
         let mut path: Vec<String> = n
             .attrs
             .get("section")
@@ -595,16 +611,10 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
     let radius = |c: usize| (4.0 + 2.4 * (c as f64 - 1.0).max(0.0).sqrt()).min(13.0);
     let mut items: Vec<(usize, f64, f64)> = citing
         .iter()
-        .map(|(&t, cs)| {
-            (
-                t,
-                cs.iter().map(|c| at[c]).sum::<f64>() / cs.len() as f64,
-                radius(cs.len()),
-            )
-        })
+        .map(|(&t, cs)| (t, mean_at(&at, cs.iter()), radius(cs.len())))
         .collect();
-    for i in 0..ix.nodes.len() {
-        if ix.nodes[i].kind == "source" && !citing.contains_key(&i) {
+    for (i, n) in ix.nodes.iter().enumerate() {
+        if n.kind == "source" && !citing.contains_key(&i) {
             items.push((i, f64::MAX / 4.0, 4.0));
         }
     }
@@ -612,7 +622,9 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
     let mut h = y;
     let mut edges = Vec::new();
     for &(i, sy, r) in &items {
-        let n = ix.nodes[i];
+        let Some(n) = ix.node(i) else {
+            continue;
+        };
         let c = citing.get(&i).map_or(0, BTreeSet::len);
         let (fill, stroke) = colours.fill(n);
         let mut label = clip(&n.label, 40);
@@ -635,11 +647,14 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
         });
         h = h.max(sy);
         for &cl in citing.get(&i).into_iter().flatten() {
+            let Some(&cy) = at.get(&cl) else {
+                continue;
+            };
             edges.push(DEdge {
                 s: cl,
                 t: i,
                 kind: "cites".into(),
-                d: curve(cx + 4.5, at[&cl], sx - r, sy),
+                d: curve(cx + 4.5, cy, sx - r, sy),
                 width: if c >= 3 { 1.4 } else { 1.0 },
                 arrow: false,
                 label: None,
@@ -675,12 +690,14 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
         ("divergence", "systemic"),
         ("divergence", "domestic"),
     ];
-    let mut groups: BTreeMap<(usize, String, String), Vec<usize>> = BTreeMap::new();
-    for (i, n) in ix.nodes.iter().enumerate() {
+    // (rank, polarity, level) → its drivers
+    type Groups<'a> = BTreeMap<(usize, String, String), Vec<(usize, &'a Node)>>;
+    let mut groups: Groups = BTreeMap::new();
+    for (i, &n) in ix.nodes.iter().enumerate() {
         if n.kind == "driver" {
             let (p, l) = (text(n, "polarity").to_string(), text(n, "level").to_string());
             let rank = ORDER.iter().position(|&(a, b)| a == p && b == l).unwrap_or(ORDER.len());
-            groups.entry((rank, p, l)).or_default().push(i);
+            groups.entry((rank, p, l)).or_default().push((i, n));
         }
     }
     let (cx, dx, bw, ex) = (270.0, 485.0, 230.0, 690.0);
@@ -721,10 +738,9 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
             size: 12.5,
         });
         y += 6.0;
-        for &i in list {
+        for &(i, n) in list {
             y += 28.0;
             at.insert(i, y);
-            let n = ix.nodes[i];
             let (fill, stroke) = colours.fill(n);
             nodes.push(DNode {
                 i,
@@ -746,22 +762,21 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
     let mut left: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut right: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
-        if e.kind == "supports" && at.contains_key(&t) && ix.nodes[s].kind == "claim" {
+        if e.kind == "supports" && at.contains_key(&t) && ix.node(s).is_some_and(|n| n.kind == "claim") {
             left.entry(s).or_default().push(t);
         }
-        if e.kind == "involves" && at.contains_key(&s) && is_entity(ix.nodes[t]) {
+        if e.kind == "involves" && at.contains_key(&s) && ix.node(t).is_some_and(is_entity) {
             let w = e.attrs.get("weight").and_then(Value::as_f64).unwrap_or(1.0);
             right.entry(t).or_default().push((s, w));
         }
     }
     let mut edges = Vec::new();
-    let mut litems: Vec<(usize, f64, f64)> = left
-        .iter()
-        .map(|(&c, ds)| (c, ds.iter().map(|d| at[d]).sum::<f64>() / ds.len() as f64, 4.5))
-        .collect();
+    let mut litems: Vec<(usize, f64, f64)> = left.iter().map(|(&c, ds)| (c, mean_at(&at, ds.iter()), 4.5)).collect();
     place_by_barycentre(&mut litems, 52.0);
     for &(i, cy, _) in &litems {
-        let n = ix.nodes[i];
+        let Some(n) = ix.node(i) else {
+            continue;
+        };
         let (fill, stroke) = colours.fill(n);
         nodes.push(DNode {
             i,
@@ -785,12 +800,15 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
             strong: false,
         });
         h = h.max(cy);
-        for d in &left[&i] {
+        for &d in left.get(&i).into_iter().flatten() {
+            let Some(&y) = at.get(&d) else {
+                continue;
+            };
             edges.push(DEdge {
                 s: i,
-                t: *d,
+                t: d,
                 kind: "supports".into(),
-                d: curve(cx + 4.5, cy, dx - bw / 2.0, at[d]),
+                d: curve(cx + 4.5, cy, dx - bw / 2.0, y),
                 width: 1.0,
                 arrow: false,
                 label: None,
@@ -800,17 +818,13 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
     let radius = |n: &Node| (4.0 + 1.6 * num(n, "mentions").sqrt()).min(10.0);
     let mut ritems: Vec<(usize, f64, f64)> = right
         .iter()
-        .map(|(&t, ds)| {
-            (
-                t,
-                ds.iter().map(|d| at[&d.0]).sum::<f64>() / ds.len() as f64,
-                radius(ix.nodes[t]),
-            )
-        })
+        .filter_map(|(&t, ds)| Some((t, mean_at(&at, ds.iter().map(|d| &d.0)), radius(ix.node(t)?))))
         .collect();
     place_by_barycentre(&mut ritems, 52.0);
     for &(i, ey, r) in &ritems {
-        let n = ix.nodes[i];
+        let Some(n) = ix.node(i) else {
+            continue;
+        };
         let (fill, stroke) = colours.fill(n);
         nodes.push(DNode {
             i,
@@ -827,12 +841,15 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
             strong: false,
         });
         h = h.max(ey);
-        for &(d, w) in &right[&i] {
+        for &(d, w) in right.get(&i).into_iter().flatten() {
+            let Some(&y) = at.get(&d) else {
+                continue;
+            };
             edges.push(DEdge {
                 s: d,
                 t: i,
                 kind: "involves".into(),
-                d: curve(dx + bw / 2.0, at[&d], ex - r, ey),
+                d: curve(dx + bw / 2.0, y, ex - r, ey),
                 width: (0.8 + w.sqrt() * 0.5).min(3.0),
                 arrow: false,
                 label: None,

@@ -46,6 +46,11 @@ impl<'a> Indexed<'a> {
         }
     }
 
+    /// The node at position `i`.
+    pub fn node(&self, i: usize) -> Option<&'a Node> {
+        self.nodes.get(i).copied()
+    }
+
     /// The title of the document with id `doc`, else the id.
     pub fn doc_title(&self, doc: &str) -> String {
         self.nodes
