@@ -22,8 +22,9 @@
 //! written as strings throughout.
 
 use super::escape;
+use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -107,11 +108,11 @@ fn props(pairs: &[(&str, &Value)]) -> String {
     format!("{{{}}}", parts.join(", "))
 }
 
-fn with_attrs<'a>(first: Vec<(&'a str, &'a Value)>, attrs: &'a Map<String, Value>) -> Vec<(&'a str, &'a Value)> {
+fn with_attrs<'a>(first: Vec<(&'a str, &'a Value)>, attrs: &'a Attrs) -> Vec<(&'a str, &'a Value)> {
     let mut out = first;
     for (k, v) in attrs {
-        if !out.iter().any(|(name, _)| *name == k.as_str()) {
-            out.push((k.as_str(), v));
+        if !out.iter().any(|(name, _)| *name == k) {
+            out.push((k, v));
         }
     }
     out

@@ -162,15 +162,15 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Edge, Node};
-    use serde_json::{json, Map};
+    use crate::graph::{Attrs, Edge, Node};
+    use serde_json::json;
 
     fn node(id: &str, kind: &'static str, label: &str, attrs: serde_json::Value) -> Node {
         Node {
             id: id.into(),
             kind,
             label: label.into(),
-            attrs: attrs.as_object().cloned().unwrap_or_default(),
+            attrs: attrs.as_object().cloned().unwrap_or_default().into(),
         }
     }
 
@@ -197,8 +197,8 @@ mod tests {
                 kind: "involves",
                 key: "involves".into(),
                 attrs: {
-                    let mut m = Map::new();
-                    m.insert("weight".into(), json!(3));
+                    let mut m = Attrs::new();
+                    m.insert("weight", json!(3));
                     m
                 },
             },

@@ -20,12 +20,13 @@
 
 use super::escape;
 use super::json::SCHEMA;
+use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::Writer;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -76,12 +77,14 @@ impl Ty {
 }
 
 /// Attribute name → type, over every map given, in name order.
-fn keys<'a>(maps: impl Iterator<Item = &'a Map<String, Value>>) -> BTreeMap<String, Ty> {
+fn keys<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Ty> {
     let mut out: BTreeMap<String, Ty> = BTreeMap::new();
     for m in maps {
         for (k, v) in m {
             if let Some(t) = Ty::of(v) {
-                out.entry(k.clone()).and_modify(|old| *old = old.join(t)).or_insert(t);
+                out.entry(k.to_string())
+                    .and_modify(|old| *old = old.join(t))
+                    .or_insert(t);
             }
         }
     }
@@ -170,7 +173,7 @@ impl Out {
         }
     }
 
-    fn attrs(&mut self, prefix: &str, keys: &BTreeMap<String, Ty>, m: &Map<String, Value>) {
+    fn attrs(&mut self, prefix: &str, keys: &BTreeMap<String, Ty>, m: &Attrs) {
         for (name, v) in m {
             let Some(ty) = keys.get(name) else { continue };
             if let Some(t) = text(v, *ty) {
@@ -181,28 +184,32 @@ impl Out {
 }
 
 /// Node maps as GraphML sees them: `kind`, `label`, then the attributes.
-fn node_maps(g: &KnowledgeGraph) -> Vec<(String, Map<String, Value>)> {
+fn node_maps(g: &KnowledgeGraph) -> Vec<(String, Attrs)> {
     g.nodes()
         .map(|n| {
-            let mut m = Map::new();
-            m.insert("kind".into(), Value::from(n.kind));
-            m.insert("label".into(), Value::from(n.label.clone()));
+            let mut m = Attrs::new();
+            m.insert("kind", Value::from(n.kind));
+            m.insert("label", Value::from(n.label.clone()));
             for (k, v) in &n.attrs {
-                m.entry(k.clone()).or_insert_with(|| v.clone());
+                if !m.contains_key(k) {
+                    m.insert(k.to_string(), v.clone());
+                }
             }
             (n.id.clone(), m)
         })
         .collect()
 }
 
-fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Map<String, Value>)> {
+fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Attrs)> {
     g.edges()
         .map(|(s, t, e)| {
-            let mut m = Map::new();
-            m.insert("kind".into(), Value::from(e.kind));
-            m.insert("key".into(), Value::from(e.key.clone()));
+            let mut m = Attrs::new();
+            m.insert("kind", Value::from(e.kind));
+            m.insert("key", Value::from(e.key.clone()));
             for (k, v) in &e.attrs {
-                m.entry(k.clone()).or_insert_with(|| v.clone());
+                if !m.contains_key(k) {
+                    m.insert(k.to_string(), v.clone());
+                }
             }
             (s.to_string(), t.to_string(), m)
         })
@@ -212,11 +219,11 @@ fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Map<String, Value>)> {
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let nodes = node_maps(g);
     let edges = edge_maps(g);
-    let mut graph_attrs = Map::new();
-    graph_attrs.insert("schema".into(), Value::from(SCHEMA));
-    graph_attrs.insert("documents".into(), Value::from(g.documents.clone()));
+    let mut graph_attrs = Attrs::new();
+    graph_attrs.insert("schema", Value::from(SCHEMA));
+    graph_attrs.insert("documents", Value::from(g.documents.clone()));
     graph_attrs.insert(
-        "diagnostics".into(),
+        "diagnostics",
         serde_json::to_value(&g.diagnostics).unwrap_or(Value::Null),
     );
     let node_keys = keys(nodes.iter().map(|(_, m)| m));

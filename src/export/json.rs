@@ -1,7 +1,7 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
 use crate::graph::KnowledgeGraph;
-use crate::graph::{Edge, Node};
+use crate::graph::{Attrs, Edge, Node};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
@@ -16,7 +16,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
             m.insert("kind".into(), json!(n.kind));
             m.insert("label".into(), json!(n.label));
             for (k, v) in &n.attrs {
-                m.insert(k.clone(), v.clone());
+                m.insert(k.to_string(), v.clone());
             }
             Value::Object(m)
         })
@@ -30,7 +30,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
             m.insert("key".into(), json!(e.key));
             m.insert("kind".into(), json!(e.kind));
             for (k, v) in &e.attrs {
-                m.insert(k.clone(), v.clone());
+                m.insert(k.to_string(), v.clone());
             }
             Value::Object(m)
         })
@@ -109,13 +109,13 @@ impl Serialize for Edges<'_> {
 
 /// Fixed keys first, then the attributes; an attribute named like a fixed key replaces its value
 /// in place (as inserting into the ordered map does).
-fn object<S: Serializer>(ser: S, fixed: &[(&str, Value)], attrs: &Map<String, Value>) -> Result<S::Ok, S::Error> {
+fn object<S: Serializer>(ser: S, fixed: &[(&str, Value)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
     let mut m = ser.serialize_map(None)?;
     for (k, v) in fixed {
-        m.serialize_entry(k, attrs.get(*k).unwrap_or(v))?;
+        m.serialize_entry(k, attrs.get(k).unwrap_or(v))?;
     }
     for (k, v) in attrs {
-        if !fixed.iter().any(|(f, _)| f == k) {
+        if !fixed.iter().any(|(f, _)| *f == k) {
             m.serialize_entry(k, v)?;
         }
     }

@@ -21,8 +21,9 @@
 
 use super::cypher::{flat_list, label, rel_type};
 use super::escape;
+use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A column's Neo4j type (scalar part) and whether it is an array.
@@ -96,12 +97,14 @@ impl Col {
     }
 }
 
-fn columns<'a>(maps: impl Iterator<Item = &'a Map<String, Value>>) -> BTreeMap<String, Col> {
+fn columns<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Col> {
     let mut out: BTreeMap<String, Col> = BTreeMap::new();
     for m in maps {
         for (k, v) in m {
             if let Some(c) = Col::of(v) {
-                out.entry(k.clone()).and_modify(|old| *old = old.join(c)).or_insert(c);
+                out.entry(k.to_string())
+                    .and_modify(|old| *old = old.join(c))
+                    .or_insert(c);
             }
         }
     }

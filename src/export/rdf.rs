@@ -26,11 +26,12 @@
 
 use super::cypher::label as pascal;
 use super::escape;
+use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Subject, Term, Triple};
 use oxttl::TurtleSerializer;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashSet;
 
 pub const NS: &str = "https://policykg.org/ns#";
@@ -139,7 +140,7 @@ impl Out {
         }
     }
 
-    fn attrs(&mut self, s: &NamedOrBlankNode, m: &Map<String, Value>) {
+    fn attrs(&mut self, s: &NamedOrBlankNode, m: &Attrs) {
         for (k, v) in m {
             self.value(s, k, v);
         }

@@ -1,12 +1,13 @@
 //! A document's stages → its graph: the document node, claims, sources and `cites` edges.
 
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Attrs;
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::notes::{Notes, Source};
 use crate::span::{LineIndex, Span};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 /// What `build` needs to know of the input.
 pub struct Input<'a> {
@@ -21,10 +22,10 @@ pub struct Input<'a> {
 pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     g.documents.push(input.id.to_string());
-    let mut attrs = Map::new();
-    attrs.insert("title".into(), json!(doc.title));
-    attrs.insert("authors".into(), json!(doc.authors));
-    attrs.insert("path".into(), json!(input.path));
+    let mut attrs = Attrs::new();
+    attrs.insert("title", json!(doc.title));
+    attrs.insert("authors", json!(doc.authors));
+    attrs.insert("path", json!(input.path));
     g.add_node(Node {
         id: input.id.to_string(),
         kind: "document",
@@ -34,13 +35,13 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     for c in claims {
         let id = claim_id(input.id, c.span);
         let (line, _) = input.lines.line_col(input.text, c.span.start as usize);
-        let mut attrs = Map::new();
-        attrs.insert("text".into(), json!(c.text));
-        attrs.insert("document".into(), json!(input.id));
-        attrs.insert("section".into(), json!(c.section));
-        attrs.insert("span".into(), span(c.span));
-        attrs.insert("line".into(), json!(line));
-        attrs.insert("footnotes".into(), json!(c.notes()));
+        let mut attrs = Attrs::new();
+        attrs.insert("text", json!(c.text));
+        attrs.insert("document", json!(input.id));
+        attrs.insert("section", json!(c.section));
+        attrs.insert("span", span(c.span));
+        attrs.insert("line", json!(line));
+        attrs.insert("footnotes", json!(c.notes()));
         g.add_node(Node {
             id,
             kind: "claim",
@@ -58,15 +59,15 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                 let Some(src) = notes.sources.get(cite.source) else {
                     continue;
                 };
-                let mut attrs = Map::new();
-                attrs.insert("footnote".into(), json!(m.n));
-                attrs.insert("document".into(), json!(input.id));
-                attrs.insert("accessed".into(), json!(cite.accessed));
-                attrs.insert("locator".into(), json!(cite.locator));
+                let mut attrs = Attrs::new();
+                attrs.insert("footnote", json!(m.n));
+                attrs.insert("document", json!(input.id));
+                attrs.insert("accessed", json!(cite.accessed));
+                attrs.insert("locator", json!(cite.locator));
                 if let Some(u) = &cite.url {
-                    attrs.insert("url".into(), json!(u));
+                    attrs.insert("url", json!(u));
                 }
-                attrs.insert("span".into(), span(m.span));
+                attrs.insert("span", span(m.span));
                 g.add_edge(
                     &id,
                     &source_id(src),
@@ -99,29 +100,29 @@ fn span(s: Span) -> Value {
 
 fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
     let c = &s.citation;
-    let mut a = Map::new();
-    a.insert("type".into(), json!(c.kind));
-    a.insert("title".into(), json!(c.title));
-    a.insert("authors".into(), json!(c.authors));
-    a.insert("institution".into(), json!(c.institution));
-    a.insert("container".into(), json!(c.container));
-    a.insert("volume".into(), json!(c.volume));
-    a.insert("issue".into(), json!(c.issue));
-    a.insert("pages".into(), json!(c.pages));
-    a.insert("date".into(), json!(c.date));
-    a.insert("accessed".into(), json!(c.accessed));
-    a.insert("url".into(), json!(c.url));
+    let mut a = Attrs::new();
+    a.insert("type", json!(c.kind));
+    a.insert("title", json!(c.title));
+    a.insert("authors", json!(c.authors));
+    a.insert("institution", json!(c.institution));
+    a.insert("container", json!(c.container));
+    a.insert("volume", json!(c.volume));
+    a.insert("issue", json!(c.issue));
+    a.insert("pages", json!(c.pages));
+    a.insert("date", json!(c.date));
+    a.insert("accessed", json!(c.accessed));
+    a.insert("url", json!(c.url));
     if s.urls.len() > 1 {
-        a.insert("urls".into(), json!(s.urls));
+        a.insert("urls", json!(s.urls));
     }
-    a.insert("doi".into(), json!(c.doi));
+    a.insert("doi", json!(c.doi));
     let notes: Vec<Value> = s
         .notes
         .iter()
         .map(|&n| json!({"document": input.id, "n": n, "span": span(doc.note(n).map(|x| x.span).unwrap_or(s.span))}))
         .collect();
-    a.insert("footnotes".into(), Value::Array(notes));
-    a.insert("raw".into(), json!(s.raw));
+    a.insert("footnotes", Value::Array(notes));
+    a.insert("raw", json!(s.raw));
     let label = c
         .title
         .clone()

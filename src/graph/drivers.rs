@@ -7,11 +7,12 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Attrs;
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::span::Span;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 fn span(s: Span) -> Value {
@@ -45,19 +46,19 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         let spans = &d.spans;
         let d_span = spans.first().copied().unwrap_or(d.span);
         let (line, _) = input.lines.line_col(input.text, d_span.start as usize);
-        let mut attrs = Map::new();
-        attrs.insert("polarity".into(), json!(d.polarity));
-        attrs.insert("level".into(), json!(d.level));
-        attrs.insert("origin".into(), json!(d.origin));
-        attrs.insert("description".into(), json!(d.description));
-        attrs.insert("aliases".into(), json!(d.aliases));
-        attrs.insert("document".into(), json!(input.id));
-        attrs.insert("span".into(), span(d_span));
-        attrs.insert("line".into(), json!(line));
+        let mut attrs = Attrs::new();
+        attrs.insert("polarity", json!(d.polarity));
+        attrs.insert("level", json!(d.level));
+        attrs.insert("origin", json!(d.origin));
+        attrs.insert("description", json!(d.description));
+        attrs.insert("aliases", json!(d.aliases));
+        attrs.insert("document", json!(input.id));
+        attrs.insert("span", span(d_span));
+        attrs.insert("line", json!(line));
         if spans.len() > 1 {
-            attrs.insert("spans".into(), Value::Array(spans.iter().map(|&s| span(s)).collect()));
+            attrs.insert("spans", Value::Array(spans.iter().map(|&s| span(s)).collect()));
         }
-        attrs.insert("rules".into(), json!(d.rules));
+        attrs.insert("rules", json!(d.rules));
         g.add_node(Node {
             id: id.clone(),
             kind: "driver",
@@ -65,12 +66,9 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             attrs,
         });
         for c in claims.iter().filter(|c| inside(&ranges, c.block, c.start, c.end)) {
-            let mut attrs = Map::new();
-            attrs.insert("document".into(), json!(input.id));
-            attrs.insert(
-                "rule".into(),
-                json!(d.rules.first().copied().unwrap_or("driver/section")),
-            );
+            let mut attrs = Attrs::new();
+            attrs.insert("document", json!(input.id));
+            attrs.insert("rule", json!(d.rules.first().copied().unwrap_or("driver/section")));
             g.add_edge(
                 &claim_id(input.id, c.span),
                 &id,
@@ -91,9 +89,9 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             if n == 0 || g.node(&target).is_none() {
                 continue;
             }
-            let mut attrs = Map::new();
-            attrs.insert("weight".into(), json!(n));
-            attrs.insert("document".into(), json!(input.id));
+            let mut attrs = Attrs::new();
+            attrs.insert("weight", json!(n));
+            attrs.insert("document", json!(input.id));
             g.add_edge(
                 &id,
                 &target,

@@ -8,10 +8,11 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Attrs;
 use crate::claims::{of_block, Claim};
 use crate::document::{BlockKind, Document};
 use crate::extract::{Class, Entity, Extraction};
-use serde_json::{json, Map};
+use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The node id of an entity.
@@ -25,14 +26,14 @@ pub fn node_id(e: &Entity) -> String {
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
-        let mut a = Map::new();
-        a.insert("type".into(), json!(e.kind));
-        a.insert("aliases".into(), json!(e.aliases));
-        a.insert("mentions".into(), json!(e.mentions.len()));
-        a.insert("rule".into(), json!(e.rule));
-        a.insert("document".into(), json!(input.id));
+        let mut a = Attrs::new();
+        a.insert("type", json!(e.kind));
+        a.insert("aliases", json!(e.aliases));
+        a.insert("mentions", json!(e.mentions.len()));
+        a.insert("rule", json!(e.rule));
+        a.insert("document", json!(input.id));
         if let Some(m) = e.mentions.first() {
-            a.insert("span".into(), json!([m.span.start, m.span.end]));
+            a.insert("span", json!([m.span.start, m.span.end]));
         }
         g.add_node(Node {
             id: id.clone(),
@@ -67,7 +68,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
                         Edge {
                             kind: "mentions",
                             key: "mentions".into(),
-                            attrs: Map::new(),
+                            attrs: Attrs::new(),
                         },
                     );
                 }
@@ -102,9 +103,9 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         .collect();
     pairs.sort();
     for (a, b, w) in pairs {
-        let mut attrs = Map::new();
-        attrs.insert("weight".into(), json!(w));
-        attrs.insert("document".into(), json!(input.id));
+        let mut attrs = Attrs::new();
+        attrs.insert("weight", json!(w));
+        attrs.insert("document", json!(input.id));
         g.add_edge(
             a,
             b,
@@ -120,12 +121,12 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             continue;
         };
         let kind = if r.party_to { "party_to" } else { "relation" };
-        let mut attrs = Map::new();
-        attrs.insert("predicate".into(), json!(r.predicate));
-        attrs.insert("evidence".into(), json!(r.evidence));
-        attrs.insert("document".into(), json!(input.id));
-        attrs.insert("span".into(), json!([r.span.start, r.span.end]));
-        attrs.insert("rule".into(), json!(r.rule));
+        let mut attrs = Attrs::new();
+        attrs.insert("predicate", json!(r.predicate));
+        attrs.insert("evidence", json!(r.evidence));
+        attrs.insert("document", json!(input.id));
+        attrs.insert("span", json!([r.span.start, r.span.end]));
+        attrs.insert("rule", json!(r.rule));
         g.add_edge(
             s,
             o,

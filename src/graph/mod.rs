@@ -5,10 +5,12 @@
 //! and edges carry their kind, a label and a flat map of attributes (the contract's fields), in
 //! a deterministic order. petgraph holds the structure; node indices never leave this module.
 
+mod attrs;
 mod build;
 mod drivers;
 mod entities;
 mod model;
 
+pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
 pub use model::{Edge, KnowledgeGraph, Node};

@@ -1,8 +1,9 @@
 //! Node, edge and graph types, and the corpus merge.
 
+use super::Attrs;
 use crate::diag::Located;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// A node: a stable id derived from content, a kind (`document`, `claim`, `source`, …), a label,
@@ -12,7 +13,7 @@ pub struct Node {
     pub id: String,
     pub kind: &'static str,
     pub label: String,
-    pub attrs: Map<String, Value>,
+    pub attrs: Attrs,
 }
 
 /// An edge between two node ids; `key` tells apart parallel edges of one kind.
@@ -20,7 +21,7 @@ pub struct Node {
 pub struct Edge {
     pub kind: &'static str,
     pub key: String,
-    pub attrs: Map<String, Value>,
+    pub attrs: Attrs,
 }
 
 /// A graph taken apart, see [`KnowledgeGraph::into_parts`].
@@ -160,7 +161,7 @@ impl KnowledgeGraph {
         for mut n in nodes {
             // a node of an already merged graph has its own list
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
-                n.attrs.insert("documents".into(), Value::Array(docs.clone()));
+                n.attrs.insert("documents", Value::Array(docs.clone()));
             }
             self.add_node(n);
         }
@@ -279,7 +280,9 @@ impl KnowledgeGraph {
         let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let mut absorbed = vec![false; nodes.len()];
         for group in members.values().filter(|g| g.len() > 1) {
-            let Some(&(best, canon)) = group.iter().min_by(|a, b| (id_rank(a.1), &a.1.id).cmp(&(id_rank(b.1), &b.1.id)))
+            let Some(&(best, canon)) = group
+                .iter()
+                .min_by(|a, b| (id_rank(a.1), &a.1.id).cmp(&(id_rank(b.1), &b.1.id)))
             else {
                 continue;
             };
@@ -317,10 +320,7 @@ impl KnowledgeGraph {
                 }
             }
             if !same_as.is_empty() {
-                self.unsettled |= merge_attrs(
-                    &mut node.attrs,
-                    Map::from_iter([("same_as".to_string(), Value::Array(same_as))]),
-                );
+                self.unsettled |= merge_attrs(&mut node.attrs, Attrs::from_iter([("same_as", Value::Array(same_as))]));
             }
             self.add_node(node);
         }
@@ -509,7 +509,7 @@ fn kind_rank(kind: &str) -> usize {
 /// appended to, and the return value says so: testing each new item against a long list, or
 /// hashing the list again at every merge, made the corpus merge quadratic in the number of
 /// documents. The caller removes the repeats once, with [`KnowledgeGraph::settle`].
-pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) -> bool {
+pub fn merge_attrs(into: &mut Attrs, from: Attrs) -> bool {
     let mut appended = false;
     for (k, v) in from {
         match (into.get_mut(&k), v) {
@@ -525,7 +525,7 @@ pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) -> b
                     appended = true;
                 }
             }
-            (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_str(), "mentions" | "weight") => {
+            (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_ref(), "mentions" | "weight") => {
                 let sum = a.as_u64().unwrap_or(0) + b.as_u64().unwrap_or(0);
                 *a = sum.into();
             }
@@ -543,7 +543,7 @@ pub fn merge_attrs(into: &mut Map<String, Value>, from: Map<String, Value>) -> b
 const SHORT_LIST: usize = 16;
 
 /// Removes repeated items from the long lists of `attrs`, keeping the first of each.
-fn dedup_lists(attrs: &mut Map<String, Value>) {
+fn dedup_lists(attrs: &mut Attrs) {
     for v in attrs.values_mut() {
         if let Value::Array(a) = v {
             if a.len() > SHORT_LIST {

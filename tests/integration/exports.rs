@@ -11,9 +11,9 @@
 
 use policykg::export::cypher::{label, rel_type};
 use policykg::export::escape::NEO4J_ARRAY_DELIMITER;
-use policykg::graph::{Edge, KnowledgeGraph, Node};
+use policykg::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use policykg::{io, Format};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -47,8 +47,8 @@ fn hostile_graph() -> KnowledgeGraph {
     let nasty = "Quote \" ' back\\slash \\\" new\nline\r\ttab <script>&amp; {braces} $x #1 50% a_b ~ ^ \
                  ` ; | \u{1F} bell\u{7} nul\u{0} é 中文 \u{2028} end";
     let obj = |m: Value| match m {
-        Value::Object(m) => m,
-        _ => Map::new(),
+        Value::Object(m) => Attrs::from(m),
+        _ => Attrs::new(),
     };
     let mut g = KnowledgeGraph::new();
     g.documents = vec!["hostile \"doc\"".into()];

@@ -1,0 +1,145 @@
+//! A node's or an edge's fields: names to JSON values, in the order they were set.
+//!
+//! A corpus graph holds tens of thousands of edges with a handful of fields each. A general map
+//! (serde_json's, which hashes and allocates each name) cost several hundred bytes per edge and
+//! most of the allocations of a build; here the names of the fields the pipeline sets are
+//! `&'static str`, and a lookup is a scan of a few entries.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::{Map, Value};
+use std::borrow::Cow;
+
+/// A field name: static for the pipeline's own fields, owned for names read from elsewhere.
+pub type Key = Cow<'static, str>;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attrs(Vec<(Key, Value)>);
+
+static NULL: Value = Value::Null;
+
+impl Attrs {
+    pub fn new() -> Attrs {
+        Attrs::default()
+    }
+
+    fn position(&self, k: &str) -> Option<usize> {
+        self.0.iter().position(|(x, _)| x == k)
+    }
+
+    pub fn get(&self, k: &str) -> Option<&Value> {
+        self.0.iter().find(|(x, _)| x == k).map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, k: &str) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(x, _)| x == k).map(|(_, v)| v)
+    }
+
+    pub fn contains_key(&self, k: &str) -> bool {
+        self.position(k).is_some()
+    }
+
+    /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
+    pub fn insert(&mut self, k: impl Into<Key>, v: Value) -> Option<Value> {
+        let k = k.into();
+        match self.get_mut(&k) {
+            Some(old) => Some(std::mem::replace(old, v)),
+            None => {
+                self.0.push((k, v));
+                None
+            }
+        }
+    }
+
+    pub fn remove(&mut self, k: &str) -> Option<Value> {
+        let i = self.position(k)?;
+        Some(self.0.remove(i).1)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.0.iter_mut().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for Attrs {
+    type Item = (Key, Value);
+    type IntoIter = std::vec::IntoIter<(Key, Value)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Attrs {
+    type Item = (&'a str, &'a Value);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Key, Value)>, fn(&'a (Key, Value)) -> (&'a str, &'a Value)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+}
+
+impl<K: Into<Key>> FromIterator<(K, Value)> for Attrs {
+    fn from_iter<I: IntoIterator<Item = (K, Value)>>(items: I) -> Attrs {
+        let mut out = Attrs::new();
+        for (k, v) in items {
+            out.insert(k, v);
+        }
+        out
+    }
+}
+
+impl From<Map<String, Value>> for Attrs {
+    fn from(m: Map<String, Value>) -> Attrs {
+        m.into_iter().collect()
+    }
+}
+
+/// `attrs["name"]`: the field, or null when it is not set (as `serde_json::Value` indexes).
+impl std::ops::Index<&str> for Attrs {
+    type Output = Value;
+
+    fn index(&self, k: &str) -> &Value {
+        self.get(k).unwrap_or(&NULL)
+    }
+}
+
+impl Serialize for Attrs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k.as_ref(), v)?;
+        }
+        m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keeps_the_order_fields_were_set_in() {
+        let mut a = Attrs::new();
+        a.insert("b", json!(1));
+        a.insert("a", json!(2));
+        assert_eq!(a.insert("b", json!(3)), Some(json!(1)));
+        assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"b":3,"a":2}"#);
+        assert_eq!(a["a"], json!(2));
+        assert_eq!(a["missing"], Value::Null);
+        assert_eq!(a.remove("b"), Some(json!(3)));
+        assert_eq!(a.len(), 1);
+    }
+}
