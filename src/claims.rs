@@ -46,20 +46,22 @@ pub fn claims(doc: &Document) -> Vec<Claim> {
             BlockKind::Heading { .. } => vec![(0, text.len())],
             _ => of_block(block),
         };
-        let mut taken = vec![false; block.markers.len()];
+        // the markers by position, walked once along the sentences (which come in order): one
+        // scan of every marker per sentence was quadratic on a long paragraph
+        let mut by_at: Vec<&Marker> = block.markers.iter().collect();
+        by_at.sort_by_key(|m| m.at);
+        let mut next = 0;
         for (k, &(s, e)) in spans.iter().enumerate() {
             // a marker belongs to the sentence it ends or stands in; one in the gap between two
             // sentences (after the full stop) belongs to the one before
             let next_start = spans.get(k + 1).map_or(usize::MAX, |n| n.0);
+            while by_at.get(next).is_some_and(|m| m.at < s) {
+                next += 1;
+            }
             let mut markers: Vec<Marker> = Vec::new();
-            for (j, m) in block.markers.iter().enumerate() {
-                let free = taken.get(j).is_some_and(|t| !t);
-                if free && m.at >= s && (m.at <= e || m.at < next_start) {
-                    markers.push(*m);
-                    if let Some(t) = taken.get_mut(j) {
-                        *t = true;
-                    }
-                }
+            while let Some(m) = by_at.get(next).filter(|m| m.at <= e || m.at < next_start) {
+                markers.push(**m);
+                next += 1;
             }
             if markers.is_empty() {
                 continue;

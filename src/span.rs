@@ -46,24 +46,53 @@ fn to_u32(n: usize) -> u32 {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters before it) every [`MARK`] bytes or so: a column is counted from
+    /// the nearest mark, not from the start of its line, which on a one-line document of many
+    /// megabytes made each lookup a scan of the whole line.
+    marks: Vec<(usize, usize)>,
 }
+
+const MARK: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut marks = vec![(0, 0)];
+        let (mut at, mut chars) = (0, 0);
+        while at < text.len() {
+            let mut next = (at + MARK).min(text.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text.get(at..next).map_or(0, |s| s.chars().count());
+            marks.push((next, chars));
+            at = next;
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> u32 {
+        to_u32(self.starts.partition_point(|&s| s <= offset).max(1))
     }
 
     /// 1-based line and column (column counted in characters) of a byte offset.
     pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let col = text
-            .get(start..offset.min(text.len()))
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let offset = offset.min(text.len());
+        let col = self
+            .chars_before(text, offset)
+            .saturating_sub(self.chars_before(text, start));
         (to_u32(line), to_u32(col + 1))
+    }
+
+    /// Characters of `text` before a byte offset.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let k = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (at, chars) = self.marks.get(k.saturating_sub(1)).copied().unwrap_or((0, 0));
+        chars + text.get(at..offset).map_or(0, |s| s.chars().count())
     }
 }
 
@@ -79,6 +108,17 @@ mod tests {
         assert_eq!(idx.line_col(text, 3), (2, 1));
         assert_eq!(idx.line_col(text, 7), (2, 4));
         assert_eq!(idx.line_col(text, 8), (3, 1));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        let line = "é".repeat(10_000) + "x";
+        let text = format!("a\n{line}\nb");
+        let idx = LineIndex::new(&text);
+        let x = text.find('x').unwrap_or(0);
+        assert_eq!(idx.line_col(&text, x), (2, 10_001));
+        assert_eq!(idx.line_col(&text, text.len() - 1), (3, 1));
+        assert_eq!(idx.line(x), 2);
     }
 
     #[test]

@@ -150,28 +150,17 @@ fn find_bare(s: &str, defined: &BTreeSet<u32>, next: &mut u32) -> Vec<Found> {
 }
 
 fn apply(block: &mut super::Block, found: Vec<Found>) {
-    let inl = &mut block.inline;
-    let mut markers = Vec::new();
-    // forward, shifting each match by what the earlier removals took out
-    let mut removed: isize = 0;
-    for (start, end, numbers) in found {
-        let (Some(start), Some(end)) = (start.checked_add_signed(-removed), end.checked_add_signed(-removed)) else {
-            continue;
-        };
-        let span = inl.span(start, end);
-        inl.remove(start, end);
-        removed += (end - start) as isize;
-        let before = inl.text.get(..start).and_then(|b| b.chars().next_back());
-        let after = inl.text.get(start..).and_then(|a| a.chars().next());
-        // a marker glued between two words or sentences stood for a space
-        if before.is_some_and(|c| !c.is_whitespace())
+    let cuts: Vec<(usize, usize)> = found.iter().map(|&(start, end, _)| (start, end)).collect();
+    // a marker glued between two words or sentences stood for a space
+    let placed = block.inline.cut(&cuts, |before, after| {
+        before.is_some_and(|c| !c.is_whitespace())
             && after.is_some_and(|c| c.is_alphanumeric() && superscript_value(c).is_none())
-        {
-            inl.insert_space(start, span.end as usize);
-            removed -= 1;
-        }
+    });
+    let mut markers = Vec::new();
+    for ((_, _, numbers), place) in found.into_iter().zip(placed) {
+        let Some((at, span)) = place else { continue };
         for n in numbers {
-            markers.push(Marker { n, at: start, span });
+            markers.push(Marker { n, at, span });
         }
     }
     block.markers = markers;

@@ -355,6 +355,29 @@ static COMPANY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
+/// The words [`COMPANY`] and [`COMPANY_BEFORE`] need, and the suffixes [`COMPANY_SUFFIX`] needs:
+/// a block without any is not searched. The patterns begin with a Unicode word boundary, which
+/// on text that is not ASCII sends the regex engine to its slowest matcher at every capital.
+static COMPANY_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::new([
+        "compan",
+        "firm",
+        "refiner",
+        "manufacturer",
+        "contractor",
+        "conglomerate",
+    ])
+    .ok()
+});
+static COMPANY_SUFFIXES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(["Inc", "Ltd", "Corp", "plc", "PLC", "GmbH", "S.A.", "Co."]).ok());
+
+/// Whether `text` holds one of the words of `words` (when the automaton could not be built,
+/// yes: the search it guards then runs).
+fn has_any(words: &LazyLock<Option<AhoCorasick>>, text: &str) -> bool {
+    words.as_ref().is_none_or(|ac| ac.is_match(text))
+}
+
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
 static COMPANY_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
@@ -837,7 +860,8 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
     acronyms(t, text);
     head_words(t, text);
     titled(t, text);
-    if let Some(r) = COMPANY.as_ref() {
+    let company_words = has_any(&COMPANY_WORDS, text);
+    if let Some(r) = COMPANY.as_ref().filter(|_| company_words) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -848,7 +872,7 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
             t.discovered(Class::Actor, "company", name, &[], "actor/company-apposition");
         }
     }
-    companies_more(t, text);
+    companies_more(t, text, company_words);
     one_word_legislatures(t, text);
     listed(t, text);
     if let Some(r) = SUCH_AS.as_ref() {
@@ -895,8 +919,8 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
 }
 
 /// Companies named after a company word or with a corporate suffix.
-fn companies_more(t: &mut Table, text: &str) {
-    if let Some(r) = COMPANY_BEFORE.as_ref() {
+fn companies_more(t: &mut Table, text: &str, company_words: bool) {
+    if let Some(r) = COMPANY_BEFORE.as_ref().filter(|_| company_words) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -911,7 +935,7 @@ fn companies_more(t: &mut Table, text: &str) {
             t.discovered(Class::Actor, "company", name, &[], "actor/company-apposition");
         }
     }
-    if let Some(r) = COMPANY_SUFFIX.as_ref() {
+    if let Some(r) = COMPANY_SUFFIX.as_ref().filter(|_| has_any(&COMPANY_SUFFIXES, text)) {
         for c in r.captures_iter(text) {
             let (Some(m), Some(whole)) = (c.get(1), c.get(0)) else {
                 continue;

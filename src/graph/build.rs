@@ -34,7 +34,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     });
     for c in claims {
         let id = claim_id(input.id, c.span);
-        let (line, _) = input.lines.line_col(input.text, c.span.start as usize);
+        let line = input.lines.line(c.span.start as usize);
         let mut attrs = Attrs::new();
         attrs.insert("text", json!(c.text));
         attrs.insert("document", json!(input.id));

@@ -45,7 +45,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         let ranges = by_block(&d.ranges);
         let spans = &d.spans;
         let d_span = spans.first().copied().unwrap_or(d.span);
-        let (line, _) = input.lines.line_col(input.text, d_span.start as usize);
+        let line = input.lines.line(d_span.start as usize);
         let mut attrs = Attrs::new();
         attrs.insert("polarity", json!(d.polarity));
         attrs.insert("level", json!(d.level));
