@@ -193,30 +193,88 @@ pub fn sanitise(s: &str) -> String {
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        // no fsync: the rename is what keeps readers from ever seeing half a file, and a sync per
-        // output file halves the speed of a corpus build
-        f.write_all(bytes)?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
+    let mut f = Staged::create(path)?;
+    f.write_all(bytes).map_err(|e| f.error(e))?;
+    f.commit()
+}
+
+/// An output file written beside its final path and renamed into place by [`Staged::commit`],
+/// so that readers never see half a file; dropped uncommitted, it is removed and the old file
+/// stays. Outputs are streamed into it rather than rendered in memory first: a graph's JSON can
+/// be several times the size of the document.
+pub struct Staged {
+    path: PathBuf,
+    tmp: PathBuf,
+    file: Option<std::io::BufWriter<fs::File>>,
+}
+
+impl Staged {
+    pub fn create(path: &Path) -> Result<Staged> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        let file = fs::File::create(&tmp).map_err(|source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Staged {
+            path: path.to_path_buf(),
+            tmp,
+            file: Some(std::io::BufWriter::new(file)),
+        })
     }
-    result.map_err(err)
+
+    /// The error of writing this file.
+    pub fn error(&self, source: std::io::Error) -> Error {
+        Error::Write {
+            path: self.path.clone(),
+            source,
+        }
+    }
+
+    /// Writes out what is buffered and renames the file into place. No fsync: the rename is
+    /// what keeps readers from ever seeing half a file, and a sync per output file halves the
+    /// speed of a corpus build.
+    pub fn commit(mut self) -> Result<()> {
+        let result = match self.file.take() {
+            Some(f) => f.into_inner().map_err(std::io::IntoInnerError::into_error).map(drop),
+            None => Ok(()),
+        }
+        .and_then(|()| fs::rename(&self.tmp, &self.path));
+        if result.is_ok() {
+            self.tmp = PathBuf::new();
+        }
+        result.map_err(|e| self.error(e))
+    }
+}
+
+impl Write for Staged {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(f) => f.write(buf),
+            None => Err(std::io::Error::other("file already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), Write::flush)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // a file not committed (or committed in vain) leaves no temporary behind
+        self.file.take();
+        if !self.tmp.as_os_str().is_empty() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 #[cfg(test)]

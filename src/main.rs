@@ -290,18 +290,31 @@ fn build_one(
 }
 
 fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> policykg::Result<()> {
-    // everything is rendered before anything is written, so a failure leaves old outputs whole;
-    // the formats are rendered at once on the build's threads
-    let files: Vec<(String, Vec<u8>)> = formats.par_iter().flat_map_iter(|&f| f.files(name, g)).collect();
-    for (file, bytes) in files {
-        let path = dir.join(file);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {
-                path: parent.to_path_buf(),
-                source,
+    // every file is written beside its place and renamed only once all are written, so a
+    // failure leaves the old outputs whole; the formats are written at once on the build's
+    // threads, each streamed to its file
+    let staged: Vec<Vec<io::Staged>> = formats
+        .par_iter()
+        .map(|&f| {
+            let mut done = Vec::new();
+            f.emit(name, g, &mut |file, render| {
+                let path = dir.join(file);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {
+                        path: parent.to_path_buf(),
+                        source,
+                    })?;
+                }
+                let mut out = io::Staged::create(&path)?;
+                render(&mut out).map_err(|e| out.error(e))?;
+                done.push(out);
+                Ok(())
             })?;
-        }
-        io::write_atomic(&path, &bytes)?;
+            Ok(done)
+        })
+        .collect::<policykg::Result<_>>()?;
+    for file in staged.into_iter().flatten() {
+        file.commit()?;
     }
     Ok(())
 }

@@ -50,6 +50,16 @@ fn tooltip(n: &Node) -> String {
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
+    out
+}
+
+/// [`write`] into `w`.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // dot-writer panics on a write error: it gets a writer that never fails, and the first
+    // error is returned once it is done
+    let mut out = super::Latch::new(w);
     {
         let mut writer = DotWriter::from(&mut out);
         writer.set_pretty_print(true);
@@ -100,5 +110,5 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 .set("tooltip", &escape::dot(e.kind), true);
         }
     }
-    out
+    out.finish()
 }

@@ -50,9 +50,16 @@ pub fn value(g: &KnowledgeGraph) -> Value {
 
 /// The same bytes as pretty-printing [`value`], streamed: no copy of the graph.
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&Streamed(g)).unwrap_or_default();
-    out.push(b'\n');
+    let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
     out
+}
+
+/// [`write`] into `w`.
+pub fn write_to(g: &KnowledgeGraph, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, &Streamed(g))?;
+    w.write_all(b"\n")
 }
 
 /// The whole document, serialised as [`value`] builds it.

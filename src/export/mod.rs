@@ -31,6 +31,41 @@ pub enum Format {
     Svg,
 }
 
+/// Writes one output file into the writer it is given.
+pub type Render<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+/// A writer that never fails, for writers that panic on errors (dot-writer): the first error of
+/// the writer it wraps is kept, later writes are dropped, and [`Latch::finish`] returns it.
+pub struct Latch<'w> {
+    inner: &'w mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl<'w> Latch<'w> {
+    pub fn new(inner: &'w mut dyn std::io::Write) -> Latch<'w> {
+        Latch { inner, error: None }
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl std::io::Write for Latch<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.error.is_none() {
+            if let Err(e) = self.inner.write_all(buf) {
+                self.error = Some(e);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 impl Format {
     /// Every format the build knows (`--format all`).
     pub const ALL: &'static [Format] = &[
@@ -88,6 +123,33 @@ impl Format {
         let mut names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         names.push("all");
         names.join(", ")
+    }
+
+    /// Hands each file of this format for the graph called `name` to `out`: its path relative
+    /// to the output folder and a function that writes it into a writer. JSON and DOT, the
+    /// largest, are streamed; the others are rendered in memory, then copied.
+    pub fn emit<E>(
+        self,
+        name: &str,
+        g: &KnowledgeGraph,
+        out: &mut dyn FnMut(String, &Render) -> Result<(), E>,
+    ) -> Result<(), E> {
+        match self {
+            Format::Json => out(format!("{name}.json"), &|w| json::write_to(g, w)),
+            Format::Dot => {
+                out(format!("{name}.dot"), &|w| dot::write_to(g, w))?;
+                if g.count("driver") > 0 {
+                    out(format!("{name}.drivers.dot"), &|w| w.write_all(&drivers_dot::write(g)))?;
+                }
+                Ok(())
+            }
+            _ => {
+                for (file, bytes) in self.files(name, g) {
+                    out(file, &|w| w.write_all(&bytes))?;
+                }
+                Ok(())
+            }
+        }
     }
 
     /// The files this format writes for the graph called `name`: (path relative to the output
