@@ -120,13 +120,93 @@ fn an_unreadable_file_is_reported_and_skipped() {
     let out = policykg(&["build", "ok.md", "dir.md", "--out", "out"], &d);
     // a folder named `dir.md` holds no documents: a usage error before anything is built
     assert_eq!(out.status.code(), Some(2));
-    // a file that cannot be read (a dangling link here: permissions do not stop root)
+    // an explicit input that is not there (a dangling link) is a usage error too; a file that
+    // exists but may not be read is below
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(d.join("missing-target.md"), d.join("gone.md")).expect("symlink");
         let out = policykg(&["build", "ok.md", "gone.md", "--out", "out"], &d);
         assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     }
+}
+
+/// A document its reader may not open (mode 000) is one `error: PATH: …` line naming it and is
+/// skipped; the other documents are still built and the exit status is 1. Root reads any file, so
+/// a test run as root builds as `nobody` (65534:65534).
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_reported_and_skipped() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    use std::path::{Path, PathBuf};
+
+    const NOBODY: u32 = 65534;
+    let mode = |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod");
+    // every folder from `/` to `p` lets others pass (and `p` itself, when a file, be run)
+    let reachable = |p: &Path| {
+        p.ancestors()
+            .all(|a| std::fs::metadata(a).is_ok_and(|m| m.mode() & 0o001 != 0))
+    };
+
+    let d = tempdir("hostile-mode000");
+    let root = std::fs::metadata(&d).expect("temp dir").uid() == 0;
+    let d = if !root || reachable(&d) {
+        d
+    } else {
+        // TMPDIR is private to root: use a folder `nobody` can reach
+        let base = ["/tmp", "/var/tmp", "/dev/shm"]
+            .into_iter()
+            .map(Path::new)
+            .find(|b| reachable(b))
+            .expect("a temporary folder others may enter, for running as nobody");
+        let d = base.join(format!("policykg-hostile-mode000-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).expect("temp dir");
+        d
+    };
+    std::fs::write(d.join("ok.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
+    std::fs::write(d.join("locked.md"), "T\n\nA secret.¹\n\n¹ A note.\n").expect("write");
+    mode(&d.join("locked.md"), 0o000);
+    let mut bin = PathBuf::from(env!("CARGO_BIN_EXE_policykg"));
+    if root {
+        // nobody reads ok.md and writes `out/` into the folder, whatever the umask
+        mode(&d, 0o777);
+        mode(&d.join("ok.md"), 0o644);
+        if !reachable(&bin) {
+            // the target folder is private to root: run a copy nobody may run
+            let copy = d.join("policykg-bin");
+            std::fs::copy(&bin, &copy).expect("copy the binary");
+            mode(&copy, 0o755);
+            bin = copy;
+        }
+    }
+    for (args, out) in [
+        (&["build", "ok.md", "locked.md", "--out"][..], "out-files"),
+        (&["build", ".", "--jobs", "2", "--out"], "out-folder"),
+    ] {
+        let mut cmd = std::process::Command::new(&bin);
+        cmd.args(args).arg(out).current_dir(&d);
+        if root {
+            cmd.uid(NOBODY).gid(NOBODY);
+        }
+        let run = cmd.output().expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{args:?}: {stderr}");
+        assert!(
+            errors[0].starts_with("error: ") && errors[0].contains("locked.md: "),
+            "{args:?}: the error names the file: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
+        let out = d.join(out);
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("ok.json")).expect("ok.md is still built")).expect("JSON");
+        assert_eq!(kinds(&json, "claim"), 1, "{args:?}");
+        assert!(out.join("ok.dot").is_file(), "{args:?}");
+        assert!(!out.join("locked.json").exists(), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&d);
 }
 
 #[test]

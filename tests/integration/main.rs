@@ -8,6 +8,7 @@ mod corpus;
 mod exports;
 mod golden;
 mod hostile;
+mod huge;
 mod props;
 mod snapshots;
 mod tools;
