@@ -13,48 +13,73 @@ pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
 /// Default limit on a document's size.
 pub const MAX_SIZE: u64 = 256 * 1024 * 1024;
 
+/// What [`discover`] found: the documents, and the folders and files it could not read, which
+/// are reported and skipped like any document that fails.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub paths: Vec<PathBuf>,
+    pub unreadable: Vec<Error>,
+}
+
 /// The documents named by `inputs`: files as given, folders read recursively in sorted order.
-pub fn discover(inputs: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// An input that does not exist, or a folder without documents, is an error; a folder or file
+/// that cannot be read is listed in [`Found::unreadable`].
+pub fn discover(inputs: &[PathBuf]) -> Result<Found> {
+    let mut found = Found::default();
     for input in inputs {
-        let meta = fs::metadata(input).map_err(|source| Error::Io {
-            path: input.clone(),
-            source,
-        })?;
+        let meta = match fs::metadata(input) {
+            Ok(m) => m,
+            Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::Io {
+                    path: input.clone(),
+                    source,
+                })
+            }
+            Err(source) => {
+                found.unreadable.push(Error::Io {
+                    path: input.clone(),
+                    source,
+                });
+                continue;
+            }
+        };
         if meta.is_dir() {
-            let before = out.len();
-            walk(input, &mut out)?;
-            if out.len() == before {
+            let before = (found.paths.len(), found.unreadable.len());
+            walk(input, &mut found);
+            if (found.paths.len(), found.unreadable.len()) == before {
                 return Err(Error::NoDocuments { path: input.clone() });
             }
         } else {
-            out.push(input.clone());
+            found.paths.push(input.clone());
         }
     }
-    Ok(out)
+    Ok(found)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(|source| Error::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
+fn walk(dir: &Path, found: &mut Found) {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(source) => {
+            found.unreadable.push(Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return;
+        }
+    };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, out)?;
+            walk(&p, found);
         } else if p
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
         {
-            out.push(p);
+            found.paths.push(p);
         }
     }
-    Ok(())
 }
 
 /// A document's text, and the encoding it was decoded from when that was not UTF-8.

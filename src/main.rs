@@ -118,8 +118,8 @@ fn build(args: BuildArgs) -> ExitCode {
     } else {
         args.inputs.clone()
     };
-    let paths = match io::discover(&inputs) {
-        Ok(p) if !p.is_empty() => p,
+    let (paths, unreadable) = match io::discover(&inputs) {
+        Ok(found) if !found.paths.is_empty() || !found.unreadable.is_empty() => (found.paths, found.unreadable),
         Ok(_) => {
             eprintln!("error: no documents found");
             return ExitCode::from(2);
@@ -129,6 +129,10 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // a folder or file that cannot be read fails like a document, and the rest is built
+    for e in &unreadable {
+        eprintln!("error: {e}");
+    }
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         eprintln!("error: {}: cannot create output folder: {e}", args.out.display());
         return ExitCode::from(1);
@@ -194,7 +198,7 @@ fn build(args: BuildArgs) -> ExitCode {
     let mut m = merger.into_inner().unwrap_or_else(|e| e.into_inner());
     drain(&mut m);
     progress.finish_and_clear();
-    let mut failed = m.failed;
+    let mut failed = m.failed || !unreadable.is_empty();
     if let Some(mut corpus) = m.corpus.take().filter(|_| m.built >= 2) {
         corpus.finish_corpus();
         if let Err(e) = pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {

@@ -130,12 +130,12 @@ fn an_unreadable_file_is_reported_and_skipped() {
     }
 }
 
-/// A document its reader may not open (mode 000) is one `error: PATH: …` line naming it and is
-/// skipped; the other documents are still built and the exit status is 1. Root reads any file, so
-/// a test run as root builds as `nobody` (65534:65534).
+/// A document its reader may not open (mode 000), or a folder it may not list, is one
+/// `error: PATH: …` line naming it and is skipped; the other documents are still built and the
+/// exit status is 1. Root reads any file, so a test run as root builds as `nobody` (65534:65534).
 #[cfg(unix)]
 #[test]
-fn a_file_without_read_permission_is_reported_and_skipped() {
+fn a_file_or_folder_without_read_permission_is_reported_and_skipped() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     use std::os::unix::process::CommandExt;
     use std::path::{Path, PathBuf};
@@ -167,11 +167,14 @@ fn a_file_without_read_permission_is_reported_and_skipped() {
     std::fs::write(d.join("ok.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
     std::fs::write(d.join("locked.md"), "T\n\nA secret.¹\n\n¹ A note.\n").expect("write");
     mode(&d.join("locked.md"), 0o000);
+    std::fs::create_dir_all(d.join("sealed")).expect("mkdir");
+    std::fs::write(d.join("sealed/inner.md"), "T\n\nA sealed claim.¹\n\n¹ A note.\n").expect("write");
     let mut bin = PathBuf::from(env!("CARGO_BIN_EXE_policykg"));
     if root {
         // nobody reads ok.md and writes `out/` into the folder, whatever the umask
         mode(&d, 0o777);
         mode(&d.join("ok.md"), 0o644);
+        mode(&d.join("sealed/inner.md"), 0o644);
         if !reachable(&bin) {
             // the target folder is private to root: run a copy nobody may run
             let copy = d.join("policykg-bin");
@@ -180,9 +183,24 @@ fn a_file_without_read_permission_is_reported_and_skipped() {
             bin = copy;
         }
     }
-    for (args, out) in [
-        (&["build", "ok.md", "locked.md", "--out"][..], "out-files"),
-        (&["build", ".", "--jobs", "2", "--out"], "out-folder"),
+    // the folder is sealed last: nobody may no longer enter it
+    mode(&d.join("sealed"), 0o000);
+    for (args, out, named) in [
+        (
+            &["build", "ok.md", "locked.md", "--out"][..],
+            "out-files",
+            &["locked.md: "][..],
+        ),
+        (
+            &["build", ".", "--jobs", "2", "--out"],
+            "out-folder",
+            &["locked.md: ", "sealed: "],
+        ),
+        (
+            &["build", "ok.md", "sealed/inner.md", "--out"],
+            "out-inner",
+            &["inner.md: "],
+        ),
     ] {
         let mut cmd = std::process::Command::new(&bin);
         cmd.args(args).arg(out).current_dir(&d);
@@ -192,11 +210,13 @@ fn a_file_without_read_permission_is_reported_and_skipped() {
         let run = cmd.output().expect("the binary runs");
         let stderr = String::from_utf8_lossy(&run.stderr);
         let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
-        assert_eq!(errors.len(), 1, "{args:?}: {stderr}");
-        assert!(
-            errors[0].starts_with("error: ") && errors[0].contains("locked.md: "),
-            "{args:?}: the error names the file: {stderr}"
-        );
+        assert_eq!(errors.len(), named.len(), "{args:?}: {stderr}");
+        for name in named {
+            assert!(
+                errors.iter().any(|e| e.contains(name)),
+                "{args:?}: an error names {name}: {stderr}"
+            );
+        }
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
         assert_eq!(run.status.code(), Some(1), "{args:?}: {stderr}");
         let out = d.join(out);
@@ -206,6 +226,7 @@ fn a_file_without_read_permission_is_reported_and_skipped() {
         assert!(out.join("ok.dot").is_file(), "{args:?}");
         assert!(!out.join("locked.json").exists(), "{args:?}");
     }
+    mode(&d.join("sealed"), 0o755);
     let _ = std::fs::remove_dir_all(&d);
 }
 
