@@ -105,13 +105,14 @@ row() { # label dir
     bytes=$(find "$dir" -type f -name '*.*' ! -name '.done' -printf '%s\n' | awk '{ s += $1 } END { print s }')
     largest=$(find "$dir" -type f ! -name '.done' -printf '%s\n' | sort -n | tail -1)
     docs=$(find "$dir" -type f ! -name '.done' | wc -l)
-    words=$(cat "$dir"/* | wc -w)
+    # (find | xargs: a corpus of 100 MB is more files than one command line holds)
+    words=$(find "$dir" -type f ! -name .done -print0 | xargs -0 cat | wc -w)
     local out=$WORK/out
     read -r t1 c1 m1 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 1 --quiet")
     local corpus_mb
     corpus_mb=$(awk -v b="$(stat -c %s "$out/corpus.json")" 'BEGIN { printf "%.1f", b / 1e6 }')
     read -r t2 c2 m2 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 2 --quiet")
-    read -r tg _ _ < <(measure bash -c "cat '$dir'/* | grep -o -F -f '$PHRASES' | wc -l")
+    read -r tg _ _ < <(measure bash -c "find '$dir' -type f ! -name .done -print0 | xargs -0 cat | grep -o -F -f '$PHRASES' | wc -l")
     echo "$label $bytes $t1 $c1" >>"$WORK/linearity.txt"
     awk -v l="$label" -v n="$docs" -v b="$bytes" -v w="$words" -v t1="$t1" -v t2="$t2" -v tg="$tg" -v c1="$c1" -v c2="$c2" \
         -v m1="$m1" -v m2="$m2" -v big="$largest" -v cj="$corpus_mb" 'BEGIN {

@@ -28,8 +28,10 @@ pub struct Edge {
 struct Parts {
     documents: Vec<String>,
     diagnostics: Vec<Located>,
-    nodes: Vec<Node>,
-    edges: Vec<(String, String, Edge)>,
+    /// Nodes in order, with their index in the graph they came from.
+    nodes: Vec<(NodeIndex, Node)>,
+    /// Edges in order, between those indices.
+    edges: Vec<(NodeIndex, NodeIndex, Edge)>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -37,7 +39,7 @@ pub struct KnowledgeGraph {
     pub documents: Vec<String>,
     pub diagnostics: Vec<Located>,
     graph: StableDiGraph<Node, Edge>,
-    index: BTreeMap<String, NodeIndex>,
+    index: HashMap<String, NodeIndex>,
     /// Insertion order of nodes and edges, kept explicitly so that output order never depends on
     /// petgraph's storage.
     order: Vec<NodeIndex>,
@@ -55,17 +57,24 @@ impl KnowledgeGraph {
 
     /// Adds a node, or merges it into the node with the same id.
     pub fn add_node(&mut self, node: Node) {
+        self.put_node(node);
+    }
+
+    /// [`KnowledgeGraph::add_node`], giving the node's index.
+    fn put_node(&mut self, node: Node) -> NodeIndex {
         match self.index.get(&node.id) {
             Some(&i) => {
                 if let Some(old) = self.graph.node_weight_mut(i) {
                     self.unsettled |= merge_attrs(&mut old.attrs, node.attrs);
                 }
+                i
             }
             None => {
                 let id = node.id.clone();
                 let i = self.graph.add_node(node);
                 self.index.insert(id, i);
                 self.order.push(i);
+                i
             }
         }
     }
@@ -85,6 +94,12 @@ impl KnowledgeGraph {
         let (Some(&s), Some(&t)) = (self.index.get(source), self.index.get(target)) else {
             return false;
         };
+        self.put_edge(s, t, edge);
+        true
+    }
+
+    /// [`KnowledgeGraph::add_edge`] between two nodes of this graph.
+    fn put_edge(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge) {
         // the edge with these ends, kind and key, found without walking the ends' edges: a
         // corpus's hubs (a state named in every document) have edges by the thousand
         let k = (s, t, edge.kind, edge.key.clone());
@@ -92,12 +107,11 @@ impl KnowledgeGraph {
             if let Some(w) = self.graph.edge_weight_mut(e) {
                 self.unsettled |= merge_attrs(&mut w.attrs, edge.attrs);
             }
-            return true;
+            return;
         }
         let e = self.graph.add_edge(s, t, edge);
         self.edge_index.insert(k, e);
         self.edge_order.push(e);
-        true
     }
 
     /// Nodes in a deterministic order.
@@ -158,23 +172,34 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         let docs: Vec<Value> = documents.iter().map(|d| Value::String(d.clone())).collect();
-        for mut n in nodes {
+        // each node's index in `g` → its index here: edges are added by index, not by id
+        let mut here: Vec<Option<NodeIndex>> = Vec::new();
+        for (i, mut n) in nodes {
             // a node of an already merged graph has its own list
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
                 n.attrs.insert("documents", Value::Array(docs.clone()));
             }
-            self.add_node(n);
+            let at = self.put_node(n);
+            if here.len() <= i.index() {
+                here.resize(i.index() + 1, None);
+            }
+            if let Some(slot) = here.get_mut(i.index()) {
+                *slot = Some(at);
+            }
         }
+        let here = |i: NodeIndex| here.get(i.index()).copied().flatten();
         for (s, t, w) in edges {
-            self.add_edge(&s, &t, w);
+            if let (Some(s), Some(t)) = (here(s), here(t)) {
+                self.put_edge(s, t, w);
+            }
         }
         self.documents.extend(documents);
         self.diagnostics.extend(diagnostics);
     }
 
-    /// Takes the graph apart without copying: its nodes in order, and its edges in order with
-    /// the ids of their ends. (Removing edges one at a time walks each end's list of edges,
-    /// which is quadratic on a corpus's hubs.)
+    /// Takes the graph apart without copying: its nodes in order, and its edges in order, with
+    /// the nodes' indices. (Removing edges one at a time walks each end's list of edges, which
+    /// is quadratic on a corpus's hubs.)
     fn into_parts(self) -> Parts {
         let KnowledgeGraph {
             documents,
@@ -196,15 +221,14 @@ impl KnowledgeGraph {
             links.resize_with(e.index.index(), || None);
             links.push(Some((e.source, e.target, e.weight)));
         }
-        let id = |slots: &[Option<Node>], i: NodeIndex| Some(slots.get(i.index())?.as_ref()?.id.clone());
         let edges = edge_order
             .iter()
-            .filter_map(|e| {
-                let (s, t, w) = links.get_mut(e.index())?.take()?;
-                Some((id(&slots, s)?, id(&slots, t)?, w))
-            })
+            .filter_map(|e| links.get_mut(e.index())?.take())
             .collect();
-        let nodes = order.iter().filter_map(|i| slots.get_mut(i.index())?.take()).collect();
+        let nodes = order
+            .iter()
+            .filter_map(|&i| Some((i, slots.get_mut(i.index())?.take()?)))
+            .collect();
         Parts {
             documents,
             diagnostics,
@@ -275,19 +299,17 @@ impl KnowledgeGraph {
         for (i, &n) in nodes.iter().enumerate() {
             members.entry(sets.find(i)).or_default().push((i, n));
         }
-        let mut rename: HashMap<String, String> = HashMap::new();
         // the members each canonical node absorbs; a node absorbed by another is not kept
         let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         let mut absorbed = vec![false; nodes.len()];
         for group in members.values().filter(|g| g.len() > 1) {
-            let Some(&(best, canon)) = group
+            let Some(&(best, _)) = group
                 .iter()
                 .min_by(|a, b| (id_rank(a.1), &a.1.id).cmp(&(id_rank(b.1), &b.1.id)))
             else {
                 continue;
             };
-            for &(m, n) in group.iter().filter(|(m, _)| *m != best) {
-                rename.insert(n.id.clone(), canon.id.clone());
+            for &(m, _) in group.iter().filter(|(m, _)| *m != best) {
                 others.entry(best).or_default().push(m);
                 if let Some(a) = absorbed.get_mut(m) {
                     *a = true;
@@ -301,7 +323,20 @@ impl KnowledgeGraph {
             nodes,
             edges,
         } = std::mem::take(self).into_parts();
-        let mut taken: Vec<Option<Node>> = nodes.into_iter().map(Some).collect();
+        // a node's position in `nodes` by its old index, for the edges
+        let mut pos_of: Vec<Option<usize>> = Vec::new();
+        let mut taken: Vec<Option<Node>> = Vec::with_capacity(nodes.len());
+        for (p, (i, n)) in nodes.into_iter().enumerate() {
+            if pos_of.len() <= i.index() {
+                pos_of.resize(i.index() + 1, None);
+            }
+            if let Some(slot) = pos_of.get_mut(i.index()) {
+                *slot = Some(p);
+            }
+            taken.push(Some(n));
+        }
+        // each position's index in the rebuilt graph: an absorbed node's is its canonical one's
+        let mut placed: Vec<Option<NodeIndex>> = vec![None; taken.len()];
         self.unsettled = unsettled;
         self.documents = documents;
         self.diagnostics = diagnostics;
@@ -322,15 +357,28 @@ impl KnowledgeGraph {
             if !same_as.is_empty() {
                 self.unsettled |= merge_attrs(&mut node.attrs, Attrs::from_iter([("same_as", Value::Array(same_as))]));
             }
-            self.add_node(node);
+            let at = self.put_node(node);
+            for p in std::iter::once(i).chain(others.get(&i).into_iter().flatten().copied()) {
+                if let Some(slot) = placed.get_mut(p) {
+                    *slot = Some(at);
+                }
+            }
         }
+        let new = |i: NodeIndex| {
+            pos_of
+                .get(i.index())
+                .copied()
+                .flatten()
+                .and_then(|p| placed.get(p).copied().flatten())
+        };
         for (s, t, w) in edges {
-            let s = rename.get(&s).cloned().unwrap_or(s);
-            let t = rename.get(&t).cloned().unwrap_or(t);
+            let (Some(s), Some(t)) = (new(s), new(t)) else {
+                continue;
+            };
             if s == t && w.kind == "co_mention" {
                 continue;
             }
-            self.add_edge(&s, &t, w);
+            self.put_edge(s, t, w);
         }
     }
 
