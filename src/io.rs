@@ -208,7 +208,13 @@ pub fn sanitise(s: &str) -> String {
     while out.contains("..") {
         out = out.replace("..", ".");
     }
-    let out = out.trim_matches(['.', '-']).to_string();
+    let mut out = out.trim_matches(['.', '-']).to_string();
+    // `x.drivers` would write `x.drivers.dot`, which is the drivers view of `x`
+    for reserved in [".drivers", ".sources", ".neo4j"] {
+        if let Some(stem) = out.strip_suffix(reserved) {
+            out = format!("{stem}-{}", reserved.trim_start_matches('.'));
+        }
+    }
     if out.is_empty() || out == "corpus" {
         format!("doc-{out}").trim_end_matches('-').to_string()
     } else {
@@ -243,7 +249,10 @@ impl Staged {
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+        // unique per file, so two outputs that land on one path never write into one temporary
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
         let file = fs::File::create(&tmp).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,
@@ -261,6 +270,13 @@ impl Staged {
             path: self.path.clone(),
             source,
         }
+    }
+
+    /// Writes out what is buffered, so that [`Staged::commit`] has only the rename left: a
+    /// set of files is flushed first, then renamed, and a full disk leaves none of them in place.
+    pub fn flush_out(&mut self) -> Result<()> {
+        let result = self.file.as_mut().map_or(Ok(()), Write::flush);
+        result.map_err(|e| self.error(e))
     }
 
     /// Writes out what is buffered and renames the file into place. No fsync: the rename is
@@ -308,10 +324,13 @@ mod tests {
 
     #[test]
     fn names_are_safe_and_distinct() {
-        let paths: Vec<PathBuf> = ["x/a.md", "y/a.txt", "../b c.md", "z/..md", "corpus.md"]
+        let paths: Vec<PathBuf> = ["x/a.md", "y/a.txt", "../b c.md", "z/..md", "corpus.md", "r.drivers.md"]
             .iter()
             .map(PathBuf::from)
             .collect();
-        assert_eq!(names(&paths), vec!["a-md", "a-txt", "b-c", "doc", "doc-corpus"]);
+        assert_eq!(
+            names(&paths),
+            vec!["a-md", "a-txt", "b-c", "doc", "doc-corpus", "r-drivers"]
+        );
     }
 }

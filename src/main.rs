@@ -317,7 +317,11 @@ fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> 
             Ok(done)
         })
         .collect::<policykg::Result<_>>()?;
-    for file in staged.into_iter().flatten() {
+    let mut staged: Vec<io::Staged> = staged.into_iter().flatten().collect();
+    for file in &mut staged {
+        file.flush_out()?;
+    }
+    for file in staged {
         file.commit()?;
     }
     Ok(())

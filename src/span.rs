@@ -81,7 +81,10 @@ impl LineIndex {
     pub fn line_col(&self, text: &str, offset: usize) -> (u32, u32) {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let offset = offset.min(text.len());
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let col = self
             .chars_before(text, offset)
             .saturating_sub(self.chars_before(text, start));

@@ -1,9 +1,9 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
-use crate::graph::KnowledgeGraph;
-use crate::graph::{Attrs, Edge, Node};
+use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
+use std::io::Write;
 
 pub const SCHEMA: &str = "policykg/1";
 
@@ -57,9 +57,12 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 }
 
 /// [`write`] into `w`.
-pub fn write_to(g: &KnowledgeGraph, mut w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut w, &Streamed(g))?;
-    w.write_all(b"\n")
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // the serialiser writes token by token: buffered here, those are copies, not calls through `w`
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
+    serde_json::to_writer_pretty(&mut out, &Streamed(g))?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 /// The whole document, serialised as [`value`] builds it.

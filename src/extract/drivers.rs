@@ -319,7 +319,11 @@ fn push_merged(out: &mut Vec<Driver>, d: Driver) {
         }
     }
     o.ranges.extend(d.ranges);
-    o.spans.extend(d.spans);
+    for s in d.spans {
+        if !o.spans.contains(&s) {
+            o.spans.push(s);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -57,15 +57,16 @@ impl KnowledgeGraph {
 
     /// Adds a node, or merges it into the node with the same id.
     pub fn add_node(&mut self, node: Node) {
-        self.put_node(node);
+        self.put_node(node, false);
     }
 
-    /// [`KnowledgeGraph::add_node`], giving the node's index.
-    fn put_node(&mut self, node: Node) -> NodeIndex {
+    /// [`KnowledgeGraph::add_node`], giving the node's index; with `defer`, long lists are
+    /// appended to and left for [`KnowledgeGraph::settle`] (see [`merge_attrs`]).
+    fn put_node(&mut self, node: Node, defer: bool) -> NodeIndex {
         match self.index.get(&node.id) {
             Some(&i) => {
                 if let Some(old) = self.graph.node_weight_mut(i) {
-                    self.unsettled |= merge_attrs(&mut old.attrs, node.attrs);
+                    self.unsettled |= merge_attrs(&mut old.attrs, node.attrs, defer);
                 }
                 i
             }
@@ -94,18 +95,19 @@ impl KnowledgeGraph {
         let (Some(&s), Some(&t)) = (self.index.get(source), self.index.get(target)) else {
             return false;
         };
-        self.put_edge(s, t, edge);
+        self.put_edge(s, t, edge, false);
         true
     }
 
-    /// [`KnowledgeGraph::add_edge`] between two nodes of this graph.
-    fn put_edge(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge) {
+    /// [`KnowledgeGraph::add_edge`] between two nodes of this graph; `defer` as for
+    /// [`KnowledgeGraph::put_node`].
+    fn put_edge(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge, defer: bool) {
         // the edge with these ends, kind and key, found without walking the ends' edges: a
         // corpus's hubs (a state named in every document) have edges by the thousand
         let k = (s, t, edge.kind, edge.key.clone());
         if let Some(&e) = self.edge_index.get(&k) {
             if let Some(w) = self.graph.edge_weight_mut(e) {
-                self.unsettled |= merge_attrs(&mut w.attrs, edge.attrs);
+                self.unsettled |= merge_attrs(&mut w.attrs, edge.attrs, defer);
             }
             return;
         }
@@ -165,6 +167,8 @@ impl KnowledgeGraph {
     /// list of the documents it comes from. For output independent of input order, absorb
     /// graphs in the order of their document ids, then call [`KnowledgeGraph::finish_corpus`].
     pub fn absorb(&mut self, g: KnowledgeGraph) {
+        // repeats `g` itself left in long lists are settled with this graph's
+        self.unsettled |= g.unsettled;
         let Parts {
             documents,
             diagnostics,
@@ -179,7 +183,7 @@ impl KnowledgeGraph {
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
                 n.attrs.insert("documents", Value::Array(docs.clone()));
             }
-            let at = self.put_node(n);
+            let at = self.put_node(n, true);
             if here.len() <= i.index() {
                 here.resize(i.index() + 1, None);
             }
@@ -190,7 +194,7 @@ impl KnowledgeGraph {
         let here = |i: NodeIndex| here.get(i.index()).copied().flatten();
         for (s, t, w) in edges {
             if let (Some(s), Some(t)) = (here(s), here(t)) {
-                self.put_edge(s, t, w);
+                self.put_edge(s, t, w, true);
             }
         }
         self.documents.extend(documents);
@@ -351,13 +355,17 @@ impl KnowledgeGraph {
             for &j in others.get(&i).into_iter().flatten() {
                 if let Some(other) = taken.get_mut(j).and_then(Option::take) {
                     same_as.push(Value::String(other.id));
-                    self.unsettled |= merge_attrs(&mut node.attrs, other.attrs);
+                    self.unsettled |= merge_attrs(&mut node.attrs, other.attrs, true);
                 }
             }
             if !same_as.is_empty() {
-                self.unsettled |= merge_attrs(&mut node.attrs, Attrs::from_iter([("same_as", Value::Array(same_as))]));
+                self.unsettled |= merge_attrs(
+                    &mut node.attrs,
+                    Attrs::from_iter([("same_as", Value::Array(same_as))]),
+                    true,
+                );
             }
-            let at = self.put_node(node);
+            let at = self.put_node(node, true);
             for p in std::iter::once(i).chain(others.get(&i).into_iter().flatten().copied()) {
                 if let Some(slot) = placed.get_mut(p) {
                     *slot = Some(at);
@@ -378,7 +386,7 @@ impl KnowledgeGraph {
             if s == t && w.kind == "co_mention" {
                 continue;
             }
-            self.put_edge(s, t, w);
+            self.put_edge(s, t, w, true);
         }
     }
 
@@ -553,11 +561,11 @@ fn kind_rank(kind: &str) -> usize {
 /// Merges attributes of the same node or edge seen twice (in two documents): lists are united
 /// (first seen first), counts added, other values keep the first non-null one.
 ///
-/// Short lists are united at once. Long ones (a work cited across a whole corpus) are only
-/// appended to, and the return value says so: testing each new item against a long list, or
-/// hashing the list again at every merge, made the corpus merge quadratic in the number of
-/// documents. The caller removes the repeats once, with [`KnowledgeGraph::settle`].
-pub fn merge_attrs(into: &mut Attrs, from: Attrs) -> bool {
+/// Short lists are united at once. With `defer`, long ones (a work cited across a whole corpus)
+/// are only appended to, and the return value says so: testing each new item against a long
+/// list, or hashing the list again at every merge, made the corpus merge quadratic in the number
+/// of documents. The caller then removes the repeats once, with [`KnowledgeGraph::settle`].
+pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
         match (into.get_mut(&k), v) {
@@ -568,9 +576,12 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs) -> bool {
                             a.push(x);
                         }
                     }
-                } else {
+                } else if defer {
                     a.extend(b);
                     appended = true;
+                } else {
+                    let mut seen: std::collections::HashSet<String> = a.iter().map(Value::to_string).collect();
+                    a.extend(b.into_iter().filter(|x| seen.insert(x.to_string())));
                 }
             }
             (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_ref(), "mentions" | "weight") => {
