@@ -579,28 +579,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
         }
         y += ROW;
         at.insert(i, y);
-        let (fill, stroke) = colours.fill(n);
-        nodes.push(DNode {
-            i,
-            x: cx,
-            y,
-            r: 4.5,
-            shape: Shape::Circle,
-            fill: fill.into(),
-            stroke: stroke.into(),
-            label: clip(
-                if text(n, "text").is_empty() {
-                    &n.label
-                } else {
-                    text(n, "text")
-                },
-                50,
-            ),
-            lx: -9.0,
-            ly: 4.0,
-            anchor: "end",
-            strong: false,
-        });
+        nodes.push(claim_dot(i, n, (cx, y), 50, colours));
     }
     let mut citing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
@@ -777,28 +756,7 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
         let Some(n) = ix.node(i) else {
             continue;
         };
-        let (fill, stroke) = colours.fill(n);
-        nodes.push(DNode {
-            i,
-            x: cx,
-            y: cy,
-            r: 4.5,
-            shape: Shape::Circle,
-            fill: fill.into(),
-            stroke: stroke.into(),
-            label: clip(
-                if text(n, "text").is_empty() {
-                    &n.label
-                } else {
-                    text(n, "text")
-                },
-                38,
-            ),
-            lx: -9.0,
-            ly: 4.0,
-            anchor: "end",
-            strong: false,
-        });
+        nodes.push(claim_dot(i, n, (cx, cy), 38, colours));
         h = h.max(cy);
         for &d in left.get(&i).into_iter().flatten() {
             let Some(&y) = at.get(&d) else {
@@ -887,5 +845,29 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
         headers,
         legend,
         focus: None,
+    }
+}
+
+/// A claim as a small dot at `at`, labelled on its left with its text clipped to `width`.
+fn claim_dot(i: usize, n: &Node, at: (f64, f64), width: usize, colours: &Colours) -> DNode {
+    let (fill, stroke) = colours.fill(n);
+    let full = if text(n, "text").is_empty() {
+        &n.label
+    } else {
+        text(n, "text")
+    };
+    DNode {
+        i,
+        x: at.0,
+        y: at.1,
+        r: 4.5,
+        shape: Shape::Circle,
+        fill: fill.into(),
+        stroke: stroke.into(),
+        label: clip(full, width),
+        lx: -9.0,
+        ly: 4.0,
+        anchor: "end",
+        strong: false,
     }
 }
