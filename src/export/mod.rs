@@ -36,17 +36,17 @@ pub type Render<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + '
 
 /// A writer that never fails, for writers that panic on errors (dot-writer): the first error of
 /// the writer it wraps is kept, later writes are dropped, and [`Latch::finish`] returns it.
-pub struct Latch<'w> {
+pub(crate) struct Latch<'w> {
     inner: &'w mut dyn std::io::Write,
     error: Option<std::io::Error>,
 }
 
 impl<'w> Latch<'w> {
-    pub fn new(inner: &'w mut dyn std::io::Write) -> Latch<'w> {
+    pub(crate) fn new(inner: &'w mut dyn std::io::Write) -> Latch<'w> {
         Latch { inner, error: None }
     }
 
-    pub fn finish(self) -> std::io::Result<()> {
+    pub(crate) fn finish(self) -> std::io::Result<()> {
         self.error.map_or(Ok(()), Err)
     }
 }
@@ -134,36 +134,15 @@ impl Format {
         g: &KnowledgeGraph,
         out: &mut dyn FnMut(String, &Render) -> Result<(), E>,
     ) -> Result<(), E> {
-        match self {
-            Format::Json => out(format!("{name}.json"), &|w| json::write_to(g, w)),
+        let one = |ext: &str, bytes: Vec<u8>| vec![(format!("{name}.{ext}"), bytes)];
+        let rendered = match self {
+            Format::Json => return out(format!("{name}.json"), &|w| json::write_to(g, w)),
             Format::Dot => {
                 out(format!("{name}.dot"), &|w| dot::write_to(g, w))?;
-                if g.count("driver") > 0 {
-                    out(format!("{name}.drivers.dot"), &|w| w.write_all(&drivers_dot::write(g)))?;
+                if g.count("driver") == 0 {
+                    return Ok(());
                 }
-                Ok(())
-            }
-            _ => {
-                for (file, bytes) in self.files(name, g) {
-                    out(file, &|w| w.write_all(&bytes))?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    /// The files this format writes for the graph called `name`: (path relative to the output
-    /// folder, bytes).
-    pub fn files(self, name: &str, g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
-        let one = |ext: &str, bytes: Vec<u8>| vec![(format!("{name}.{ext}"), bytes)];
-        match self {
-            Format::Json => one("json", json::write(g)),
-            Format::Dot => {
-                let mut files = one("dot", dot::write(g));
-                if g.count("driver") > 0 {
-                    files.push((format!("{name}.drivers.dot"), drivers_dot::write(g)));
-                }
-                files
+                vec![(format!("{name}.drivers.dot"), drivers_dot::write(g))]
             }
             Format::Graphml => one("graphml", graphml::write(g)),
             Format::Cypher => one("cypher", cypher::write(g)),
@@ -176,6 +155,24 @@ impl Format {
             Format::Bib => one("bib", bibtex::write(g)),
             Format::Html => one("html", html::write(g)),
             Format::Svg => one("svg", html::svg(g)),
+        };
+        for (file, bytes) in rendered {
+            out(file, &|w| w.write_all(&bytes))?;
         }
+        Ok(())
+    }
+
+    /// The files this format writes for the graph called `name`: (path relative to the output
+    /// folder, bytes), as [`Format::emit`] hands them out.
+    pub fn files(self, name: &str, g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
+        let mut files = Vec::new();
+        // writing to memory cannot fail
+        let _ = self.emit(name, g, &mut |file, render| -> std::io::Result<()> {
+            let mut bytes = Vec::new();
+            render(&mut bytes)?;
+            files.push((file, bytes));
+            Ok(())
+        });
+        files
     }
 }

@@ -15,15 +15,9 @@ pub type Key = Cow<'static, str>;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attrs(Vec<(Key, Value)>);
 
-static NULL: Value = Value::Null;
-
 impl Attrs {
     pub fn new() -> Attrs {
         Attrs::default()
-    }
-
-    fn position(&self, k: &str) -> Option<usize> {
-        self.0.iter().position(|(x, _)| x == k)
     }
 
     pub fn get(&self, k: &str) -> Option<&Value> {
@@ -35,7 +29,7 @@ impl Attrs {
     }
 
     pub fn contains_key(&self, k: &str) -> bool {
-        self.position(k).is_some()
+        self.get(k).is_some()
     }
 
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
@@ -48,11 +42,6 @@ impl Attrs {
                 None
             }
         }
-    }
-
-    pub fn remove(&mut self, k: &str) -> Option<Value> {
-        let i = self.position(k)?;
-        Some(self.0.remove(i).1)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
@@ -106,15 +95,6 @@ impl From<Map<String, Value>> for Attrs {
     }
 }
 
-/// `attrs["name"]`: the field, or null when it is not set (as `serde_json::Value` indexes).
-impl std::ops::Index<&str> for Attrs {
-    type Output = Value;
-
-    fn index(&self, k: &str) -> &Value {
-        self.get(k).unwrap_or(&NULL)
-    }
-}
-
 impl Serialize for Attrs {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
@@ -137,9 +117,8 @@ mod tests {
         a.insert("a", json!(2));
         assert_eq!(a.insert("b", json!(3)), Some(json!(1)));
         assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"b":3,"a":2}"#);
-        assert_eq!(a["a"], json!(2));
-        assert_eq!(a["missing"], Value::Null);
-        assert_eq!(a.remove("b"), Some(json!(3)));
-        assert_eq!(a.len(), 1);
+        assert_eq!(a.get("a"), Some(&json!(2)));
+        assert_eq!(a.get("missing"), None);
+        assert_eq!(a.len(), 2);
     }
 }

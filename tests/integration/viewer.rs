@@ -128,7 +128,13 @@ fn hostile_text_stays_data() {
     // the hostile sentence is in the graph, and reaches the page only escaped
     let claim = g
         .nodes()
-        .find(|n| n.kind == "claim" && n.attrs["text"].as_str().is_some_and(|t| t.contains("</script><!--")))
+        .find(|n| {
+            n.kind == "claim"
+                && n.attrs
+                    .get("text")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|t| t.contains("</script><!--"))
+        })
         .expect("the hostile sentence is a claim");
     assert!(claim.label.contains("</script>"));
     assert!(data(&page).contains(r"\u003c/script\u003e\u003c!--"));
