@@ -18,7 +18,13 @@ pub enum Error {
     Binary { path: PathBuf, offset: usize },
     #[error("{path}: {size} bytes is over the limit of {limit} bytes")]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{path}: no documents found (looked for .md, .markdown, .txt)")]
+    #[error("{path}: cannot read this {format} file: {message}")]
+    Unreadable {
+        path: PathBuf,
+        format: &'static str,
+        message: String,
+    },
+    #[error("{path}: no documents found (looked for .md, .markdown, .txt, .pdf, .html, .htm, .docx)")]
     NoDocuments { path: PathBuf },
     #[error("{path}: cannot write output: {source}")]
     Write {

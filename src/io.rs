@@ -97,6 +97,11 @@ pub fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding> {
 /// Reads a document as UTF-8 text (a BOM dropped). Binary files are errors, and so is invalid
 /// UTF-8 unless `fallback` names the encoding to decode it from; a decoded read says so.
 pub fn read(path: &Path, max: u64, fallback: Option<&'static encoding_rs::Encoding>) -> Result<Text> {
+    decode(path, read_bytes(path, max)?, fallback)
+}
+
+/// Reads a file's bytes, refusing one over `max` bytes.
+pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,
@@ -109,7 +114,11 @@ pub fn read(path: &Path, max: u64, fallback: Option<&'static encoding_rs::Encodi
             limit: max,
         });
     }
-    let bytes = fs::read(path).map_err(io)?;
+    fs::read(path).map_err(io)
+}
+
+/// A text document's bytes as text (see [`read`]).
+pub fn decode(path: &Path, bytes: Vec<u8>, fallback: Option<&'static encoding_rs::Encoding>) -> Result<Text> {
     // UTF-16 with a BOM is text, whatever NULs it holds
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(&bytes) {
         if enc != encoding_rs::UTF_8 {

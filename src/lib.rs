@@ -26,6 +26,7 @@ pub mod extract;
 pub mod graph;
 pub mod io;
 pub mod notes;
+pub mod read;
 pub mod span;
 
 use diag::{Diagnostics, Located};
@@ -56,17 +57,45 @@ pub fn build_text(id: &str, path: &str, text: &str) -> KnowledgeGraph {
 pub fn build_with(id: &str, path: &str, text: &str, lexicon: &extract::Lexicon) -> KnowledgeGraph {
     let mut diags = Diagnostics::new();
     let doc = document::read_as(text, document::Syntax::of_path(std::path::Path::new(path)), &mut diags);
-    let notes = notes::resolve(&doc, &mut diags);
-    let claims = claims::claims(&doc);
-    let ex = extract::extract(&doc, lexicon, &mut diags);
+    build_doc(id, path, text, &doc, diags, lexicon, None)
+}
+
+/// Builds the graph of a document read from PDF, HTML or DOCX (see [`read`]): its extracted
+/// text goes with the graph, to be written as `NAME.txt`.
+pub fn build_read(
+    id: &str,
+    path: &str,
+    r: read::Read,
+    diags: Diagnostics,
+    lexicon: &extract::Lexicon,
+) -> KnowledgeGraph {
+    let mut g = build_doc(id, path, &r.text, &r.doc, diags, lexicon, Some(&r.layout));
+    g.text = Some(r.text);
+    g
+}
+
+/// The stages after reading: notes, claims, extraction, graph.
+fn build_doc(
+    id: &str,
+    path: &str,
+    text: &str,
+    doc: &document::Document,
+    mut diags: Diagnostics,
+    lexicon: &extract::Lexicon,
+    layout: Option<&read::Layout>,
+) -> KnowledgeGraph {
+    let notes = notes::resolve(doc, &mut diags);
+    let claims = claims::claims(doc);
+    let ex = extract::extract(doc, lexicon, &mut diags);
     let lines = LineIndex::new(text);
     let input = graph::Input {
         id,
         path,
         text,
         lines: &lines,
+        layout,
     };
-    let mut g = graph::build(&input, &doc, &claims, &notes, &ex);
+    let mut g = graph::build(&input, doc, &claims, &notes, &ex);
     g.diagnostics = diags
         .into_sorted()
         .iter()
@@ -106,18 +135,34 @@ impl Default for ReadOptions {
 }
 
 /// Reads one document and builds its graph. `name` is its output name and document id
-/// (see [`io::names`]). Also returns the encoding the text was decoded from, when not UTF-8.
+/// (see [`io::names`]). The format is told by content, then by extension (see
+/// [`read::Format::sniff`]). Also returns the encoding a text was decoded from, when not UTF-8.
 pub fn build_file(
     path: &std::path::Path,
     name: &str,
     options: ReadOptions,
     lexicon: &extract::Lexicon,
 ) -> Result<(KnowledgeGraph, Option<&'static str>)> {
-    let text = io::read(path, options.max_size, options.fallback)?;
-    Ok((
-        build_with(name, &io::display(path), &text.text, lexicon),
-        text.decoded_from,
-    ))
+    let bytes = io::read_bytes(path, options.max_size)?;
+    match read::Format::sniff(path, &bytes) {
+        read::Format::Text => {
+            let text = io::decode(path, bytes, options.fallback)?;
+            Ok((
+                build_with(name, &io::display(path), &text.text, lexicon),
+                text.decoded_from,
+            ))
+        }
+        format => {
+            let mut diags = Diagnostics::new();
+            let r = read::read(format, &bytes, &mut diags).map_err(|p| Error::Unreadable {
+                path: path.to_path_buf(),
+                format: format.name(),
+                message: p.0,
+            })?;
+            drop(bytes);
+            Ok((build_read(name, &io::display(path), r, diags, lexicon), None))
+        }
+    }
 }
 
 /// The files one graph gives, `(path relative to the output folder, bytes)`, for each format.

@@ -27,7 +27,8 @@ enum Command {
 
 #[derive(Args)]
 struct BuildArgs {
-    /// Documents (.md, .markdown, .txt) or folders of them, read recursively in sorted order.
+    /// Documents (.md, .markdown, .txt, .pdf, .html, .htm, .docx) or folders of them, read
+    /// recursively in sorted order.
     /// Default: seeds/
     inputs: Vec<PathBuf>,
 
@@ -318,6 +319,13 @@ fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> 
         })
         .collect::<policykg::Result<_>>()?;
     let mut staged: Vec<io::Staged> = staged.into_iter().flatten().collect();
+    // a document read from PDF, HTML or DOCX: the text its spans index
+    if let Some(text) = &g.text {
+        let path = dir.join(format!("{name}.txt"));
+        let mut out = io::Staged::create(&path)?;
+        std::io::Write::write_all(&mut out, text.as_bytes()).map_err(|e| out.error(e))?;
+        staged.push(out);
+    }
     for file in &mut staged {
         file.flush_out()?;
     }

@@ -166,7 +166,7 @@ fn apply(block: &mut super::Block, found: Vec<Found>) {
     block.markers = markers;
 }
 
-fn check(doc: &Document, text: &str, defined: &BTreeSet<u32>, diags: &mut Diagnostics) {
+pub(super) fn check(doc: &Document, text: &str, defined: &BTreeSet<u32>, diags: &mut Diagnostics) {
     let _ = text;
     let mut used = BTreeSet::new();
     let mut any = false;

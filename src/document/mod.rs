@@ -141,6 +141,21 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
     doc
 }
 
+/// Finishes a document that a reader of another format (`read`) assembled block by block, its
+/// markers already placed: indexes its notes and checks the markers against them, as
+/// [`read_as`] does for text.
+pub fn assembled(doc: &mut Document, text: &str, diags: &mut Diagnostics) {
+    doc.note_index.clear();
+    for (i, note) in doc.notes.iter().enumerate() {
+        doc.note_index.entry(note.n).or_insert(i);
+    }
+    let defined: std::collections::BTreeSet<u32> = doc.notes.iter().map(|n| n.n).collect();
+    markers::check(doc, text, &defined, diags);
+    if text.trim().is_empty() {
+        diags.warn(code::EMPTY_DOCUMENT, Span::default(), None, "the document is empty");
+    }
+}
+
 struct Reader<'a> {
     text: &'a str,
     syntax: Syntax,

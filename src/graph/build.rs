@@ -6,6 +6,7 @@ use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::notes::{Notes, Source};
+use crate::read::Layout;
 use crate::span::{LineIndex, Span};
 use serde_json::{json, Value};
 
@@ -17,6 +18,8 @@ pub struct Input<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub lines: &'a LineIndex,
+    /// For a document read from PDF, HTML or DOCX: its format, pages and where its text stood.
+    pub layout: Option<&'a Layout>,
 }
 
 pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
@@ -26,6 +29,12 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     attrs.insert("title", json!(doc.title));
     attrs.insert("authors", json!(doc.authors));
     attrs.insert("path", json!(input.path));
+    if let Some(l) = input.layout {
+        attrs.insert("format", json!(l.format.name()));
+        if let Some(n) = l.pages {
+            attrs.insert("pages", json!(n));
+        }
+    }
     g.add_node(Node {
         id: input.id.to_string(),
         kind: "document",
@@ -42,6 +51,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("span", span(c.span));
         attrs.insert("line", json!(line));
         attrs.insert("footnotes", json!(c.notes()));
+        place(&mut attrs, input, c.span);
         g.add_node(Node {
             id,
             kind: "claim",
@@ -98,6 +108,20 @@ fn span(s: Span) -> Value {
     json!([s.start, s.end])
 }
 
+/// `page` and `bbox` of a span of a PDF's text.
+fn place(attrs: &mut Attrs, input: &Input, at: Span) {
+    if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
+        attrs.insert("page", json!(p.page));
+        attrs.insert("bbox", bbox(p.bbox));
+    }
+}
+
+/// A box in PDF points, to a hundredth of a point.
+fn bbox(b: [f32; 4]) -> Value {
+    let r = |x: f32| (f64::from(x) * 100.0).round() / 100.0;
+    json!([r(b[0]), r(b[1]), r(b[2]), r(b[3])])
+}
+
 fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
     let c = &s.citation;
     let mut a = Attrs::new();
@@ -119,7 +143,15 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
     let notes: Vec<Value> = s
         .notes
         .iter()
-        .map(|&n| json!({"document": input.id, "n": n, "span": span(doc.note(n).map(|x| x.span).unwrap_or(s.span))}))
+        .map(|&n| {
+            let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
+            match input.layout.and_then(|l| l.locate(at)) {
+                Some(p) => {
+                    json!({"document": input.id, "n": n, "span": span(at), "page": p.page, "bbox": bbox(p.bbox)})
+                }
+                None => json!({"document": input.id, "n": n, "span": span(at)}),
+            }
+        })
         .collect();
     a.insert("footnotes", Value::Array(notes));
     a.insert("raw", json!(s.raw));

@@ -38,6 +38,10 @@ struct Parts {
 pub struct KnowledgeGraph {
     pub documents: Vec<String>,
     pub diagnostics: Vec<Located>,
+    /// The text a reader extracted from a PDF, HTML or DOCX document, which every span indexes:
+    /// written beside the graph as `NAME.txt`. None for a text document (its file is its text)
+    /// and for a corpus.
+    pub text: Option<String>,
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
     /// Insertion order of nodes and edges, kept explicitly so that output order never depends on
