@@ -13,8 +13,8 @@
 //! ```
 //! let text = "Intro\n\nTariffs rose.¹\n\n¹ Jane Doe, “Tariffs,” *Daily News*, May 1, 2024, <https://example.org/t>.\n";
 //! let g = policykg::build_text("memo", "memo.md", text);
-//! assert_eq!(g.count("claim"), 1);
-//! assert_eq!(g.count("source"), 1);
+//! assert_eq!(g.count(policykg::graph::NodeKind::Claim), 1);
+//! assert_eq!(g.count(policykg::graph::NodeKind::Source), 1);
 //! ```
 
 pub mod claims;

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use policykg::graph::KnowledgeGraph;
+use policykg::graph::{KnowledgeGraph, NodeKind};
 use policykg::{io, Format};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -237,8 +237,8 @@ impl Merger {
                 if !quiet {
                     eprintln!(
                         "{shown}: {} claims, {} sources, {} warnings",
-                        g.count("claim"),
-                        g.count("source"),
+                        g.count(NodeKind::Claim),
+                        g.count(NodeKind::Source),
                         g.diagnostics.len()
                     );
                 }

@@ -17,6 +17,7 @@
 
 use super::csl::{self, authors, container_is_publisher, csl_type, split_name, text};
 use super::escape;
+use crate::graph::NodeKind;
 use crate::graph::{KnowledgeGraph, Node};
 use std::fmt::Write as _;
 
@@ -108,7 +109,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         "% policykg sources of: {}\n",
         g.documents.join(", ").replace(['\n', '\r'], " ")
     );
-    for n in g.nodes().filter(|n| n.kind == "source") {
+    for n in g.nodes().filter(|n| n.kind == NodeKind::Source) {
         if let Some(k) = keys.get(&n.id) {
             s.push('\n');
             s.push_str(&entry(n, k));

@@ -18,6 +18,7 @@
 //! for them; any other `<...>` is kept as text.
 
 use super::escape;
+use crate::graph::NodeKind;
 use crate::graph::{KnowledgeGraph, Node};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -141,7 +142,7 @@ fn base_key(n: &Node) -> String {
 
 /// Source node id → citation key, for every source node, deterministic in node order.
 pub fn keys(g: &KnowledgeGraph) -> HashMap<String, String> {
-    let sources: Vec<&Node> = g.nodes().filter(|n| n.kind == "source").collect();
+    let sources: Vec<&Node> = g.nodes().filter(|n| n.kind == NodeKind::Source).collect();
     let bases: Vec<String> = sources.iter().map(|n| base_key(n)).collect();
     let mut total: HashMap<&str, usize> = HashMap::new();
     for b in &bases {
@@ -275,7 +276,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let keys = keys(g);
     let items: Vec<Value> = g
         .nodes()
-        .filter(|n| n.kind == "source")
+        .filter(|n| n.kind == NodeKind::Source)
         .filter_map(|n| keys.get(&n.id).map(|k| item(n, k)))
         .collect();
     let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();

@@ -129,7 +129,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         s,
         "// Idempotent: nodes MERGE on `id`, relationships on `key`; loading twice changes nothing."
     );
-    let labels: BTreeSet<String> = g.nodes().map(|n| label(n.kind)).collect();
+    let labels: BTreeSet<String> = g.nodes().map(|n| label(n.kind.as_str())).collect();
     s.push_str("\n// --- schema (Neo4j 5; engines without this syntax skip these lines) ---\n");
     for l in &labels {
         let name = escape::cypher_name(&format!("policykg_{}_id", l.to_lowercase()));
@@ -142,7 +142,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     s.push_str("// --- end schema ---\n\n// --- nodes ---\n");
     let mut kind_of: HashMap<&str, String> = HashMap::new();
     for n in g.nodes() {
-        let l = label(n.kind);
+        let l = label(n.kind.as_str());
         let id = Value::String(n.id.clone());
         let kind = Value::String(n.kind.to_string());
         let lab = Value::String(n.label.clone());
@@ -173,7 +173,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             props(&[("id", &a)]),
             escape::cypher_name(lt),
             props(&[("id", &b)]),
-            escape::cypher_name(&rel_type(e.kind)),
+            escape::cypher_name(&rel_type(e.kind.as_str())),
             props(&[("key", &key)]),
             props(&set)
         );

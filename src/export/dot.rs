@@ -82,7 +82,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         for (i, n) in g.nodes().enumerate() {
             let dot_id = format!("n{i}");
             ids.insert(n.id.as_str(), dot_id.clone());
-            let st = style(n.kind);
+            let st = style(n.kind.as_str());
             let mut node = graph.node_named(dot_id);
             node.set("label", &escape::dot(&wrap(&short(&n.label, 90), st.width)), true)
                 .set("shape", st.shape, false)
@@ -100,14 +100,14 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                     .attrs
                     .get("predicate")
                     .and_then(|v| v.as_str())
-                    .unwrap_or(e.kind)
+                    .unwrap_or(e.kind.as_str())
                     .to_string(),
             };
             graph
                 .edge(s.as_str(), t.as_str())
                 .attributes()
                 .set("label", &escape::dot(&label), true)
-                .set("tooltip", &escape::dot(e.kind), true);
+                .set("tooltip", &escape::dot(e.kind.as_str()), true);
         }
     }
     out.finish()

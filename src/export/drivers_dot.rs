@@ -12,6 +12,7 @@
 use super::dot::wrap;
 use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
+use crate::graph::{EdgeKind, NodeKind};
 use dot_writer::{Attributes, DotWriter};
 use std::collections::HashMap;
 
@@ -30,7 +31,7 @@ fn field<'a>(n: &'a Node, k: &str) -> &'a str {
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let drivers: Vec<&Node> = g.nodes().filter(|n| n.kind == "driver").collect();
+    let drivers: Vec<&Node> = g.nodes().filter(|n| n.kind == NodeKind::Driver).collect();
     let driver_ids: HashMap<&str, String> = drivers
         .iter()
         .enumerate()
@@ -41,7 +42,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     for d in &drivers {
         let mut mine: Vec<(&str, &str, u64)> = g
             .edges()
-            .filter(|(s, _, e)| *s == d.id && e.kind == "involves")
+            .filter(|(s, _, e)| *s == d.id && e.kind == EdgeKind::Involves)
             .map(|(s, t, e)| (s, t, e.attrs.get("weight").and_then(|w| w.as_u64()).unwrap_or(1)))
             .collect();
         mine.sort_by_key(|m| std::cmp::Reverse(m.2));
@@ -55,7 +56,10 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     }
     let mut entity_ids: HashMap<&str, String> = HashMap::new();
     let mut entities: Vec<&Node> = Vec::new();
-    for n in g.nodes().filter(|n| n.kind == "actor" || n.kind == "agreement") {
+    for n in g
+        .nodes()
+        .filter(|n| n.kind == NodeKind::Actor || n.kind == NodeKind::Agreement)
+    {
         if involves.iter().any(|&(_, t, _, _)| t == n.id) {
             entity_ids.insert(n.id.as_str(), format!("e{}", entities.len()));
             entities.push(n);
@@ -128,7 +132,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             let Some(id) = entity_ids.get(n.id.as_str()) else {
                 continue;
             };
-            let (shape, fill) = if n.kind == "agreement" {
+            let (shape, fill) = if n.kind == NodeKind::Agreement {
                 ("hexagon", "#f8d7e3")
             } else {
                 ("ellipse", "#d9f2d0")
@@ -162,10 +166,10 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{Attrs, Edge, Node};
+    use crate::graph::{Attrs, Edge, EdgeKind, Node, NodeKind};
     use serde_json::json;
 
-    fn node(id: &str, kind: &'static str, label: &str, attrs: serde_json::Value) -> Node {
+    fn node(id: &str, kind: NodeKind, label: &str, attrs: serde_json::Value) -> Node {
         Node {
             id: id.into(),
             kind,
@@ -179,22 +183,22 @@ mod tests {
         let mut g = KnowledgeGraph::new();
         g.add_node(node(
             "driver:convergence:systemic:a",
-            "driver",
+            NodeKind::Driver,
             "Shared \"threat\" \\ perception",
             json!({"polarity": "convergence", "level": "systemic", "description": "line\nbreak"}),
         ));
         g.add_node(node(
             "driver:divergence:domestic:b",
-            "driver",
+            NodeKind::Driver,
             "Bureaucratic inertia",
             json!({"polarity": "divergence", "level": "domestic", "description": ""}),
         ));
-        g.add_node(node("actor:x", "actor", "State \"X\"", json!({})));
+        g.add_node(node("actor:x", NodeKind::Actor, "State \"X\"", json!({})));
         g.add_edge(
             "driver:convergence:systemic:a",
             "actor:x",
             Edge {
-                kind: "involves",
+                kind: EdgeKind::Involves,
                 key: "involves".into(),
                 attrs: {
                     let mut m = Attrs::new();

@@ -188,7 +188,7 @@ fn node_maps(g: &KnowledgeGraph) -> Vec<(String, Attrs)> {
     g.nodes()
         .map(|n| {
             let mut m = Attrs::new();
-            m.insert("kind", Value::from(n.kind));
+            m.insert("kind", Value::from(n.kind.as_str()));
             m.insert("label", Value::from(n.label.clone()));
             for (k, v) in &n.attrs {
                 if !m.contains_key(k) {
@@ -204,7 +204,7 @@ fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Attrs)> {
     g.edges()
         .map(|(s, t, e)| {
             let mut m = Attrs::new();
-            m.insert("kind", Value::from(e.kind));
+            m.insert("kind", Value::from(e.kind.as_str()));
             m.insert("key", Value::from(e.key.clone()));
             for (k, v) in &e.attrs {
                 if !m.contains_key(k) {

@@ -139,7 +139,7 @@ impl Format {
             Format::Json => return out(format!("{name}.json"), &|w| json::write_to(g, w)),
             Format::Dot => {
                 out(format!("{name}.dot"), &|w| dot::write_to(g, w))?;
-                if g.count("driver") == 0 {
+                if g.count(crate::graph::NodeKind::Driver) == 0 {
                     return Ok(());
                 }
                 vec![(format!("{name}.drivers.dot"), drivers_dot::write(g))]

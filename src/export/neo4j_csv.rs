@@ -21,8 +21,8 @@
 
 use super::cypher::{flat_list, label, rel_type};
 use super::escape;
-use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
+use crate::graph::{Attrs, EdgeKind, NodeKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -152,7 +152,7 @@ fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
 pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     // nodes, by kind in first-seen order
-    let mut kinds: Vec<&str> = Vec::new();
+    let mut kinds: Vec<NodeKind> = Vec::new();
     for n in g.nodes() {
         if !kinds.contains(&n.kind) {
             kinds.push(n.kind);
@@ -169,14 +169,22 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
         let rows = nodes
             .iter()
             .map(|n| {
-                let mut r = vec![n.id.clone(), label(n.kind), n.kind.to_string(), n.label.clone()];
+                let mut r = vec![
+                    n.id.clone(),
+                    label(n.kind.as_str()),
+                    n.kind.to_string(),
+                    n.label.clone(),
+                ];
                 r.extend(cols.iter().map(|(k, c)| field(n.attrs.get(k), *c)));
                 r
             })
             .collect();
-        out.push((format!("nodes_{}.csv", file_part(kind)), csv_bytes(header, rows)));
+        out.push((
+            format!("nodes_{}.csv", file_part(kind.as_str())),
+            csv_bytes(header, rows),
+        ));
     }
-    let mut kinds: Vec<&str> = Vec::new();
+    let mut kinds: Vec<EdgeKind> = Vec::new();
     for (_, _, e) in g.edges() {
         if !kinds.contains(&e.kind) {
             kinds.push(e.kind);
@@ -202,7 +210,7 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
                 let mut r = vec![
                     s.to_string(),
                     t.to_string(),
-                    rel_type(e.kind),
+                    rel_type(e.kind.as_str()),
                     e.key.clone(),
                     e.kind.to_string(),
                 ];
@@ -211,7 +219,7 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
             })
             .collect();
         out.push((
-            format!("relationships_{}.csv", file_part(kind)),
+            format!("relationships_{}.csv", file_part(kind.as_str())),
             csv_bytes(header, rows),
         ));
     }

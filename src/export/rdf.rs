@@ -27,6 +27,7 @@
 use super::cypher::label as pascal;
 use super::escape;
 use crate::graph::Attrs;
+use crate::graph::EdgeKind;
 use crate::graph::KnowledgeGraph;
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Subject, Term, Triple};
@@ -164,8 +165,8 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     };
     for n in g.nodes() {
         let s = NamedOrBlankNode::from(node_iri(&n.id));
-        out.add(s.clone(), rdf::TYPE.into_owned(), term(&pascal(n.kind)));
-        if let Some(c) = extra_class(n.kind) {
+        out.add(s.clone(), rdf::TYPE.into_owned(), term(&pascal(n.kind.as_str())));
+        if let Some(c) = extra_class(n.kind.as_str()) {
             out.add(s.clone(), rdf::TYPE.into_owned(), c);
         }
         out.add(
@@ -182,8 +183,8 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     }
     for (src, dst, e) in g.edges() {
         let (a, b) = (node_iri(src), node_iri(dst));
-        out.add(a.clone(), term(e.kind), b.clone());
-        if e.kind == "cites" {
+        out.add(a.clone(), term(e.kind.as_str()), b.clone());
+        if e.kind == EdgeKind::Cites {
             out.add(a.clone(), iri(format!("{PROV}wasDerivedFrom")), b.clone());
         }
         let edge = iri(format!(
@@ -193,7 +194,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             escape::iri_segment(dst)
         ));
         let es = NamedOrBlankNode::from(edge);
-        out.add(es.clone(), rdf::TYPE.into_owned(), term(&pascal(e.kind)));
+        out.add(es.clone(), rdf::TYPE.into_owned(), term(&pascal(e.kind.as_str())));
         out.add(es.clone(), term("source"), a);
         out.add(es.clone(), term("target"), b);
         out.add(es.clone(), term("key"), Literal::new_simple_literal(&e.key));

@@ -1,7 +1,7 @@
 //! A document's stages → its graph: the document node, claims, sources and `cites` edges.
 
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Attrs;
+use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -37,7 +37,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     }
     g.add_node(Node {
         id: input.id.to_string(),
-        kind: "document",
+        kind: NodeKind::Document,
         label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
         attrs,
     });
@@ -54,7 +54,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         place(&mut attrs, input, c.span);
         g.add_node(Node {
             id,
-            kind: "claim",
+            kind: NodeKind::Claim,
             label: short(&c.text, 80),
             attrs,
         });
@@ -82,7 +82,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                     &id,
                     &source_id(src),
                     Edge {
-                        kind: "cites",
+                        kind: EdgeKind::Cites,
                         key: format!("cites:{}", m.n),
                         attrs,
                     },
@@ -164,7 +164,7 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
         .unwrap_or_else(|| short(&s.raw, 80));
     Node {
         id: source_id(s),
-        kind: "source",
+        kind: NodeKind::Source,
         label: short(&label, 120),
         attrs: a,
     }

@@ -7,7 +7,7 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Attrs;
+use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -61,7 +61,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         attrs.insert("rules", json!(d.rules));
         g.add_node(Node {
             id: id.clone(),
-            kind: "driver",
+            kind: NodeKind::Driver,
             label: d.label.clone(),
             attrs,
         });
@@ -73,7 +73,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
                 &claim_id(input.id, c.span),
                 &id,
                 Edge {
-                    kind: "supports",
+                    kind: EdgeKind::Supports,
                     key: "supports".into(),
                     attrs,
                 },
@@ -96,7 +96,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
                 &id,
                 &target,
                 Edge {
-                    kind: "involves",
+                    kind: EdgeKind::Involves,
                     key: "involves".into(),
                     attrs,
                 },

@@ -8,7 +8,7 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Attrs;
+use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::{of_block, Claim};
 use crate::document::{BlockKind, Document};
 use crate::extract::{Class, Entity, Extraction};
@@ -38,8 +38,8 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         g.add_node(Node {
             id: id.clone(),
             kind: match e.class {
-                Class::Actor => "actor",
-                Class::Agreement => "agreement",
+                Class::Actor => NodeKind::Actor,
+                Class::Agreement => NodeKind::Agreement,
             },
             label: e.label.clone(),
             attrs: a,
@@ -66,7 +66,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
                         &cid,
                         id,
                         Edge {
-                            kind: "mentions",
+                            kind: EdgeKind::Mentions,
                             key: "mentions".into(),
                             attrs: Attrs::new(),
                         },
@@ -110,7 +110,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             a,
             b,
             Edge {
-                kind: "co_mention",
+                kind: EdgeKind::CoMention,
                 key: format!("co_mention:{}", input.id),
                 attrs,
             },
@@ -120,7 +120,11 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         let (Some(s), Some(o)) = (ids.get(r.subject), ids.get(r.object)) else {
             continue;
         };
-        let kind = if r.party_to { "party_to" } else { "relation" };
+        let kind = if r.party_to {
+            EdgeKind::PartyTo
+        } else {
+            EdgeKind::Relation
+        };
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
         attrs.insert("evidence", json!(r.evidence));

@@ -9,8 +9,10 @@ mod attrs;
 mod build;
 mod drivers;
 mod entities;
+mod kind;
 mod model;
 
 pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
+pub use kind::{EdgeKind, NodeKind};
 pub use model::{Edge, KnowledgeGraph, Node};

@@ -1,17 +1,16 @@
 //! Node, edge and graph types, and the corpus merge.
 
-use super::Attrs;
+use super::{Attrs, EdgeKind, NodeKind};
 use crate::diag::Located;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-/// A node: a stable id derived from content, a kind (`document`, `claim`, `source`, …), a label,
-/// and the kind's fields.
+/// A node: a stable id derived from content, a kind, a label, and the kind's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub id: String,
-    pub kind: &'static str,
+    pub kind: NodeKind,
     pub label: String,
     pub attrs: Attrs,
 }
@@ -19,7 +18,7 @@ pub struct Node {
 /// An edge between two node ids; `key` tells apart parallel edges of one kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
-    pub kind: &'static str,
+    pub kind: EdgeKind,
     pub key: String,
     pub attrs: Attrs,
 }
@@ -48,7 +47,7 @@ pub struct KnowledgeGraph {
     /// petgraph's storage.
     order: Vec<NodeIndex>,
     /// Each edge by its ends, kind and key.
-    edge_index: HashMap<(NodeIndex, NodeIndex, &'static str, String), EdgeIndex>,
+    edge_index: HashMap<(NodeIndex, NodeIndex, EdgeKind, String), EdgeIndex>,
     edge_order: Vec<EdgeIndex>,
     /// Whether a merge appended to a long list, which [`KnowledgeGraph::settle`] then dedups.
     unsettled: bool,
@@ -145,7 +144,7 @@ impl KnowledgeGraph {
         self.edge_order.len()
     }
 
-    pub fn count(&self, kind: &str) -> usize {
+    pub fn count(&self, kind: NodeKind) -> usize {
         self.nodes().filter(|n| n.kind == kind).count()
     }
 
@@ -387,7 +386,7 @@ impl KnowledgeGraph {
             let (Some(s), Some(t)) = (new(s), new(t)) else {
                 continue;
             };
-            if s == t && w.kind == "co_mention" {
+            if s == t && w.kind == EdgeKind::CoMention {
                 continue;
             }
             self.put_edge(s, t, w, true);
@@ -415,13 +414,13 @@ impl KnowledgeGraph {
             let (Some(x), Some(y)) = (g.node_weight(a), g.node_weight(b)) else {
                 return std::cmp::Ordering::Equal;
             };
-            (kind_rank(x.kind), &x.id).cmp(&(kind_rank(y.kind), &y.id))
+            (x.kind, &x.id).cmp(&(y.kind, &y.id))
         });
         let key = |e: EdgeIndex| {
             let (s, t) = g.edge_endpoints(e).unwrap_or_default();
             let w = g.edge_weight(e);
             (
-                w.map(|w| w.kind).unwrap_or(""),
+                w.map(|w| w.kind.as_str()).unwrap_or(""),
                 g.node_weight(s).map(|n| n.id.clone()).unwrap_or_default(),
                 g.node_weight(t).map(|n| n.id.clone()).unwrap_or_default(),
                 w.map(|w| w.key.clone()).unwrap_or_default(),
@@ -481,8 +480,8 @@ impl Components {
 /// entity's lexicon id.
 fn conflict_tag(n: &Node) -> Option<String> {
     match n.kind {
-        "source" => n.attrs.get("doi").and_then(Value::as_str).map(str::to_lowercase),
-        "actor" | "agreement" => n
+        NodeKind::Source => n.attrs.get("doi").and_then(Value::as_str).map(str::to_lowercase),
+        NodeKind::Actor | NodeKind::Agreement => n
             .attrs
             .get("rule")
             .and_then(Value::as_str)
@@ -497,7 +496,7 @@ fn unite_keys(n: &Node) -> Vec<String> {
     let str_of = |k: &str| n.attrs.get(k).and_then(Value::as_str);
     let mut out: Vec<String> = Vec::new();
     match n.kind {
-        "source" => {
+        NodeKind::Source => {
             if let Some(doi) = str_of("doi") {
                 out.push(format!("doi:{}", doi.to_lowercase()));
             }
@@ -524,7 +523,7 @@ fn unite_keys(n: &Node) -> Vec<String> {
                 }
             }
         }
-        "actor" | "agreement" => {
+        NodeKind::Actor | NodeKind::Agreement => {
             let ty = str_of("type").unwrap_or("");
             let aliases = n.attrs.get("aliases").and_then(Value::as_array);
             for name in std::iter::once(n.label.as_str()).chain(aliases.into_iter().flatten().filter_map(Value::as_str))
@@ -546,20 +545,13 @@ fn unite_keys(n: &Node) -> Vec<String> {
 /// Which id a united node keeps: a DOI key over a URL over a title over the rest; an entity
 /// from the lexicon over a discovered one.
 fn id_rank(n: &Node) -> usize {
-    if n.kind == "source" {
+    if n.kind == NodeKind::Source {
         return ["source:doi:", "source:url:", "source:title:"]
             .iter()
             .position(|p| n.id.starts_with(p))
             .unwrap_or(3);
     }
     usize::from(conflict_tag(n).is_none())
-}
-
-fn kind_rank(kind: &str) -> usize {
-    ["document", "claim", "source", "actor", "agreement", "driver"]
-        .iter()
-        .position(|k| *k == kind)
-        .unwrap_or(99)
 }
 
 /// Merges attributes of the same node or edge seen twice (in two documents): lists are united

@@ -1,7 +1,7 @@
 //! Every export format, proven by the tools its users load it with (issue 6).
 //!
 //! The seed, the hostile fixture and their corpus, plus a hand-made graph of hostile strings with
-//! node and edge kinds no exporter knows, are written in every format to a temporary folder.
+//! every attribute type on a node and edges in both directions, are written in every format to a temporary folder.
 //! Without tools: the Neo4j import CSV layout is checked as Neo4j documents it, the GraphML and
 //! Turtle re-parse, every format is deterministic. With tools (`.ci/run` installs them; without
 //! `POLICYKG_TOOLS` a missing tool skips): `tests/tools/check_exports.py` loads each format into
@@ -11,7 +11,7 @@
 
 use policykg::export::cypher::{label, rel_type};
 use policykg::export::escape::NEO4J_ARRAY_DELIMITER;
-use policykg::graph::{Attrs, Edge, KnowledgeGraph, Node};
+use policykg::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use policykg::{io, Format};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, HashSet};
@@ -42,7 +42,7 @@ fn build(path: &str) -> (String, KnowledgeGraph) {
     (name, g)
 }
 
-/// A graph of hostile strings, with kinds no exporter has heard of and every attribute type.
+/// A graph of hostile strings, with every attribute type and edges both ways between two nodes.
 fn hostile_graph() -> KnowledgeGraph {
     let nasty = "Quote \" ' back\\slash \\\" new\nline\r\ttab <script>&amp; {braces} $x #1 50% a_b ~ ^ \
                  ` ; | \u{1F} bell\u{7} nul\u{0} é 中文 \u{2028} end";
@@ -54,14 +54,14 @@ fn hostile_graph() -> KnowledgeGraph {
     g.documents = vec!["hostile \"doc\"".into()];
     g.add_node(Node {
         id: "hostile \"doc\"".into(),
-        kind: "document",
+        kind: NodeKind::Document,
         label: nasty.into(),
         attrs: obj(json!({"title": nasty, "authors": [nasty], "path": "a/b \"c\".md"})),
     });
     g.add_node(Node {
         // ids keep every hostile character but NUL, which FalkorDB cannot take (labels keep it)
         id: format!("claim:{}:1", nasty.replace('\0', "")),
-        kind: "claim",
+        kind: NodeKind::Claim,
         label: nasty.into(),
         attrs: obj(
             json!({"text": nasty, "document": "hostile \"doc\"", "section": [nasty, "B"],
@@ -70,7 +70,7 @@ fn hostile_graph() -> KnowledgeGraph {
     });
     g.add_node(Node {
         id: "source:doi:10.5555/a_b{c}\"d\"".into(),
-        kind: "source",
+        kind: NodeKind::Source,
         label: "Title with {braces} & $5 #1 50% a_b ~ ^ \\ \"q\" 中文".into(),
         attrs: obj(json!({
             "type": "journal",
@@ -83,10 +83,10 @@ fn hostile_graph() -> KnowledgeGraph {
                           {"document": "hostile \"doc\"", "n": 2, "span": [5, 6]}],
         })),
     });
-    // a kind no exporter knows, with every attribute type
+    // every attribute type
     g.add_node(Node {
         id: "event:summit;2025|x".into(),
-        kind: "summit_event",
+        kind: NodeKind::Driver,
         label: nasty.into(),
         attrs: obj(
             json!({"text": nasty, "flag": true, "score": 0.25, "big": 1_u64 << 40, "none": null,
@@ -94,7 +94,7 @@ fn hostile_graph() -> KnowledgeGraph {
                           "items": [{"document": "d", "n": 3}], "empty": []}),
         ),
     });
-    let e = |kind: &'static str, key: &str, attrs: Value| Edge {
+    let e = |kind: EdgeKind, key: &str, attrs: Value| Edge {
         kind,
         key: key.into(),
         attrs: obj(attrs),
@@ -104,7 +104,7 @@ fn hostile_graph() -> KnowledgeGraph {
         &claim,
         "source:doi:10.5555/a_b{c}\"d\"",
         e(
-            "cites",
+            EdgeKind::Cites,
             "cites:1",
             json!({"footnote": 1, "document": "hostile \"doc\"", "accessed": null, "locator": nasty}),
         ),
@@ -112,9 +112,9 @@ fn hostile_graph() -> KnowledgeGraph {
     g.add_edge(
         &claim,
         "event:summit;2025|x",
-        e("foreshadows", nasty, json!({"weight": 2.5, "why": nasty})),
+        e(EdgeKind::Supports, nasty, json!({"weight": 2.5, "why": nasty})),
     );
-    g.add_edge("event:summit;2025|x", &claim, e("foreshadows", "back", json!({})));
+    g.add_edge("event:summit;2025|x", &claim, e(EdgeKind::Involves, "back", json!({})));
     g
 }
 
@@ -156,12 +156,12 @@ fn by_kind<'a>(kinds: impl Iterator<Item = &'a str>, name: fn(&str) -> String) -
 fn doi_claims(g: &KnowledgeGraph, doi: &str) -> Vec<String> {
     let works: HashSet<&str> = g
         .nodes()
-        .filter(|n| n.kind == "source" && n.attrs.get("doi").and_then(Value::as_str) == Some(doi))
+        .filter(|n| n.kind == NodeKind::Source && n.attrs.get("doi").and_then(Value::as_str) == Some(doi))
         .map(|n| n.id.as_str())
         .collect();
     let mut out: Vec<String> = g
         .edges()
-        .filter(|(_, t, e)| e.kind == "cites" && works.contains(t))
+        .filter(|(_, t, e)| e.kind == EdgeKind::Cites && works.contains(t))
         .map(|(s, _, _)| s.to_string())
         .collect();
     out.sort();
@@ -246,7 +246,7 @@ fn neo4j_csv_layout() {
                     nodes += 1;
                     assert!(ids.insert(row[0].to_string()), "{name}: duplicate id {}", &row[0]);
                     let node = g.node(&row[0]).expect("a node of the graph");
-                    assert_eq!(&row[1], label(node.kind), "{name}");
+                    assert_eq!(&row[1], label(node.kind.as_str()), "{name}");
                     // every array item is one item: the delimiter never leaked into a value
                     for (h, v) in header.iter().zip(row.iter()) {
                         let Some(prop) = h.strip_suffix("[]").and_then(|h| h.split(':').next()) else {
@@ -360,13 +360,13 @@ fn real_tools_give_policykg_answers() {
         );
         let got: Value = serde_json::from_slice(&out.stdout).expect("answers as JSON");
         let g = &graphs[*name];
-        let kinds = by_kind(g.nodes().map(|n| n.kind), |k| k.to_string());
-        let edge_kinds = by_kind(g.edges().map(|(_, _, e)| e.kind), |k| k.to_string());
-        let labels = by_kind(g.nodes().map(|n| n.kind), label);
-        let types = by_kind(g.edges().map(|(_, _, e)| e.kind), rel_type);
+        let kinds = by_kind(g.nodes().map(|n| n.kind.as_str()), |k| k.to_string());
+        let edge_kinds = by_kind(g.edges().map(|(_, _, e)| e.kind.as_str()), |k| k.to_string());
+        let labels = by_kind(g.nodes().map(|n| n.kind.as_str()), label);
+        let types = by_kind(g.edges().map(|(_, _, e)| e.kind.as_str()), rel_type);
         let claims: BTreeMap<&str, Vec<String>> = dois.iter().map(|doi| (*doi, doi_claims(g, doi))).collect();
         assert!(claims.values().all(|c| !c.is_empty()), "{name}: {claims:?}");
-        let n_sources = g.count("source") as u64;
+        let n_sources = g.count(NodeKind::Source) as u64;
         let j = |v: &BTreeMap<String, u64>| serde_json::to_value(v).expect("json");
         let ctx = format!("{name}: {got:#}");
         assert_eq!(got["json"]["nodes"], j(&kinds), "{ctx}");

@@ -44,7 +44,7 @@ proptest! {
         let mut ids = std::collections::BTreeSet::new();
         for n in g.nodes() {
             prop_assert!(ids.insert(n.id.clone()), "duplicate id {}", n.id);
-            if n.kind == "claim" {
+            if n.kind == policykg::graph::NodeKind::Claim {
                 let span = n.attrs.get("span").and_then(serde_json::Value::as_array).expect("span");
                 let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
                 let slice = text.get(a..b);

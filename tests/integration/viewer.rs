@@ -3,7 +3,7 @@
 //! markup, the seed's page is small, and the bytes are the same on every run. The browser tests
 //! in tests/browser/ drive the same pages in Chromium.
 
-use policykg::graph::KnowledgeGraph;
+use policykg::graph::{KnowledgeGraph, NodeKind};
 use policykg::Format;
 
 const SEED: &str = "seeds/india-us-defense-relations.md";
@@ -100,7 +100,13 @@ fn seed_page_is_self_contained_small_and_deterministic() {
         assert!(page.contains(&format!(r#"id="view-{view}""#)), "{view} view");
     }
     // every claim, source, actor, agreement and driver is drawn and reachable by keyboard
-    for kind in ["claim", "source", "actor", "agreement", "driver"] {
+    for kind in [
+        NodeKind::Claim,
+        NodeKind::Source,
+        NodeKind::Actor,
+        NodeKind::Agreement,
+        NodeKind::Driver,
+    ] {
         let drawn = page.matches(&format!(r#"class="node k-{kind}" data-i="#)).count();
         assert!(drawn >= g.count(kind), "{kind}: {drawn} drawn of {}", g.count(kind));
     }
@@ -129,7 +135,7 @@ fn hostile_text_stays_data() {
     let claim = g
         .nodes()
         .find(|n| {
-            n.kind == "claim"
+            n.kind == NodeKind::Claim
                 && n.attrs
                     .get("text")
                     .and_then(serde_json::Value::as_str)

@@ -7,6 +7,7 @@
 use super::force::{self, Extent};
 use super::Indexed;
 use crate::graph::Node;
+use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::UnGraph;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -135,7 +136,7 @@ impl Colours {
     pub fn new(ix: &Indexed) -> Colours {
         let mut keys = BTreeSet::new();
         for n in &ix.nodes {
-            if matches!(n.kind, "actor" | "agreement" | "source") {
+            if matches!(n.kind, NodeKind::Actor | NodeKind::Agreement | NodeKind::Source) {
                 keys.insert((n.kind.to_string(), text(n, "type").to_string()));
             }
         }
@@ -152,10 +153,10 @@ impl Colours {
 
     pub fn fill(&self, n: &Node) -> (&'static str, &'static str) {
         match n.kind {
-            "claim" => ("#4e79a7", "#2f4b6b"),
-            "document" => ("#7f7f7f", "#444444"),
-            "driver" if text(n, "polarity") == "divergence" => ("#f3e3f0", "#8e4f84"),
-            "driver" => ("#e1f0dc", "#3f7a36"),
+            NodeKind::Claim => ("#4e79a7", "#2f4b6b"),
+            NodeKind::Document => ("#7f7f7f", "#444444"),
+            NodeKind::Driver if text(n, "polarity") == "divergence" => ("#f3e3f0", "#8e4f84"),
+            NodeKind::Driver => ("#e1f0dc", "#3f7a36"),
             k => (
                 self.map
                     .get(&(k.to_string(), text(n, "type").to_string()))
@@ -184,7 +185,7 @@ impl Colours {
 }
 
 fn shape_of(n: &Node) -> Shape {
-    if n.kind == "agreement" {
+    if n.kind == NodeKind::Agreement {
         Shape::Diamond
     } else {
         Shape::Circle
@@ -206,7 +207,7 @@ pub fn all(ix: &Indexed) -> Vec<Drawing> {
 }
 
 fn is_entity(n: &Node) -> bool {
-    matches!(n.kind, "actor" | "agreement")
+    matches!(n.kind, NodeKind::Actor | NodeKind::Agreement)
 }
 
 /// Actors and agreements; `relation` and `party_to` edges labelled by predicate.
@@ -215,7 +216,7 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
     type Pairs = BTreeMap<(usize, usize), Vec<(usize, usize, String)>>;
     let mut pairs: Pairs = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
-        if matches!(e.kind, "relation" | "party_to")
+        if matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo)
             && s != t
             && ix.node(s).is_some_and(is_entity)
             && ix.node(t).is_some_and(is_entity)
@@ -224,7 +225,7 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
                 .attrs
                 .get("predicate")
                 .and_then(Value::as_str)
-                .unwrap_or(e.kind)
+                .unwrap_or(e.kind.as_str())
                 .to_string();
             pairs.entry((s.min(t), s.max(t))).or_default().push((s, t, p));
         }
@@ -468,8 +469,10 @@ fn edge_kind(ix: &Indexed, s: usize, t: usize) -> String {
     let kinds: BTreeSet<&str> = ix
         .edges
         .iter()
-        .filter(|&&(a, b, e)| ((a, b) == (s, t) || (a, b) == (t, s)) && matches!(e.kind, "relation" | "party_to"))
-        .map(|&(_, _, e)| e.kind)
+        .filter(|&&(a, b, e)| {
+            ((a, b) == (s, t) || (a, b) == (t, s)) && matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo)
+        })
+        .map(|&(_, _, e)| e.kind.as_str())
         .collect();
     kinds.into_iter().collect::<Vec<_>>().join(" ")
 }
@@ -528,7 +531,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
         .iter()
         .copied()
         .enumerate()
-        .filter(|(_, n)| n.kind == "claim")
+        .filter(|(_, n)| n.kind == NodeKind::Claim)
         .collect();
     claims.sort_by_cached_key(|&(i, n)| (claim_sort_key(n), i));
     let several = ix.documents.len() > 1;
@@ -583,7 +586,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
     }
     let mut citing: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
-        if e.kind == "cites" && at.contains_key(&s) {
+        if e.kind == EdgeKind::Cites && at.contains_key(&s) {
             citing.entry(t).or_default().insert(s);
         }
     }
@@ -593,7 +596,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
         .map(|(&t, cs)| (t, mean_at(&at, cs.iter()), radius(cs.len())))
         .collect();
     for (i, n) in ix.nodes.iter().enumerate() {
-        if n.kind == "source" && !citing.contains_key(&i) {
+        if n.kind == NodeKind::Source && !citing.contains_key(&i) {
             items.push((i, f64::MAX / 4.0, 4.0));
         }
     }
@@ -673,7 +676,7 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
     type Groups<'a> = BTreeMap<(usize, String, String), Vec<(usize, &'a Node)>>;
     let mut groups: Groups = BTreeMap::new();
     for (i, &n) in ix.nodes.iter().enumerate() {
-        if n.kind == "driver" {
+        if n.kind == NodeKind::Driver {
             let (p, l) = (text(n, "polarity").to_string(), text(n, "level").to_string());
             let rank = ORDER.iter().position(|&(a, b)| a == p && b == l).unwrap_or(ORDER.len());
             groups.entry((rank, p, l)).or_default().push((i, n));
@@ -741,10 +744,11 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
     let mut left: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut right: BTreeMap<usize, Vec<(usize, f64)>> = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
-        if e.kind == "supports" && at.contains_key(&t) && ix.node(s).is_some_and(|n| n.kind == "claim") {
+        if e.kind == EdgeKind::Supports && at.contains_key(&t) && ix.node(s).is_some_and(|n| n.kind == NodeKind::Claim)
+        {
             left.entry(s).or_default().push(t);
         }
-        if e.kind == "involves" && at.contains_key(&s) && ix.node(t).is_some_and(is_entity) {
+        if e.kind == EdgeKind::Involves && at.contains_key(&s) && ix.node(t).is_some_and(is_entity) {
             let w = e.attrs.get("weight").and_then(Value::as_f64).unwrap_or(1.0);
             right.entry(t).or_default().push((s, w));
         }

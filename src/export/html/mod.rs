@@ -15,6 +15,7 @@ pub mod layout;
 pub mod svg;
 
 use crate::export::escape;
+use crate::graph::NodeKind;
 use crate::graph::{Edge, KnowledgeGraph, Node};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -55,7 +56,7 @@ impl<'a> Indexed<'a> {
     pub fn doc_title(&self, doc: &str) -> String {
         self.nodes
             .iter()
-            .find(|n| n.kind == "document" && n.id == doc)
+            .find(|n| n.kind == NodeKind::Document && n.id == doc)
             .map_or_else(|| doc.to_string(), |n| n.label.clone())
     }
 

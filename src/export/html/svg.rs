@@ -5,6 +5,7 @@
 use super::layout::{text_width, Drawing, Shape, FONT};
 use crate::export::escape;
 use crate::graph::Node;
+use crate::graph::NodeKind;
 use std::fmt::Write as _;
 
 const LEGEND_ROW: f64 = 20.0;
@@ -153,15 +154,20 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
     for n in &d.nodes {
         let Some(node) = nodes.get(n.i) else { continue };
         let full = match node.attrs.get("text").and_then(|v| v.as_str()) {
-            Some(t) if node.kind == "claim" => t,
+            Some(t) if node.kind == NodeKind::Claim => t,
             _ => node.label.as_str(),
         };
-        let _ = write!(out, r#"<g class="node k-{}" data-i="{}""#, escape::xml(node.kind), n.i);
+        let _ = write!(
+            out,
+            r#"<g class="node k-{}" data-i="{}""#,
+            escape::xml(node.kind.as_str()),
+            n.i
+        );
         if page {
             let _ = write!(
                 out,
                 r#" tabindex="0" role="button" aria-label="{}: {}""#,
-                kind_name(node.kind),
+                kind_name(node.kind.as_str()),
                 escape::xml(&n.label)
             );
         }
