@@ -89,7 +89,9 @@ fn hostile_graph() -> KnowledgeGraph {
         kind: NodeKind::Driver,
         label: nasty.into(),
         attrs: obj(
-            json!({"text": nasty, "flag": true, "score": 0.25, "big": 1_u64 << 40, "none": null,
+            json!({"polarity": "divergence", "level": "domestic", "origin": ["section"],
+                   "description": nasty, "aliases": [nasty],
+                   "text": nasty, "flag": true, "score": 0.25, "big": 1_u64 << 40, "none": null,
                           "mixed": [1, "two", null, true], "nested": [[1, 2], {"k": "v"}],
                           "items": [{"document": "d", "n": 3}], "empty": []}),
         ),
@@ -114,7 +116,11 @@ fn hostile_graph() -> KnowledgeGraph {
         "event:summit;2025|x",
         e(EdgeKind::Supports, nasty, json!({"weight": 2.5, "why": nasty})),
     );
-    g.add_edge("event:summit;2025|x", &claim, e(EdgeKind::Involves, "back", json!({})));
+    g.add_edge(
+        "event:summit;2025|x",
+        &claim,
+        e(EdgeKind::Involves, "back", json!({"weight": 1})),
+    );
     g
 }
 
