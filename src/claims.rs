@@ -1,6 +1,7 @@
-//! Sentences and claims: every body, heading or table sentence that carries a footnote marker.
+//! Sentences and claims: the document's sentences, split once, and every body, heading or table
+//! sentence that carries a footnote marker.
 //!
-//! Takes: a [`Document`]. Gives: [`Claim`]s in document order, each with its whole sentence
+//! Takes: a [`Document`]. Gives: its [`Sentence`]s, and [`Claim`]s in document order, each with its whole sentence
 //! (markers removed, a sentence split by a page break already joined by the reader), its section
 //! path, its source span and its note numbers.
 
@@ -33,28 +34,51 @@ impl Claim {
     }
 }
 
-/// The claims of a document.
-pub fn claims(doc: &Document) -> Vec<Claim> {
+/// A sentence of the document: its block and its clean byte range in that block's text. Every
+/// block is split once, here; claims, entities, relations and co-mentions all read these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub block: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Every sentence of the document's blocks, in document order: a heading is one sentence,
+/// whatever punctuation it has.
+pub fn sentences(doc: &Document) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
+        let spans = match block.kind {
+            BlockKind::Heading { .. } => vec![(0, block.inline.text.len())],
+            _ => of_block(block),
+        };
+        out.extend(spans.into_iter().map(|(start, end)| Sentence { block: i, start, end }));
+    }
+    out
+}
+
+/// The claims of a document: its sentences (from [`sentences`]) that carry markers.
+pub fn claims(doc: &Document, sentences: &[Sentence]) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for run in sentences.chunk_by(|a, b| a.block == b.block) {
+        let Some(i) = run.first().map(|s| s.block) else {
+            continue;
+        };
+        let Some(block) = doc.blocks.get(i) else { continue };
         if block.markers.is_empty() {
             continue;
         }
         let text = &block.inline.text;
-        let spans = match block.kind {
-            // a heading is one claim, whatever punctuation it has
-            BlockKind::Heading { .. } => vec![(0, text.len())],
-            _ => of_block(block),
-        };
         // the markers by position, walked once along the sentences (which come in order): one
         // scan of every marker per sentence was quadratic on a long paragraph
         let mut by_at: Vec<&Marker> = block.markers.iter().collect();
         by_at.sort_by_key(|m| m.at);
         let mut next = 0;
-        for (k, &(s, e)) in spans.iter().enumerate() {
+        for (k, sent) in run.iter().enumerate() {
+            let (s, e) = (sent.start, sent.end);
             // a marker belongs to the sentence it ends or stands in; one in the gap between two
             // sentences (after the full stop) belongs to the one before
-            let next_start = spans.get(k + 1).map_or(usize::MAX, |n| n.0);
+            let next_start = run.get(k + 1).map_or(usize::MAX, |n| n.start);
             while by_at.get(next).is_some_and(|m| m.at < s) {
                 next += 1;
             }
@@ -107,13 +131,13 @@ const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '»', '*', '_'];
 
 /// Sentence ranges of a block's clean text: list items start sentences, and a footnote marker
 /// right after a full stop ends one even after an abbreviation (`… from the U.S.⁶ The …`).
-pub fn of_block(block: &crate::document::Block) -> Vec<(usize, usize)> {
+fn of_block(block: &crate::document::Block) -> Vec<(usize, usize)> {
     let stops: Vec<usize> = block.markers.iter().map(|m| m.at).collect();
     split(&block.inline.text, &block.inline.items, &stops)
 }
 
 /// Sentence ranges of `text`; `breaks` are offsets that always start a sentence (list items).
-pub fn sentences(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
+pub fn split_text(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
     split(text, breaks, &[])
 }
 
@@ -266,7 +290,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, &[]).into_iter().map(|(a, b)| &text[a..b]).collect()
+        split_text(text, &[]).into_iter().map(|(a, b)| &text[a..b]).collect()
     }
 
     #[test]
@@ -318,7 +342,7 @@ mod tests {
     fn list_items_break() {
         let t = "• Shared concerns. • Defense industrial interests";
         let items = vec![4, 24];
-        let got: Vec<&str> = sentences(t, &items).into_iter().map(|(a, b)| &t[a..b]).collect();
+        let got: Vec<&str> = split_text(t, &items).into_iter().map(|(a, b)| &t[a..b]).collect();
         assert_eq!(got, vec!["Shared concerns.", "Defense industrial interests"]);
     }
 }

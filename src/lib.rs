@@ -85,8 +85,9 @@ fn build_doc(
     layout: Option<&read::Layout>,
 ) -> KnowledgeGraph {
     let notes = notes::resolve(doc, &mut diags);
-    let claims = claims::claims(doc);
-    let ex = extract::extract(doc, lexicon, &mut diags);
+    let sentences = claims::sentences(doc);
+    let claims = claims::claims(doc, &sentences);
+    let ex = extract::extract(doc, &sentences, lexicon, &mut diags);
     let lines = LineIndex::new(text);
     let input = graph::Input {
         id,

@@ -31,7 +31,7 @@ const ORGANIZATIONS: &str = include_str!("lexicon/organizations.tsv");
 const AGREEMENTS: &str = include_str!("lexicon/agreements.tsv");
 
 use super::entities::LexiconIndex;
-use super::Class;
+use super::{Class, EntityType};
 use std::sync::{Arc, OnceLock};
 
 /// One known entity.
@@ -39,7 +39,7 @@ use std::sync::{Arc, OnceLock};
 pub struct Entry {
     pub id: String,
     pub class: Class,
-    pub kind: String,
+    pub kind: EntityType,
     pub name: String,
     pub aliases: Vec<String>,
 }
@@ -163,13 +163,10 @@ fn parse_line(line: &str) -> Result<Entry, String> {
         "agreement" => Class::Agreement,
         other => return Err(format!("bad class `{other}` (actor or agreement)")),
     };
-    let kind = get(2);
-    if kind.is_empty() {
-        return Err("empty type".into());
-    }
-    if class == Class::Actor && !matches!(kind, "state" | "person" | "organization" | "group" | "company") {
-        return Err(format!("bad actor type `{kind}`"));
-    }
+    let kind = match EntityType::parse(get(2)) {
+        Some(k) if k.is_actor() == (class == Class::Actor) => k,
+        _ => return Err(format!("bad {} type `{}`", get(1), get(2))),
+    };
     let name = get(3);
     if name.is_empty() {
         return Err("empty name".into());
@@ -183,7 +180,7 @@ fn parse_line(line: &str) -> Result<Entry, String> {
     Ok(Entry {
         id: id.to_string(),
         class,
-        kind: kind.to_string(),
+        kind,
         name: name.to_string(),
         aliases,
     })

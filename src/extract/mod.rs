@@ -1,21 +1,29 @@
-//! Claims and blocks → entities, relations and drivers.
+//! Sentences → entities, relations and drivers.
 //!
-//! Takes: a [`Document`] (its blocks, sections and tables) and a [`Lexicon`]. Gives: an
-//! [`Extraction`]: the actors and agreements the body text names, one entity however it is named,
-//! each mention with its block, clean offsets and source span; the typed relations between them
-//! with their evidence sentence; and the drivers of convergence and divergence the document names.
-//! Notes are never read here: note authors and outlets are sources, not actors.
+//! Takes: a [`Document`] (its blocks, sections and tables), its [`Sentence`]s (split once, by
+//! [`crate::claims::sentences`]) and a [`Lexicon`]. Gives: an [`Extraction`]: the actors and
+//! agreements the body text names, one entity however it is named, each mention with its
+//! sentence, block, clean offsets and source span ([`entities`]); the typed relations between
+//! them with their evidence sentence ([`relations`], a stage of its own over the mentions); and
+//! the drivers of convergence and divergence the document names ([`drivers`]). Every entity and
+//! relation names the [`Rule`] that found it. Notes are never read here: note authors and outlets
+//! are sources, not actors.
 
 pub mod drivers;
 pub mod entities;
 pub mod lexicon;
 pub mod relations;
+pub mod rule;
+pub mod vocab;
 
+use crate::claims::Sentence;
 use crate::diag::Diagnostics;
 use crate::document::Document;
 use crate::span::Span;
 pub use drivers::Driver;
 pub use lexicon::Lexicon;
+pub use rule::Rule;
+pub use vocab::{EntityType, Family};
 
 /// Actor or agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -24,9 +32,12 @@ pub enum Class {
     Agreement,
 }
 
-/// One place an entity is named: block index, clean byte range in that block, source span.
+/// One place an entity is named: sentence and block index, clean byte range in that block,
+/// source span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Index into the document's sentences.
+    pub sentence: usize,
     pub block: usize,
     pub start: usize,
     pub end: usize,
@@ -40,13 +51,13 @@ pub struct Entity {
     pub id: String,
     pub class: Class,
     /// `state`, `person`, `organization`, `group`, `company`; or for agreements `treaty`, `law`, …
-    pub kind: String,
+    pub kind: EntityType,
     pub label: String,
     /// Every surface form seen.
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
     /// The rule that found it, e.g. `actor/lexicon`, `agreement/acronym`.
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// A typed statement between two entities, from one sentence.
@@ -55,12 +66,14 @@ pub struct Relation {
     pub subject: usize,
     pub object: usize,
     pub predicate: String,
+    /// The predicate's kind.
+    pub family: Family,
     /// `party_to` (actor → agreement) rather than `relation`.
     pub party_to: bool,
     pub block: usize,
     pub evidence: String,
     pub span: Span,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -70,9 +83,10 @@ pub struct Extraction {
     pub drivers: Vec<Driver>,
 }
 
-/// Runs every extractor.
-pub fn extract(doc: &Document, lexicon: &Lexicon, diags: &mut Diagnostics) -> Extraction {
-    let (entities, relations) = entities::extract(doc, lexicon, diags);
+/// Runs every extractor: entities, then relations over their mentions, then drivers.
+pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags: &mut Diagnostics) -> Extraction {
+    let entities = entities::extract(doc, sentences, lexicon);
+    let relations = relations::extract(doc, sentences, &entities);
     let drivers = drivers::extract(doc, diags);
     Extraction {
         entities,

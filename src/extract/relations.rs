@@ -15,9 +15,11 @@
 //!   named.
 //! - `relation/fronted`: `By participating in A and B, C …` gives `C participating in A`.
 
-use super::{Class, Entity, Relation};
-use crate::claims::of_block;
+use super::{Class, Entity, EntityType, Family, Relation, Rule};
+use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A mention inside one sentence: entity index and clean range.
 #[derive(Debug, Clone, Copy)]
@@ -27,234 +29,41 @@ struct M {
     end: usize,
 }
 
-pub(crate) const VERBS: &[&str] = &[
-    "signed",
-    "sign",
-    "signs",
-    "imposed",
-    "imposes",
-    "impose",
-    "purchased",
-    "purchases",
-    "purchase",
-    "bought",
-    "buys",
-    "met",
-    "meets",
-    "called",
-    "calls",
-    "visited",
-    "visits",
-    "rejected",
-    "rejects",
-    "joined",
-    "joins",
-    "proposed",
-    "proposes",
-    "thanked",
-    "thanks",
-    "invaded",
-    "invades",
-    "attacked",
-    "attacks",
-    "designated",
-    "designates",
-    "sanctioned",
-    "sanctions",
-    "urged",
-    "urges",
-    "wrote",
-    "accused",
-    "accuses",
-    "condemned",
-    "condemns",
-    "launched",
-    "launches",
-    "advanced",
-    "advances",
-    "runs",
-    "ran",
-    "leads",
-    "led",
-    "supports",
-    "supported",
-    "opposed",
-    "opposes",
-    "pressed",
-    "presses",
-    "agreed",
-    "agrees",
-    "negotiated",
-    "declined",
-    "participates",
-    "participated",
-    "criticized",
-    "criticised",
-    "pressured",
-    "warned",
-    "warns",
-    "threatened",
-    "threatens",
-    "struck",
-    "strikes",
-    "targeted",
-    "targets",
-    "recognized",
-    "recognised",
-    "concluded",
-    "hosted",
-    "hosts",
-    "welcomed",
-    "announced",
-    "established",
-    "seeks",
-    "sought",
-    "perceives",
-    "perceived",
-    "views",
-    "viewed",
-    "described",
-    "describes",
-    "provided",
-    "provides",
-    "sold",
-    "sells",
-    "supplied",
-    "supplies",
-    "exported",
-    "exports",
-    "imports",
-    "imported",
-    "deployed",
-    "deploys",
-    "maintained",
-    "maintains",
-    "hoped",
-    "wants",
-    "wanted",
-    "asked",
-    "asks",
-    "told",
-    "said",
-    "says",
-    "questioned",
-    "questions",
-    "enforced",
-    "enforce",
-    "waived",
-    "waives",
-    "exempted",
-    "backed",
-    "backs",
-    "helped",
-    "helps",
-    "pushed",
-    "pushes",
-    "offered",
-    "offers",
-    "cooperates",
-    "cooperated",
-    "partnered",
-    "allied",
-    "armed",
-    "arms",
-    "funded",
-    "funds",
-    "financed",
-    "finances",
-    "pledged",
-    "pledges",
-    "ratified",
-    "ratifies",
-    "adopted",
-    "adopts",
-    "implemented",
-    "implements",
-    "violated",
-    "violates",
-    "withdrew",
-    "withdraws",
-    "exited",
-    "left",
-    "entered",
-    "expelled",
-    "blamed",
-    "blames",
-    "praised",
-    "praises",
-    "engaged",
-    "engages",
-    "courted",
-    "courts",
-    "contains",
-    "contained",
-    "deterred",
-    "deters",
-    "countered",
-    "counters",
-    "balanced",
-    "challenged",
-    "challenges",
-    "rivals",
-    "competes",
-    "competed",
-    "defended",
-    "defends",
-    "protected",
-    "protects",
-    "threaten",
-    "attack",
-    "invade",
-    "reached",
-    "brokered",
-    "mediated",
-    "hit",
-    "hits",
-    "killed",
-    "captured",
-    "seized",
-    "blocked",
-    "blocks",
-    "restricted",
-    "restricts",
-    "banned",
-    "bans",
-    "tariffed",
-    "levied",
-    "levies",
-    "ordered",
-    "orders",
-    "authorized",
-    "authorizes",
-    "approved",
-    "approves",
-    "vetoed",
-    "vetoes",
-    "became",
-    "remains",
-    "remained",
-    "co-produces",
-    "co-produce",
-    "produces",
-    "produced",
-    "manufactures",
-    "assembled",
-    "assembles",
-    "liberalized",
-    "liberalised",
-    "raised",
-    "cut",
-    "reduced",
-    "declared",
-    "declares",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-];
+/// The verb table: `lexicon/verbs.tsv`, each inflected form with its family.
+const VERB_TABLE: &str = include_str!("lexicon/verbs.tsv");
+
+/// Verb form → family, read once from [`VERB_TABLE`] (a bad row is dropped here and failed by
+/// the tests).
+static VERB_FAMILY: LazyLock<HashMap<&'static str, Family>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for line in VERB_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let Some((family, forms)) = line.split_once('\t') else {
+            continue;
+        };
+        let Some(family) = Family::parse(family) else { continue };
+        for form in forms.split('|') {
+            out.insert(form, family);
+        }
+    }
+    out
+});
+
+/// The family of a verb form (`imposed` → sanction), if the verb table holds it; a present
+/// participle is looked up by its other forms (`joining` → `joins`, `participating` →
+/// `participates`).
+pub(crate) fn verb_family(w: &str) -> Option<Family> {
+    if let Some(f) = VERB_FAMILY.get(w) {
+        return Some(*f);
+    }
+    let stem = w.strip_suffix("ing").filter(|s| s.len() >= 2)?;
+    ["s", "es", "ed", "d"]
+        .iter()
+        .find_map(|x| VERB_FAMILY.get(format!("{stem}{x}").as_str()).copied())
+        .or_else(|| VERB_FAMILY.get(format!("{stem}es").as_str()).copied())
+}
 
 /// Words between two mentions that end the clause: no relation across them.
 const BREAKS: &[&str] = &[
@@ -263,12 +72,13 @@ const BREAKS: &[&str] = &[
 
 const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "be", "been", "being"];
 
-pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
-    // mentions per block, in order
-    let mut per_block: Vec<Vec<M>> = vec![Vec::new(); doc.blocks.len()];
+/// The relations the document's sentences state between the entities' mentions.
+pub fn extract(doc: &Document, sentences: &[Sentence], entities: &[Entity]) -> Vec<Relation> {
+    // mentions per sentence, in order
+    let mut per_sentence: Vec<Vec<M>> = vec![Vec::new(); sentences.len()];
     for (ei, e) in entities.iter().enumerate() {
         for m in &e.mentions {
-            if let Some(v) = per_block.get_mut(m.block) {
+            if let Some(v) = per_sentence.get_mut(m.sentence) {
                 v.push(M {
                     e: ei,
                     start: m.start,
@@ -280,40 +90,26 @@ pub fn extract(doc: &Document, entities: &[Entity]) -> Vec<Relation> {
     let mut out: Vec<Relation> = Vec::new();
     // the two states last named, for `both countries`
     let mut recent_states: Vec<usize> = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        let Some(ms) = per_block.get_mut(bi) else { continue };
+    for (sent, ms) in sentences.iter().zip(per_sentence.iter_mut()) {
+        let Some(block) = doc.blocks.get(sent.block) else {
+            continue;
+        };
         ms.sort_by_key(|m| (m.start, m.end));
-        let text = block.inline.text.as_str();
-        let heading = matches!(block.kind, BlockKind::Heading { .. });
-        // mentions are sorted by start: each sentence takes its run from a moving cursor
-        let mut first = 0;
-        for (s, e) in of_block(block) {
-            while ms.get(first).is_some_and(|m| m.start < s) {
-                first += 1;
-            }
-            let inside: Vec<M> = ms
-                .iter()
-                .skip(first)
-                .take_while(|m| m.start < e)
-                .filter(|m| m.end <= e)
-                .copied()
-                .collect();
-            if !heading {
-                let mut ctx = Ctx {
-                    doc,
-                    entities,
-                    block: bi,
-                    text,
-                    sent: (s, e),
-                    out: &mut out,
-                };
-                ctx.sentence(&inside, &recent_states);
-            }
-            for m in &inside {
-                if entities.get(m.e).is_some_and(|x| x.kind == "state") {
-                    recent_states.retain(|&x| x != m.e);
-                    recent_states.push(m.e);
-                }
+        if !matches!(block.kind, BlockKind::Heading { .. }) {
+            let mut ctx = Ctx {
+                doc,
+                entities,
+                block: sent.block,
+                text: block.inline.text.as_str(),
+                sent: (sent.start, sent.end),
+                out: &mut out,
+            };
+            ctx.sentence(ms, &recent_states);
+        }
+        for m in ms.iter() {
+            if entities.get(m.e).is_some_and(|x| x.kind == EntityType::State) {
+                recent_states.retain(|&x| x != m.e);
+                recent_states.push(m.e);
             }
         }
     }
@@ -346,7 +142,7 @@ impl Ctx<'_> {
         self.text.get(a..b).unwrap_or("")
     }
 
-    fn push(&mut self, subject: usize, object: usize, predicate: &str, rule: &'static str) {
+    fn push(&mut self, subject: usize, object: usize, predicate: &str, rule: Rule) {
         let predicate = predicate.trim();
         if predicate.is_empty() || subject == object {
             return;
@@ -364,6 +160,7 @@ impl Ctx<'_> {
             subject,
             object,
             predicate: predicate.to_string(),
+            family: family_of(predicate),
             party_to,
             block: self.block,
             evidence,
@@ -404,7 +201,7 @@ impl Ctx<'_> {
                         && self.class(c.e) == Some(Class::Agreement)
                     {
                         let surface = self.between(b.start, b.end).to_string();
-                        self.push(a.e, c.e, &format!("{pred} {surface} {prep}"), "relation/verb");
+                        self.push(a.e, c.e, &format!("{pred} {surface} {prep}"), Rule::RelationVerb);
                     }
                 }
             }
@@ -466,7 +263,7 @@ impl Ctx<'_> {
         }
         let g = gap.trim();
         if matches!(g, "'s" | "’s") {
-            self.push(a.e, b.e, "party to", "relation/possessive");
+            self.push(a.e, b.e, "party to", Rule::RelationPossessive);
             return true;
         }
         if g.chars().all(|c| matches!(c, '"' | '“' | '”')) {
@@ -478,11 +275,11 @@ impl Ctx<'_> {
             } else {
                 "party to"
             };
-            self.push(a.e, b.e, pred, "relation/adjacent");
+            self.push(a.e, b.e, pred, Rule::RelationAdjacent);
             return true;
         }
         if g == "-led" || g == "–led" {
-            self.push(a.e, b.e, "led", "relation/adjacent");
+            self.push(a.e, b.e, "led", Rule::RelationAdjacent);
             return true;
         }
         false
@@ -491,7 +288,7 @@ impl Ctx<'_> {
     /// `The QUAD (the U.S., Japan, India, and Australia)`; `a pact between A, B, and C (AUKUS)`.
     fn membership(&mut self, ms: &[M]) {
         for (k, g) in ms.iter().enumerate() {
-            if self.entities.get(g.e).is_none_or(|x| x.kind != "group") {
+            if self.entities.get(g.e).is_none_or(|x| x.kind != EntityType::Group) {
                 continue;
             }
             let before = self.text.get(..g.start).unwrap_or("").trim_end();
@@ -513,7 +310,7 @@ impl Ctx<'_> {
                 }
                 if members.len() >= 2 {
                     for m in members {
-                        self.push(m, g.e, "member of", "relation/membership");
+                        self.push(m, g.e, "member of", Rule::RelationMembership);
                     }
                 }
                 continue;
@@ -539,7 +336,7 @@ impl Ctx<'_> {
                 continue;
             }
             for m in members {
-                self.push(m, g.e, "member of", "relation/membership");
+                self.push(m, g.e, "member of", Rule::RelationMembership);
             }
         }
     }
@@ -577,7 +374,7 @@ impl Ctx<'_> {
             named
                 .iter()
                 .copied()
-                .filter(|&x| self.entities.get(x).is_some_and(|y| y.kind == "state"))
+                .filter(|&x| self.entities.get(x).is_some_and(|y| y.kind == EntityType::State))
                 .collect()
         } else {
             recent.iter().rev().take(2).copied().collect()
@@ -592,7 +389,7 @@ impl Ctx<'_> {
             .collect();
         for &a in &agreements {
             for &p in &parties {
-                self.push(p, a, verb, "relation/both-countries");
+                self.push(p, a, verb, Rule::RelationBothCountries);
             }
         }
     }
@@ -624,9 +421,24 @@ impl Ctx<'_> {
             .collect();
         let pred = pred.join(" ");
         for o in objects {
-            self.push(subject.e, o.e, &pred, "relation/fronted");
+            self.push(subject.e, o.e, &pred, Rule::RelationFronted);
         }
     }
+}
+
+/// The family of a predicate: that of its first word the verb table knows (`imposed tariffs on`
+/// → sanction); `member of` is membership, `party to` an agreement.
+pub(crate) fn family_of(predicate: &str) -> Family {
+    if predicate.starts_with("member of") {
+        return Family::Membership;
+    }
+    if predicate == "party to" {
+        return Family::Agreement;
+    }
+    predicate
+        .split_whitespace()
+        .find_map(|w| verb_family(&w.to_lowercase()))
+        .unwrap_or(Family::Other)
 }
 
 fn is_and(gap: &str) -> bool {
@@ -647,7 +459,7 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 /// The predicate a gap between two mentions states: (predicate, passive, rule).
-fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
+fn predicate(gap: &str) -> Option<(String, bool, Rule)> {
     if gap.len() > 90 || gap.contains([';', ':', '(', ')']) {
         return None;
     }
@@ -676,7 +488,7 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
                 })
             {
                 let words: Vec<&str> = ws.into_iter().filter(|w| !matches!(*w, "a" | "an" | "the")).collect();
-                return Some((words.join(" "), false, "relation/possessive"));
+                return Some((words.join(" "), false, Rule::RelationPossessive));
             }
             return None;
         }
@@ -694,7 +506,7 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
     let has_verb = ws.iter().any(|w| {
         let w = w.to_lowercase();
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        (VERBS.contains(&w) && !AUX.contains(&w)) || (w.len() > 5 && w.ends_with("ed"))
+        verb_family(w).is_some() || (w.len() > 5 && w.ends_with("ed"))
     });
     if !has_verb {
         return None;
@@ -719,7 +531,11 @@ fn predicate(gap: &str) -> Option<(String, bool, &'static str)> {
     if words.last().is_some_and(|w| *w == "that") {
         return None;
     }
-    let rule = if passive { "relation/passive" } else { "relation/verb" };
+    let rule = if passive {
+        Rule::RelationPassive
+    } else {
+        Rule::RelationVerb
+    };
     Some((words.join(" "), passive, rule))
 }
 
@@ -735,7 +551,9 @@ mod tests {
     fn rels(text: &str) -> Vec<(String, String, String, bool)> {
         let mut d = Diagnostics::default();
         let doc = crate::document::read(text, &mut d);
-        let (es, rs) = crate::extract::entities::extract(&doc, &Lexicon::default_lexicon(), &mut d);
+        let sentences = crate::claims::sentences(&doc);
+        let es = crate::extract::entities::extract(&doc, &sentences, &Lexicon::default_lexicon());
+        let rs = super::extract(&doc, &sentences, &es);
         rs.iter()
             .map(|r| {
                 let l = |i: usize| es.get(i).map(|e| e.label.clone()).unwrap_or_default();
@@ -746,6 +564,23 @@ mod tests {
 
     fn has(rs: &[(String, String, String, bool)], s: &str, p: &str, o: &str) -> bool {
         rs.iter().any(|r| r.0 == s && r.1 == p && r.2 == o)
+    }
+
+    #[test]
+    fn verb_table_rows_parse() {
+        for line in super::VERB_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let (family, forms) = line.split_once('\t').unwrap_or(("", ""));
+            assert!(super::Family::parse(family).is_some(), "bad family in {line:?}");
+            assert!(
+                forms.split('|').all(|f| !f.is_empty() && f == f.trim()),
+                "bad forms in {line:?}"
+            );
+        }
+        assert_eq!(super::family_of("imposed tariffs on"), super::Family::Sanction);
+        assert_eq!(super::family_of("member of"), super::Family::Membership);
     }
 
     #[test]

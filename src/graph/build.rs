@@ -90,7 +90,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
             }
         }
     }
-    super::entities::add(&mut g, input, doc, claims, ex);
+    super::entities::add(&mut g, input, claims, ex);
     super::drivers::add(&mut g, input, doc, claims, ex);
     g.settle();
     g

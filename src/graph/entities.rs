@@ -1,7 +1,7 @@
 //! Actor and agreement nodes; `mentions`, `co_mention`, `relation` and `party_to` edges.
 //!
-//! Takes: the [`Extraction`]'s entities and relations, the document's blocks (for sentences) and
-//! the claims. Gives: one node per entity (`actor:{id}` / `agreement:{id}`), a `mentions` edge from
+//! Takes: the [`Extraction`]'s entities (each mention knows its sentence) and relations, and the
+//! claims. Gives: one node per entity (`actor:{id}` / `agreement:{id}`), a `mentions` edge from
 //! each claim whose range holds a mention, a `co_mention` edge (one direction, sorted ids) weighted
 //! by the number of sentences naming both, and the `relation` / `party_to` edges with their
 //! predicate, evidence sentence, span and rule.
@@ -9,8 +9,7 @@
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind};
-use crate::claims::{of_block, Claim};
-use crate::document::{BlockKind, Document};
+use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
 use serde_json::json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,14 +22,14 @@ pub fn node_id(e: &Entity) -> String {
     }
 }
 
-pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
+pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extraction) {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
-        a.insert("type", json!(e.kind));
+        a.insert("type", json!(e.kind.as_str()));
         a.insert("aliases", json!(e.aliases));
         a.insert("mentions", json!(e.mentions.len()));
-        a.insert("rule", json!(e.rule));
+        a.insert("rule", json!(e.rule.id()));
         a.insert("document", json!(input.id));
         if let Some(m) = e.mentions.first() {
             a.insert("span", json!([m.span.start, m.span.end]));
@@ -75,25 +74,23 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             }
         }
     }
-    // co-mentions: sentences of every block
+    // co-mentions: the entities of each sentence, pair by pair
+    let mut per_sentence: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for (ei, e) in ex.entities.iter().enumerate() {
+        for m in &e.mentions {
+            per_sentence.entry(m.sentence).or_default().insert(ei);
+        }
+    }
     let mut weights: BTreeMap<(usize, usize), u64> = BTreeMap::new();
-    for (&bi, ms) in &per_block {
-        let Some(block) = doc.blocks.get(bi) else { continue };
-        let spans = match block.kind {
-            BlockKind::Heading { .. } => vec![(0, block.inline.text.len())],
-            _ => of_block(block),
-        };
-        for (s, e) in spans {
-            let set: BTreeSet<usize> = within(ms, s, e).iter().map(|m| m.2).collect();
-            let v: Vec<usize> = set.into_iter().collect();
-            for (i, &a) in v.iter().enumerate() {
-                for &b in v.get(i + 1..).unwrap_or(&[]) {
-                    let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) else {
-                        continue;
-                    };
-                    let key = if x <= y { (a, b) } else { (b, a) };
-                    *weights.entry(key).or_default() += 1;
-                }
+    for set in per_sentence.values() {
+        let v: Vec<usize> = set.iter().copied().collect();
+        for (i, &a) in v.iter().enumerate() {
+            for &b in v.get(i + 1..).unwrap_or(&[]) {
+                let (Some(x), Some(y)) = (ids.get(a), ids.get(b)) else {
+                    continue;
+                };
+                let key = if x <= y { (a, b) } else { (b, a) };
+                *weights.entry(key).or_default() += 1;
             }
         }
     }
@@ -127,10 +124,11 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         };
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
+        attrs.insert("family", json!(r.family.as_str()));
         attrs.insert("evidence", json!(r.evidence));
         attrs.insert("document", json!(input.id));
         attrs.insert("span", json!([r.span.start, r.span.end]));
-        attrs.insert("rule", json!(r.rule));
+        attrs.insert("rule", json!(r.rule.id()));
         g.add_edge(
             s,
             o,

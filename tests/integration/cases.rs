@@ -26,6 +26,19 @@
 //! diagnostics; absent fields are left out). Each claim's span must also cover its first and last
 //! words in the input (provenance is exact).
 //!
+//! Cases of the `extract/` stage (one per extraction rule, named after the rule's id) give the
+//! entities and relations instead of claims and sources:
+//!
+//! ```text
+//! actor United States | type: state | rule: actor/lexicon | aliases: the US; Washington
+//! agreement Trade Act of 1974 | type: law | rule: agreement/head-word
+//! relation European Union -> imposed sanctions on -> Nayara | family: sanction | rule: relation/verb
+//! party_to India -> signed -> Foo Accord | family: agreement | rule: relation/both-countries
+//! ```
+//!
+//! (entities in the graph's order, aliases other than the label; then relations in the graph's
+//! order). Each entity's first mention span must hold one of its surface forms.
+//!
 //! `POLICYKG_BLESS=1 cargo test --test integration` rewrites every differing expected section from the
 //! tool's output; only bless what a careful reader would agree with.
 
@@ -121,6 +134,63 @@ fn fields(out: &mut String, node: &Value, keys: &[&str]) {
             write!(out, " | {k}: {t}").unwrap();
         }
     }
+}
+
+/// The entities and relations of one document's graph (the summary of an `extract/` case), and
+/// the provenance problems found on the way.
+fn entity_summary(input: &str, graph: &Value) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut problems = Vec::new();
+    let nodes = graph["nodes"].as_array().unwrap();
+    let edges = graph["edges"].as_array().unwrap();
+    let label = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n["id"] == id)
+            .and_then(|n| s(&n["label"]))
+            .unwrap_or_else(|| id.to_string())
+    };
+    for n in nodes
+        .iter()
+        .filter(|n| n["kind"] == "actor" || n["kind"] == "agreement")
+    {
+        let name = s(&n["label"]).unwrap_or_default();
+        write!(out, "{} {name}", s(&n["kind"]).unwrap_or_default()).unwrap();
+        fields(&mut out, n, &["type", "rule"]);
+        let aliases: Vec<String> = strs(&n["aliases"]).into_iter().filter(|a| *a != name).collect();
+        if !aliases.is_empty() {
+            write!(out, " | aliases: {}", aliases.join("; ")).unwrap();
+        }
+        out.push('\n');
+        let (start, end) = (
+            n["span"][0].as_u64().unwrap_or(0) as usize,
+            n["span"][1].as_u64().unwrap_or(0) as usize,
+        );
+        let forms = strs(&n["aliases"]);
+        if !input
+            .get(start..end)
+            .is_some_and(|slice| forms.iter().any(|f| slice.contains(f.as_str())))
+        {
+            problems.push(format!("{name}: span {start}..{end} holds none of its forms {forms:?}"));
+        }
+    }
+    for e in edges
+        .iter()
+        .filter(|e| e["kind"] == "relation" || e["kind"] == "party_to")
+    {
+        writeln!(
+            out,
+            "{} {} -> {} -> {} | family: {} | rule: {}",
+            s(&e["kind"]).unwrap_or_default(),
+            label(&s(&e["source"]).unwrap_or_default()),
+            s(&e["predicate"]).unwrap_or_default(),
+            label(&s(&e["target"]).unwrap_or_default()),
+            s(&e["family"]).unwrap_or_default(),
+            s(&e["rule"]).unwrap_or_default()
+        )
+        .unwrap();
+    }
+    (out, problems)
 }
 
 /// The summary of one document's graph, and the provenance problems found on the way.
@@ -258,7 +328,13 @@ fn run(path: &Path, bless: bool) -> Vec<String> {
     };
     let id = path.file_stem().unwrap().to_string_lossy().to_string();
     let graph = policykg::build_text(&id, &name, &case.input);
-    let (actual, problems) = summary(&case.input, &policykg::export::json::value(&graph));
+    let value = policykg::export::json::value(&graph);
+    let stage = path.parent().and_then(|p| p.file_name()).unwrap_or_default();
+    let (actual, problems) = if stage == "extract" {
+        entity_summary(&case.input, &value)
+    } else {
+        summary(&case.input, &value)
+    };
     let mut failures: Vec<String> = problems.into_iter().map(|p| format!("{name}: {p}")).collect();
     if actual != case.expected {
         if bless {

@@ -1,0 +1,184 @@
+//! The rules that find entities and relations, each named by an id the graph exports as
+//! provenance (`rule` on actor and agreement nodes, `relation` and `party_to` edges).
+//!
+//! Each variant's doc says what the rule finds, why, and an example; each has a literate case
+//! under `tests/cases/extract/` named after its id (`actor-title.md` for `actor/title`), which a
+//! test checks exists. The code of a rule is the function of [`super::entities`] or
+//! [`super::relations`] that names its variant.
+
+use std::fmt;
+
+/// A rule of entity or relation extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// A lexicon actor's name or alias, matched whole-word: `the Kremlin` → Russia. General
+    /// knowledge (states, blocs, leaders) is in the lexicon so that any paper finds it.
+    ActorLexicon,
+    /// A lexicon agreement's name or alias: `CAATSA`, `the Wassenaar Arrangement`.
+    AgreementLexicon,
+    /// An actor defined with its acronym, classed by its head word: `Defence Research and
+    /// Development Organisation (DRDO)`; later `DRDO` alone is the same actor. Papers define the
+    /// bodies they discuss this way.
+    ActorAcronym,
+    /// An agreement defined with its acronym: `Mongolia Third Neighbor Trade Act (MTNTA)`.
+    AgreementAcronym,
+    /// A capitalised name whose head word (at either end) makes it a body: `Ministry of
+    /// Defence`, `House Select Committee on Strategic Competition`, `State Great Hural`,
+    /// `Movimiento Azul`-style names led by their head word are found the same way.
+    ActorHeadWord,
+    /// A capitalised name whose head word makes it an agreement, law or programme: `Trade Act of
+    /// 1974`, `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`.
+    AgreementHeadWord,
+    /// A capitalised name followed by a lower-case agreement noun: `NATO Plus arrangement`,
+    /// `GE F414 jet engine agreement`, `U.S.-Iran ceasefire`.
+    AgreementLowerHead,
+    /// A numbered instrument: `Executive Order 14024`, `General License 8L`.
+    AgreementNumbered,
+    /// A named operation or exercise: `Operation Epic Fury`, `exercises such as Northern Viking`,
+    /// `the navy's Operation Blue Shield`.
+    AgreementOperation,
+    /// A person after a title: `Prime Minister Narendra Modi`, `Secretary of Defense Pete
+    /// Hegseth`, `General Halvard Eskeland`. A title is the surest cue a name is a person's.
+    ActorTitle,
+    /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
+    /// India's largest private oil refiners`, `mining company Rio Tinto`, `Acme Holdings Ltd`.
+    ActorCompany,
+    /// An untitled two-word name whose second word then stands alone at least twice: `the MPP's
+    /// Gombojav Zandanshatar … Zandanshatar resigned`.
+    ActorSurname,
+    /// Names listed after a plural class noun: `initiatives like Make in India and Atmanirbhar
+    /// Bharat`, `forums such as the DTTI`.
+    AgreementListed,
+    /// A designation: `designated a Major Non-NATO Ally`, `designation as a “Major Defense
+    /// Partner”`.
+    AgreementDesignation,
+    /// A quoted policy or strategy: `a "third neighbor" policy`, `the "Indo-Pacific strategy"`.
+    AgreementQuotedPolicy,
+    /// An equipment designator in a sentence about a sale: `the S-400`, `GE F414` → a deal.
+    AgreementDesignator,
+
+    /// `A <verb group> B` within one clause: the subject is the entity before the verb group
+    /// (appositives skipped), the object the one after: `the EU imposed sanctions on Nayara`.
+    /// Coordinated subjects and objects give one relation each.
+    RelationVerb,
+    /// A passive with its agent: `Ukraine was invaded by Russia` → Russia invaded Ukraine.
+    RelationPassive,
+    /// A possessive noun phrase: `India's designation as a Major Defense Partner`, `China's Belt
+    /// and Road Initiative`.
+    RelationPossessive,
+    /// Members listed beside a group: `the Quad (the U.S., Japan, India, and Australia)`.
+    RelationMembership,
+    /// `both countries signed X`: the two states last named are the parties.
+    RelationBothCountries,
+    /// A fronted participle: `By participating in BRICS and the SCO, New Delhi …`.
+    RelationFronted,
+    /// An actor right before an agreement it owns or leads: `the US "Indo-Pacific strategy"`,
+    /// `the UK-led Northern Viking`.
+    RelationAdjacent,
+}
+
+impl Rule {
+    /// Every rule, in declaration order.
+    pub const ALL: &'static [Rule] = &[
+        Rule::ActorLexicon,
+        Rule::AgreementLexicon,
+        Rule::ActorAcronym,
+        Rule::AgreementAcronym,
+        Rule::ActorHeadWord,
+        Rule::AgreementHeadWord,
+        Rule::AgreementLowerHead,
+        Rule::AgreementNumbered,
+        Rule::AgreementOperation,
+        Rule::ActorTitle,
+        Rule::ActorCompany,
+        Rule::ActorSurname,
+        Rule::AgreementListed,
+        Rule::AgreementDesignation,
+        Rule::AgreementQuotedPolicy,
+        Rule::AgreementDesignator,
+        Rule::RelationVerb,
+        Rule::RelationPassive,
+        Rule::RelationPossessive,
+        Rule::RelationMembership,
+        Rule::RelationBothCountries,
+        Rule::RelationFronted,
+        Rule::RelationAdjacent,
+    ];
+
+    /// The id exported as provenance: `actor/title`, `relation/verb`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::ActorLexicon => "actor/lexicon",
+            Rule::AgreementLexicon => "agreement/lexicon",
+            Rule::ActorAcronym => "actor/acronym",
+            Rule::AgreementAcronym => "agreement/acronym",
+            Rule::ActorHeadWord => "actor/head-word",
+            Rule::AgreementHeadWord => "agreement/head-word",
+            Rule::AgreementLowerHead => "agreement/lower-head",
+            Rule::AgreementNumbered => "agreement/numbered",
+            Rule::AgreementOperation => "agreement/operation",
+            Rule::ActorTitle => "actor/title",
+            Rule::ActorCompany => "actor/company",
+            Rule::ActorSurname => "actor/surname",
+            Rule::AgreementListed => "agreement/listed",
+            Rule::AgreementDesignation => "agreement/designation",
+            Rule::AgreementQuotedPolicy => "agreement/quoted-policy",
+            Rule::AgreementDesignator => "agreement/designator",
+            Rule::RelationVerb => "relation/verb",
+            Rule::RelationPassive => "relation/passive",
+            Rule::RelationPossessive => "relation/possessive",
+            Rule::RelationMembership => "relation/membership",
+            Rule::RelationBothCountries => "relation/both-countries",
+            Rule::RelationFronted => "relation/fronted",
+            Rule::RelationAdjacent => "relation/adjacent",
+        }
+    }
+
+    /// The rule's case file under `tests/cases/extract/`: its id with `/` as `-`.
+    pub fn case_file(self) -> String {
+        format!("{}.md", self.id().replace('/', "-"))
+    }
+
+    /// The rule for a class of entity found by an actor rule or its agreement twin.
+    pub fn of_class(class: super::Class, actor: Rule, agreement: Rule) -> Rule {
+        match class {
+            super::Class::Actor => actor,
+            super::Class::Agreement => agreement,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_unique_and_every_rule_listed() {
+        let mut ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        ids.sort_unstable();
+        let n = ids.len();
+        ids.dedup();
+        assert_eq!(ids.len(), n);
+        assert_eq!(n, Rule::ALL.len());
+    }
+
+    #[test]
+    fn every_rule_has_a_case() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/extract");
+        for r in Rule::ALL {
+            assert!(dir.join(r.case_file()).is_file(), "no case {} for {r}", r.case_file());
+        }
+    }
+}
