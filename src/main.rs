@@ -302,7 +302,7 @@ fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> 
         .par_iter()
         .map(|&f| {
             let mut done = Vec::new();
-            f.emit(name, g, &mut |file, render| {
+            f.emit(name, g, &mut |file: &str, render: &policykg::export::Render| {
                 let path = dir.join(file);
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {

@@ -17,6 +17,7 @@
 
 use super::csl::{self, authors, container_is_publisher, csl_type, split_name, text};
 use super::escape;
+use super::Sink;
 use crate::graph::NodeKind;
 use crate::graph::{KnowledgeGraph, Node};
 use std::fmt::Write as _;
@@ -101,6 +102,11 @@ fn entry(n: &Node, key: &str) -> String {
     }
     s.push_str("}\n");
     s
+}
+
+/// The exporter: `NAME.bib`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.bib"), &|w| w.write_all(&write(g)))
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {

@@ -18,6 +18,7 @@
 //! for them; any other `<...>` is kept as text.
 
 use super::escape;
+use super::Sink;
 use crate::graph::NodeKind;
 use crate::graph::{KnowledgeGraph, Node};
 use serde_json::{json, Map, Value};
@@ -270,6 +271,11 @@ fn item(n: &Node, key: &str) -> Value {
         }
     }
     Value::Object(m)
+}
+
+/// The exporter: `NAME.sources.json`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.sources.json"), &|w| w.write_all(&write(g)))
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {

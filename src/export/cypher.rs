@@ -6,9 +6,9 @@
 //!    uniqueness constraint on `id` per node label (`CREATE CONSTRAINT ... IF NOT EXISTS`),
 //!    which engines without that syntax (FalkorDB, Memgraph) skip;
 //! 2. one `MERGE (n:Label {id: ...}) SET n += {...}` per node: the label is the node kind in
-//!    PascalCase (`claim` → `:Claim`, `co_mention` would be `:CoMention`);
+//!    PascalCase (`claim` → `:Claim`; [`class`]);
 //! 3. one `MATCH (a:L {id: ...}), (b:M {id: ...}) MERGE (a)-[r:TYPE {key: ...}]->(b) SET r += {...}`
-//!    per edge: the type is the edge kind in upper case (`cites` → `:CITES`).
+//!    per edge: the type is the edge kind in upper case (`cites` → `:CITES`; [`rel_type`]).
 //!
 //! Loading is idempotent: nodes are merged on the stable `id`, relationships on their `key`
 //! between the same two nodes, so a second load, or the load of another document's graph that
@@ -22,29 +22,13 @@
 //! written as strings throughout.
 
 use super::escape;
+use super::vocab::{class, rel_type};
+use super::Sink;
 use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
-
-/// The node label of a kind: `claim` → `Claim`, `co_mention` → `CoMention`.
-pub fn label(kind: &str) -> String {
-    kind.split(['_', '-', ' '])
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let mut c = p.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-/// The relationship type of an edge kind: `co_mention` → `CO_MENTION`.
-pub fn rel_type(kind: &str) -> String {
-    kind.replace(['-', ' '], "_").to_uppercase()
-}
 
 /// A list item as a scalar: scalars as they are, `{document, n, ...}` as `"DOCUMENT#N"`, any
 /// other object or list as its compact JSON text.
@@ -118,6 +102,11 @@ fn with_attrs<'a>(first: Vec<(&'a str, &'a Value)>, attrs: &'a Attrs) -> Vec<(&'
     out
 }
 
+/// The exporter: `NAME.cypher`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.cypher"), &|w| w.write_all(&write(g)))
+}
+
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let mut s = String::new();
     let _ = writeln!(s, "// policykg graph of: {}", g.documents.join(", "));
@@ -129,7 +118,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         s,
         "// Idempotent: nodes MERGE on `id`, relationships on `key`; loading twice changes nothing."
     );
-    let labels: BTreeSet<String> = g.nodes().map(|n| label(n.kind.as_str())).collect();
+    let labels: BTreeSet<&str> = g.nodes().map(|n| class(n.kind)).collect();
     s.push_str("\n// --- schema (Neo4j 5; engines without this syntax skip these lines) ---\n");
     for l in &labels {
         let name = escape::cypher_name(&format!("policykg_{}_id", l.to_lowercase()));
@@ -140,9 +129,9 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         );
     }
     s.push_str("// --- end schema ---\n\n// --- nodes ---\n");
-    let mut kind_of: HashMap<&str, String> = HashMap::new();
+    let mut kind_of: HashMap<&str, &str> = HashMap::new();
     for n in g.nodes() {
-        let l = label(n.kind.as_str());
+        let l = class(n.kind);
         let id = Value::String(n.id.clone());
         let kind = Value::String(n.kind.to_string());
         let lab = Value::String(n.label.clone());
@@ -150,7 +139,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         let _ = writeln!(
             s,
             "MERGE (n:{} {}) SET n += {};",
-            escape::cypher_name(&l),
+            escape::cypher_name(l),
             props(&[("id", &id)]),
             props(&set)
         );
@@ -173,7 +162,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             props(&[("id", &a)]),
             escape::cypher_name(lt),
             props(&[("id", &b)]),
-            escape::cypher_name(&rel_type(e.kind.as_str())),
+            escape::cypher_name(rel_type(e.kind)),
             props(&[("key", &key)]),
             props(&set)
         );
@@ -185,13 +174,6 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn names() {
-        assert_eq!(label("claim"), "Claim");
-        assert_eq!(label("co_mention"), "CoMention");
-        assert_eq!(rel_type("co_mention"), "CO_MENTION");
-    }
 
     #[test]
     fn flattening() {

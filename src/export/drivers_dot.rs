@@ -9,11 +9,11 @@
 //! [`MAX_INVOLVED`] entities, its most mentioned ones. Node ids are generated (`d0`, `e0`); every
 //! quoted value goes through [`escape::dot`].
 
-use super::dot::wrap;
+use super::dot::{digraph, wrap};
 use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
 use crate::graph::{EdgeKind, NodeKind};
-use dot_writer::{Attributes, DotWriter};
+use dot_writer::Attributes;
 use std::collections::HashMap;
 
 /// The most entities drawn for one driver.
@@ -31,6 +31,14 @@ fn field<'a>(n: &'a Node, k: &str) -> &'a str {
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
+    let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
+    out
+}
+
+/// [`write`] into `w`.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let drivers: Vec<&Node> = g.nodes().filter(|n| n.kind == NodeKind::Driver).collect();
     let driver_ids: HashMap<&str, String> = drivers
         .iter()
@@ -65,29 +73,16 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             entities.push(n);
         }
     }
-    let mut out = Vec::new();
-    {
-        let mut writer = DotWriter::from(&mut out);
-        writer.set_pretty_print(true);
-        let mut graph = writer.digraph();
-        graph
-            .graph_attributes()
-            .set("rankdir", "LR", false)
-            .set("fontname", "Helvetica", true)
-            .set("fontsize", "12", false)
-            .set("labelloc", "t", false)
-            .set("label", "Drivers of convergence and divergence", true)
-            .set("nodesep", "0.2", false)
-            .set("ranksep", "1.4", false);
-        graph
-            .node_attributes()
-            .set("fontname", "Helvetica", true)
-            .set("fontsize", "10", false);
-        graph
-            .edge_attributes()
-            .set("fontname", "Helvetica", true)
-            .set("fontsize", "9", false)
-            .set("arrowsize", "0.6", false);
+    let graph = [
+        ("rankdir", "LR", false),
+        ("fontsize", "12", false),
+        ("labelloc", "t", false),
+        ("label", "Drivers of convergence and divergence", true),
+        ("nodesep", "0.2", false),
+        ("ranksep", "1.4", false),
+    ];
+    let edges = [("fontsize", "9", false), ("arrowsize", "0.6", false)];
+    digraph(w, &graph, &[("fontsize", "10", false)], &edges, |graph| {
         for (polarity, level, title, bg, fill) in GROUPS {
             let members: Vec<&&Node> = drivers
                 .iter()
@@ -159,8 +154,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 .set("color", color, true)
                 .set("tooltip", &escape::dot(&tip), true);
         }
-    }
-    out
+    })
 }
 
 #[cfg(test)]

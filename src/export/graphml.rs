@@ -20,6 +20,8 @@
 
 use super::escape;
 use super::json::SCHEMA;
+use super::vocab::{columns, Scalar as Ty};
+use super::Sink;
 use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
 use quick_xml::events::attributes::Attribute;
@@ -30,65 +32,9 @@ use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// The GraphML type of a key, from the values it holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ty {
-    Bool,
-    Int,
-    Long,
-    Double,
-    Str,
-}
-
-impl Ty {
-    fn of(v: &Value) -> Option<Ty> {
-        match v {
-            Value::Null => None,
-            Value::Bool(_) => Some(Ty::Bool),
-            Value::Number(n) => Some(match n.as_i64() {
-                Some(i) if i32::try_from(i).is_ok() => Ty::Int,
-                Some(_) => Ty::Long,
-                None if n.is_u64() => Ty::Str,
-                None => Ty::Double,
-            }),
-            _ => Some(Ty::Str),
-        }
-    }
-
-    fn join(self, other: Ty) -> Ty {
-        use Ty::*;
-        match (self, other) {
-            (a, b) if a == b => a,
-            (Int, Long) | (Long, Int) => Long,
-            (Int | Long | Double, Int | Long | Double) => Double,
-            _ => Str,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Ty::Bool => "boolean",
-            Ty::Int => "int",
-            Ty::Long => "long",
-            Ty::Double => "double",
-            Ty::Str => "string",
-        }
-    }
-}
-
 /// Attribute name → type, over every map given, in name order.
 fn keys<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Ty> {
-    let mut out: BTreeMap<String, Ty> = BTreeMap::new();
-    for m in maps {
-        for (k, v) in m {
-            if let Some(t) = Ty::of(v) {
-                out.entry(k.to_string())
-                    .and_modify(|old| *old = old.join(t))
-                    .or_insert(t);
-            }
-        }
-    }
-    out
+    columns(maps, Ty::of, Ty::join)
 }
 
 /// A key id: `PREFIX_NAME` with anything outside `[A-Za-z0-9_.-]` as `_` (the key's real name is
@@ -167,7 +113,7 @@ impl Out {
                     ("id", &id),
                     ("for", domain),
                     ("attr.name", name),
-                    ("attr.type", ty.name()),
+                    ("attr.type", ty.graphml()),
                 ],
             );
         }
@@ -214,6 +160,11 @@ fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Attrs)> {
             (s.to_string(), t.to_string(), m)
         })
         .collect()
+}
+
+/// The exporter: `NAME.graphml`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.graphml"), &|w| w.write_all(&write(g)))
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
@@ -275,16 +226,6 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn types_join() {
-        assert_eq!(Ty::Int.join(Ty::Long), Ty::Long);
-        assert_eq!(Ty::Int.join(Ty::Double), Ty::Double);
-        assert_eq!(Ty::Int.join(Ty::Str), Ty::Str);
-        assert_eq!(Ty::Bool.join(Ty::Int), Ty::Str);
-        assert_eq!(Ty::of(&json!(null)), None);
-        assert_eq!(Ty::of(&json!([1, 2])), Some(Ty::Str));
-    }
 
     #[test]
     fn values_as_text() {

@@ -1,5 +1,6 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
+use super::Sink;
 use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
@@ -46,6 +47,11 @@ pub fn value(g: &KnowledgeGraph) -> Value {
         "nodes": nodes,
         "edges": edges,
     })
+}
+
+/// The exporter: `NAME.json`, streamed.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.json"), &|w| write_to(g, w))
 }
 
 /// The same bytes as pretty-printing [`value`], streamed: no copy of the graph.

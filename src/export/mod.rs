@@ -1,8 +1,9 @@
-//! Exporters: a [`KnowledgeGraph`] → files in one format. Each sees only the graph, and reads its
-//! nodes and edges generically (kind, label, attributes), so a new node or edge kind flows
-//! through every exporter without changes.
+//! Exporters: a [`KnowledgeGraph`] → files in one format. Every exporter has one signature,
+//! [`Exporter`]: it hands each file it writes to a [`Sink`], by name, with a function that
+//! writes it. What a kind is called and how it is drawn is [`vocab`]'s, shared by all of them.
 
 pub mod bibtex;
+pub mod citations_dot;
 pub mod csl;
 pub mod cypher;
 pub mod dot;
@@ -13,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod neo4j_csv;
 pub mod rdf;
+pub mod vocab;
 
 use crate::graph::KnowledgeGraph;
 
@@ -33,6 +35,21 @@ pub enum Format {
 
 /// Writes one output file into the writer it is given.
 pub type Render<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
+
+/// Where an exporter puts its files: each by its path relative to the output folder
+/// (`NAME.json`, `NAME.neo4j/nodes_claim.csv`) and a function that writes it.
+pub trait Sink {
+    fn file(&mut self, path: &str, render: &Render) -> crate::Result<()>;
+}
+
+impl<F: FnMut(&str, &Render) -> crate::Result<()>> Sink for F {
+    fn file(&mut self, path: &str, render: &Render) -> crate::Result<()> {
+        self(path, render)
+    }
+}
+
+/// An exporter: the files of one format for the graph called `name`, handed to `out`.
+pub type Exporter = fn(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()>;
 
 /// A writer that never fails, for writers that panic on errors (dot-writer): the first error of
 /// the writer it wraps is kept, later writes are dropped, and [`Latch::finish`] returns it.
@@ -125,41 +142,25 @@ impl Format {
         names.join(", ")
     }
 
-    /// Hands each file of this format for the graph called `name` to `out`: its path relative
-    /// to the output folder and a function that writes it into a writer. JSON and DOT, the
-    /// largest, are streamed; the others are rendered in memory, then copied.
-    pub fn emit<E>(
-        self,
-        name: &str,
-        g: &KnowledgeGraph,
-        out: &mut dyn FnMut(String, &Render) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let one = |ext: &str, bytes: Vec<u8>| vec![(format!("{name}.{ext}"), bytes)];
-        let rendered = match self {
-            Format::Json => return out(format!("{name}.json"), &|w| json::write_to(g, w)),
-            Format::Dot => {
-                out(format!("{name}.dot"), &|w| dot::write_to(g, w))?;
-                if g.count(crate::graph::NodeKind::Driver) == 0 {
-                    return Ok(());
-                }
-                vec![(format!("{name}.drivers.dot"), drivers_dot::write(g))]
-            }
-            Format::Graphml => one("graphml", graphml::write(g)),
-            Format::Cypher => one("cypher", cypher::write(g)),
-            Format::Neo4jCsv => neo4j_csv::files(g)
-                .into_iter()
-                .map(|(file, bytes)| (format!("{name}.neo4j/{file}"), bytes))
-                .collect(),
-            Format::Ttl => one("ttl", rdf::write(g)),
-            Format::Csl => one("sources.json", csl::write(g)),
-            Format::Bib => one("bib", bibtex::write(g)),
-            Format::Html => one("html", html::write(g)),
-            Format::Svg => one("svg", html::svg(g)),
-        };
-        for (file, bytes) in rendered {
-            out(file, &|w| w.write_all(&bytes))?;
+    /// The exporter of this format.
+    pub fn exporter(self) -> Exporter {
+        match self {
+            Format::Json => json::export,
+            Format::Dot => dot::export,
+            Format::Graphml => graphml::export,
+            Format::Cypher => cypher::export,
+            Format::Neo4jCsv => neo4j_csv::export,
+            Format::Ttl => rdf::export,
+            Format::Csl => csl::export,
+            Format::Bib => bibtex::export,
+            Format::Html => html::export,
+            Format::Svg => html::export_svg,
         }
-        Ok(())
+    }
+
+    /// Hands each file of this format for the graph called `name` to `out`.
+    pub fn emit(self, name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+        (self.exporter())(name, g, out)
     }
 
     /// The files this format writes for the graph called `name`: (path relative to the output
@@ -167,10 +168,13 @@ impl Format {
     pub fn files(self, name: &str, g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
         let mut files = Vec::new();
         // writing to memory cannot fail
-        let _ = self.emit(name, g, &mut |file, render| -> std::io::Result<()> {
+        let _ = self.emit(name, g, &mut |file: &str, render: &Render| {
             let mut bytes = Vec::new();
-            render(&mut bytes)?;
-            files.push((file, bytes));
+            render(&mut bytes).map_err(|source| crate::Error::Write {
+                path: file.into(),
+                source,
+            })?;
+            files.push((file.to_string(), bytes));
             Ok(())
         });
         files

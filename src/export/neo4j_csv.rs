@@ -19,50 +19,13 @@
 //! A null is an empty field (no property). Text may hold line breaks inside quoted fields:
 //! pass `--multiline-fields=true`. The `csv` crate does the quoting.
 
-use super::cypher::{flat_list, label, rel_type};
-use super::escape;
+use super::cypher::flat_list;
+use super::vocab::{self, Scalar as Ty};
+use super::{escape, Sink};
 use crate::graph::KnowledgeGraph;
 use crate::graph::{Attrs, EdgeKind, NodeKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
-
-/// A column's Neo4j type (scalar part) and whether it is an array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Ty {
-    Bool,
-    Long,
-    Double,
-    Str,
-}
-
-impl Ty {
-    fn of_scalar(v: &Value) -> Option<Ty> {
-        match v {
-            Value::Null => None,
-            Value::Bool(_) => Some(Ty::Bool),
-            Value::Number(n) if n.is_i64() => Some(Ty::Long),
-            Value::Number(n) if n.is_f64() => Some(Ty::Double),
-            _ => Some(Ty::Str),
-        }
-    }
-
-    fn join(self, other: Ty) -> Ty {
-        match (self, other) {
-            (a, b) if a == b => a,
-            (Ty::Long | Ty::Double, Ty::Long | Ty::Double) => Ty::Double,
-            _ => Ty::Str,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Ty::Bool => "boolean",
-            Ty::Long => "long",
-            Ty::Double => "double",
-            Ty::Str => "string",
-        }
-    }
-}
 
 /// (scalar type, is array) of a column; `None` when every value is null.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,13 +37,13 @@ impl Col {
             Value::Array(items) => {
                 let t = flat_list(items)
                     .iter()
-                    .filter_map(Ty::of_scalar)
+                    .filter_map(Ty::of)
                     .reduce(Ty::join)
                     .unwrap_or(Ty::Str);
                 Some(Col(t, true))
             }
             Value::Object(_) => Some(Col(Ty::Str, false)),
-            v => Ty::of_scalar(v).map(|t| Col(t, false)),
+            v => Ty::of(v).map(|t| Col(t, false)),
         }
     }
 
@@ -93,22 +56,12 @@ impl Col {
     }
 
     fn header(self, name: &str) -> String {
-        format!("{name}:{}{}", self.0.name(), if self.1 { "[]" } else { "" })
+        format!("{name}:{}{}", self.0.neo4j(), if self.1 { "[]" } else { "" })
     }
 }
 
 fn columns<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Col> {
-    let mut out: BTreeMap<String, Col> = BTreeMap::new();
-    for m in maps {
-        for (k, v) in m {
-            if let Some(c) = Col::of(v) {
-                out.entry(k.to_string())
-                    .and_modify(|old| *old = old.join(c))
-                    .or_insert(c);
-            }
-        }
-    }
-    out
+    vocab::columns(maps, Col::of, Col::join)
 }
 
 fn scalar_text(v: &Value, ty: Ty) -> String {
@@ -148,6 +101,14 @@ fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
+/// The exporter: the files of the folder `NAME.neo4j/`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    for (file, bytes) in files(g) {
+        out.file(&format!("{name}.neo4j/{file}"), &|w| w.write_all(&bytes))?;
+    }
+    Ok(())
+}
+
 /// (file name inside `NAME.neo4j/`, bytes)
 pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
@@ -171,7 +132,7 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
             .map(|n| {
                 let mut r = vec![
                     n.id.clone(),
-                    label(n.kind.as_str()),
+                    vocab::class(n.kind).to_string(),
                     n.kind.to_string(),
                     n.label.clone(),
                 ];
@@ -210,7 +171,7 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
                 let mut r = vec![
                     s.to_string(),
                     t.to_string(),
-                    rel_type(e.kind.as_str()),
+                    vocab::rel_type(e.kind).to_string(),
                     e.key.clone(),
                     e.kind.to_string(),
                 ];
@@ -241,7 +202,7 @@ mod tests {
     #[test]
     fn column_types() {
         assert_eq!(Col::of(&json!(["a", "b"])), Some(Col(Ty::Str, true)));
-        assert_eq!(Col::of(&json!([1, 2])), Some(Col(Ty::Long, true)));
+        assert_eq!(Col::of(&json!([1, 2])), Some(Col(Ty::Int, true)));
         assert_eq!(Col::of(&json!([[1, 2]])), Some(Col(Ty::Str, true)));
         assert_eq!(Col::of(&json!(null)), None);
         assert_eq!(Col(Ty::Long, false).join(Col(Ty::Str, false)), Col(Ty::Str, false));

@@ -24,8 +24,9 @@
 //! `SOURCE pkg:KIND TARGET` and, to carry its attributes, a node of class `pkg:KIND` in
 //! PascalCase (`pkg:Cites`) with `pkg:source`, `pkg:target`, `pkg:key` and the attributes.
 
-use super::cypher::label as pascal;
 use super::escape;
+use super::vocab::{class, edge_class};
+use super::Sink;
 use crate::graph::Attrs;
 use crate::graph::EdgeKind;
 use crate::graph::KnowledgeGraph;
@@ -157,6 +158,11 @@ fn extra_class(kind: &str) -> Option<NamedNode> {
     }
 }
 
+/// The exporter: `NAME.ttl`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.ttl"), &|w| w.write_all(&write(g)))
+}
+
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let mut out = Out {
         triples: Vec::new(),
@@ -165,7 +171,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     };
     for n in g.nodes() {
         let s = NamedOrBlankNode::from(node_iri(&n.id));
-        out.add(s.clone(), rdf::TYPE.into_owned(), term(&pascal(n.kind.as_str())));
+        out.add(s.clone(), rdf::TYPE.into_owned(), term(class(n.kind)));
         if let Some(c) = extra_class(n.kind.as_str()) {
             out.add(s.clone(), rdf::TYPE.into_owned(), c);
         }
@@ -194,7 +200,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             escape::iri_segment(dst)
         ));
         let es = NamedOrBlankNode::from(edge);
-        out.add(es.clone(), rdf::TYPE.into_owned(), term(&pascal(e.kind.as_str())));
+        out.add(es.clone(), rdf::TYPE.into_owned(), term(edge_class(e.kind)));
         out.add(es.clone(), term("source"), a);
         out.add(es.clone(), term("target"), b);
         out.add(es.clone(), term("key"), Literal::new_simple_literal(&e.key));

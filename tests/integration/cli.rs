@@ -17,6 +17,7 @@ fn builds_a_document_into_json_and_dot() {
         serde_json::from_slice(&std::fs::read(d.join("out/memo.json")).expect("json written")).expect("valid JSON");
     assert_eq!(json["graph"]["documents"][0], "memo");
     assert!(d.join("out/memo.dot").exists());
+    assert!(d.join("out/memo.citations.dot").exists());
     assert!(!d.join("out/corpus.json").exists(), "one document gives no corpus");
     // no temporary files are left behind
     let left: Vec<_> = std::fs::read_dir(d.join("out"))
@@ -24,7 +25,7 @@ fn builds_a_document_into_json_and_dot() {
         .flatten()
         .map(|e| e.file_name())
         .collect();
-    assert_eq!(left.len(), 2, "{left:?}");
+    assert_eq!(left.len(), 3, "{left:?}");
 }
 
 #[test]

@@ -9,8 +9,8 @@
 //! the answers must equal policykg's own; `tests/tools/check_schema.py` validates every graph
 //! JSON, `graphs/` included, against `schema/graph.schema.json`.
 
-use policykg::export::cypher::{label, rel_type};
 use policykg::export::escape::NEO4J_ARRAY_DELIMITER;
+use policykg::export::vocab::{class, rel_type};
 use policykg::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use policykg::{io, Format};
 use serde_json::{json, Value};
@@ -252,7 +252,7 @@ fn neo4j_csv_layout() {
                     nodes += 1;
                     assert!(ids.insert(row[0].to_string()), "{name}: duplicate id {}", &row[0]);
                     let node = g.node(&row[0]).expect("a node of the graph");
-                    assert_eq!(&row[1], label(node.kind.as_str()), "{name}");
+                    assert_eq!(&row[1], class(node.kind), "{name}");
                     // every array item is one item: the delimiter never leaked into a value
                     for (h, v) in header.iter().zip(row.iter()) {
                         let Some(prop) = h.strip_suffix("[]").and_then(|h| h.split(':').next()) else {
@@ -368,8 +368,8 @@ fn real_tools_give_policykg_answers() {
         let g = &graphs[*name];
         let kinds = by_kind(g.nodes().map(|n| n.kind.as_str()), |k| k.to_string());
         let edge_kinds = by_kind(g.edges().map(|(_, _, e)| e.kind.as_str()), |k| k.to_string());
-        let labels = by_kind(g.nodes().map(|n| n.kind.as_str()), label);
-        let types = by_kind(g.edges().map(|(_, _, e)| e.kind.as_str()), rel_type);
+        let labels = by_kind(g.nodes().map(|n| class(n.kind)), str::to_string);
+        let types = by_kind(g.edges().map(|(_, _, e)| rel_type(e.kind)), str::to_string);
         let claims: BTreeMap<&str, Vec<String>> = dois.iter().map(|doi| (*doi, doi_claims(g, doi))).collect();
         assert!(claims.values().all(|c| !c.is_empty()), "{name}: {claims:?}");
         let n_sources = g.count(NodeKind::Source) as u64;

@@ -21,10 +21,22 @@ The U.S. imposed tariffs in 2025.¹ Officials called them “unjustified”.² A
 ³ Ministry of Commerce, “Statement on \"Tariffs\",” press release, March 3, 2025, accessed March 1, 2025, <https://example.gov/statement/>.
 ";
 
+/// Every file of the format, each after a `== NAME ==` line when there are several.
 fn render(format: Format) -> String {
     let g = policykg::build_text("memo", "memo.md", DOC);
     let files = format.files("memo", &g);
-    String::from_utf8(files.into_iter().next().expect("a file").1).expect("UTF-8 output")
+    let several = files.len() > 1;
+    files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes).expect("UTF-8 output");
+            if several {
+                format!("== {name} ==\n{text}")
+            } else {
+                text
+            }
+        })
+        .collect()
 }
 
 #[test]

@@ -132,3 +132,55 @@ fn networkx_loads_every_json_graph() {
         );
     }
 }
+
+/// The width and height of a PNG, from its header.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    let be = |r: std::ops::Range<usize>| u32::from_be_bytes(bytes[r].try_into().expect("4 bytes"));
+    assert_eq!(&bytes[1..4], b"PNG", "a PNG");
+    (be(16..20), be(20..24))
+}
+
+#[test]
+fn the_seed_relationship_diagram_fits_one_screen_with_every_actor_and_agreement() {
+    if !available("dot", "-V") {
+        return;
+    }
+    let files = outputs("diagram");
+    let seed = files
+        .iter()
+        .find(|f| f.file_name().is_some_and(|n| n == "india-us-defense-relations.dot"))
+        .expect("the seed's NAME.dot");
+    // `dot -Tpng NAME.dot`, no other options, as a user runs it
+    let png = Command::new("dot").arg("-Tpng").arg(seed).output().expect("dot runs");
+    assert!(
+        png.status.success() && png.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&png.stderr)
+    );
+    let (w, h) = png_size(&png.stdout);
+    assert!(w.max(h) <= 3000, "{w} × {h} px");
+    // every actor and agreement is drawn: its id is an element of the rendered picture
+    let svg = Command::new("dot").arg("-Tsvg").arg(seed).output().expect("dot runs");
+    let svg = String::from_utf8_lossy(&svg.stdout);
+    let json = seed.with_extension("json");
+    let g: serde_json::Value = serde_json::from_slice(&std::fs::read(json).expect("json")).expect("json");
+    let entities: Vec<&str> = g["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter(|n| n["kind"] == "actor" || n["kind"] == "agreement")
+        .filter_map(|n| n["id"].as_str())
+        .collect();
+    assert!(
+        entities.len() > 50,
+        "the seed names {} actors and agreements",
+        entities.len()
+    );
+    for id in entities {
+        // Graphviz writes `-` as a character reference
+        let escaped = id.replace('&', "&amp;").replace('"', "&quot;").replace('-', "&#45;");
+        assert!(svg.contains(&format!(r#"id="{escaped}""#)), "{id} is not drawn");
+    }
+    // and the drawing is the readable one: no claims or sources in it
+    assert!(!svg.contains(r#"id="claim:"#) && !svg.contains(r#"id="source:"#));
+}

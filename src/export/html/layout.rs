@@ -6,6 +6,7 @@
 
 use super::force::{self, Extent};
 use super::Indexed;
+use crate::export::vocab::{Palette, Swatch};
 use crate::graph::Node;
 use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::UnGraph;
@@ -122,66 +123,18 @@ fn mentions(n: &Node) -> f64 {
     num(n, "mentions")
 }
 
-const PALETTE: [&str; 12] = [
-    "#e15759", "#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#9c755f", "#edc948", "#76b7b2", "#ff9da7", "#86bcb6",
-    "#d37295", "#8cd17d",
-];
-
-/// Colours by (kind, type), assigned in sorted order.
-pub struct Colours {
-    map: BTreeMap<(String, String), &'static str>,
+/// The legend of the typed kinds among `kinds`, with the shapes the drawings give them.
+fn legend_of(colours: &Palette, kinds: &[NodeKind]) -> Vec<(String, String, String, Shape)> {
+    colours.legend(kinds).into_iter().map(swatch).collect()
 }
 
-impl Colours {
-    pub fn new(ix: &Indexed) -> Colours {
-        let mut keys = BTreeSet::new();
-        for n in &ix.nodes {
-            if matches!(n.kind, NodeKind::Actor | NodeKind::Agreement | NodeKind::Source) {
-                keys.insert((n.kind.to_string(), text(n, "type").to_string()));
-            }
-        }
-        let mut map = BTreeMap::new();
-        let (mut ents, mut srcs) = (PALETTE.iter().cycle(), PALETTE.iter().cycle().skip(3));
-        for k in keys {
-            let c = if k.0 == "source" { srcs.next() } else { ents.next() };
-            if let Some(&c) = c {
-                map.insert(k, c);
-            }
-        }
-        Colours { map }
-    }
-
-    pub fn fill(&self, n: &Node) -> (&'static str, &'static str) {
-        match n.kind {
-            NodeKind::Claim => ("#4e79a7", "#2f4b6b"),
-            NodeKind::Document => ("#7f7f7f", "#444444"),
-            NodeKind::Driver if text(n, "polarity") == "divergence" => ("#f3e3f0", "#8e4f84"),
-            NodeKind::Driver => ("#e1f0dc", "#3f7a36"),
-            k => (
-                self.map
-                    .get(&(k.to_string(), text(n, "type").to_string()))
-                    .copied()
-                    .unwrap_or("#9c755f"),
-                "#333333",
-            ),
-        }
-    }
-
-    fn legend(&self, kinds: &[&str]) -> Vec<(String, String, String, Shape)> {
-        let mut out = Vec::new();
-        for ((kind, ty), c) in &self.map {
-            if kinds.contains(&kind.as_str()) {
-                let shape = if kind == "agreement" {
-                    Shape::Diamond
-                } else {
-                    Shape::Circle
-                };
-                let ty = if ty.is_empty() { "other" } else { ty };
-                out.push((format!("{kind}: {ty}"), c.to_string(), "#333333".to_string(), shape));
-            }
-        }
-        out
-    }
+fn swatch(s: Swatch) -> (String, String, String, Shape) {
+    let shape = match s.kind {
+        NodeKind::Agreement => Shape::Diamond,
+        NodeKind::Driver => Shape::Rect { w: 18.0, h: 10.0 },
+        _ => Shape::Circle,
+    };
+    (s.text, s.fill.to_string(), s.stroke.to_string(), shape)
 }
 
 fn shape_of(n: &Node) -> Shape {
@@ -198,7 +151,7 @@ fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
 }
 
 pub fn all(ix: &Indexed) -> Vec<Drawing> {
-    let colours = Colours::new(ix);
+    let colours = Palette::new(ix.nodes.iter().copied());
     vec![
         relationships(ix, &colours),
         citations(ix, &colours),
@@ -211,7 +164,7 @@ fn is_entity(n: &Node) -> bool {
 }
 
 /// Actors and agreements; `relation` and `party_to` edges labelled by predicate.
-pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
+pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
     // unordered pair → its edges as (source, target, predicate)
     type Pairs = BTreeMap<(usize, usize), Vec<(usize, usize, String)>>;
     let mut pairs: Pairs = BTreeMap::new();
@@ -460,7 +413,7 @@ pub fn relationships(ix: &Indexed, colours: &Colours) -> Drawing {
         nodes,
         edges,
         headers,
-        legend: colours.legend(&["actor", "agreement"]),
+        legend: legend_of(colours, &[NodeKind::Actor, NodeKind::Agreement]),
         focus,
     }
 }
@@ -525,7 +478,7 @@ fn claim_sort_key(n: &Node) -> (String, u64) {
 }
 
 /// Claims grouped by section, each linked to the sources it cites.
-pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
+pub fn citations(ix: &Indexed, colours: &Palette) -> Drawing {
     let mut claims: Vec<(usize, &Node)> = ix
         .nodes
         .iter()
@@ -643,13 +596,8 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
             });
         }
     }
-    let mut legend = vec![(
-        "claim".to_string(),
-        "#4e79a7".to_string(),
-        "#2f4b6b".to_string(),
-        Shape::Circle,
-    )];
-    legend.extend(colours.legend(&["source"]));
+    let mut legend = vec![swatch(Palette::swatch(NodeKind::Claim, ""))];
+    legend.extend(legend_of(colours, &[NodeKind::Source]));
     Drawing {
         view: "citations",
         title: "Citations",
@@ -665,7 +613,7 @@ pub fn citations(ix: &Indexed, colours: &Colours) -> Drawing {
 
 /// Drivers grouped by polarity × level, the claims supporting them and the actors and
 /// agreements they involve.
-pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
+pub fn drivers(ix: &Indexed, colours: &Palette) -> Drawing {
     const ORDER: [(&str, &str); 4] = [
         ("convergence", "systemic"),
         ("convergence", "domestic"),
@@ -819,26 +767,11 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
         }
     }
     let mut legend = vec![
-        (
-            "claim".to_string(),
-            "#4e79a7".to_string(),
-            "#2f4b6b".to_string(),
-            Shape::Circle,
-        ),
-        (
-            "driver: convergence".to_string(),
-            "#e1f0dc".to_string(),
-            "#3f7a36".to_string(),
-            Shape::Rect { w: 18.0, h: 10.0 },
-        ),
-        (
-            "driver: divergence".to_string(),
-            "#f3e3f0".to_string(),
-            "#8e4f84".to_string(),
-            Shape::Rect { w: 18.0, h: 10.0 },
-        ),
+        swatch(Palette::swatch(NodeKind::Claim, "")),
+        swatch(Palette::swatch(NodeKind::Driver, "convergence")),
+        swatch(Palette::swatch(NodeKind::Driver, "divergence")),
     ];
-    legend.extend(colours.legend(&["actor", "agreement"]));
+    legend.extend(legend_of(colours, &[NodeKind::Actor, NodeKind::Agreement]));
     Drawing {
         view: "drivers",
         title: "Drivers",
@@ -853,7 +786,7 @@ pub fn drivers(ix: &Indexed, colours: &Colours) -> Drawing {
 }
 
 /// A claim as a small dot at `at`, labelled on its left with its text clipped to `width`.
-fn claim_dot(i: usize, n: &Node, at: (f64, f64), width: usize, colours: &Colours) -> DNode {
+fn claim_dot(i: usize, n: &Node, at: (f64, f64), width: usize, colours: &Palette) -> DNode {
     let (fill, stroke) = colours.fill(n);
     let full = if text(n, "text").is_empty() {
         &n.label

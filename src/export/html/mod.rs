@@ -14,6 +14,7 @@ pub mod force;
 pub mod layout;
 pub mod svg;
 
+use super::Sink;
 use crate::export::escape;
 use crate::graph::NodeKind;
 use crate::graph::{Edge, KnowledgeGraph, Node};
@@ -69,11 +70,21 @@ impl<'a> Indexed<'a> {
     }
 }
 
+/// The exporter of the standalone SVG: `NAME.svg`.
+pub fn export_svg(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.svg"), &|w| w.write_all(&svg(g)))
+}
+
 /// The standalone SVG: the three drawings stacked, with their titles and legends.
 pub fn svg(g: &KnowledgeGraph) -> Vec<u8> {
     let ix = Indexed::new(g);
     let drawings = layout::all(&ix);
     svg::standalone(&drawings, &ix.nodes, &ix.title()).into_bytes()
+}
+
+/// The exporter: `NAME.html`.
+pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
+    out.file(&format!("{name}.html"), &|w| w.write_all(&write(g)))
 }
 
 /// The self-contained page.

@@ -57,14 +57,6 @@ pub fn mark(out: &mut String, shape: Shape, r: f64, fill: &str, stroke: &str) {
     };
 }
 
-fn kind_name(kind: &str) -> String {
-    let mut c = kind.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect::<String>())
-        .unwrap_or_default()
-        .replace('_', " ")
-}
-
 /// The legend as HTML for the page: one swatch (a small inline SVG) and a text per entry.
 pub fn legend_html(d: &Drawing) -> String {
     let mut out = String::new();
@@ -167,7 +159,7 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
             let _ = write!(
                 out,
                 r#" tabindex="0" role="button" aria-label="{}: {}""#,
-                kind_name(node.kind.as_str()),
+                crate::export::vocab::class(node.kind),
                 escape::xml(&n.label)
             );
         }
