@@ -451,71 +451,20 @@ const TITLES: &[&str] = &[
     "Speaker of the House",
 ];
 
-/// Head words of agreement names and the type they give.
-const AGREEMENT_HEADS: &[(&str, EntityType)] = &[
-    ("Act", EntityType::Law),
-    ("Acts", EntityType::Law),
-    ("Law", EntityType::Law),
-    ("Resolution", EntityType::Law),
-    ("Agreement", EntityType::Agreement),
-    ("Agreements", EntityType::Agreement),
-    ("Arrangement", EntityType::Agreement),
-    ("Accord", EntityType::Agreement),
-    ("Accords", EntityType::Agreement),
-    ("Pact", EntityType::Agreement),
-    ("Compact", EntityType::Agreement),
-    ("Declaration", EntityType::Agreement),
-    ("Memorandum", EntityType::Agreement),
-    ("Treaty", EntityType::Treaty),
-    ("Convention", EntityType::Treaty),
-    ("Framework", EntityType::Framework),
-    ("Initiative", EntityType::Initiative),
-    ("Program", EntityType::Initiative),
-    ("Programme", EntityType::Initiative),
-    ("Corridor", EntityType::Initiative),
-    ("Dialogue", EntityType::Dialogue),
-    ("Exercise", EntityType::Exercise),
-    ("Exercises", EntityType::Exercise),
-    ("Policy", EntityType::Policy),
-    ("Doctrine", EntityType::Policy),
-    ("Strategy", EntityType::Strategy),
-    ("Partnership", EntityType::Partnership),
-    ("Regulations", EntityType::Regulation),
-    ("Regulation", EntityType::Regulation),
-    ("Rules", EntityType::Regulation),
-    ("Deal", EntityType::Deal),
-    ("Ceasefire", EntityType::Deal),
-    ("Sanctions", EntityType::Policy),
-];
+/// Head words of names and the type they give: `lexicon/heads.tsv`.
+const HEADS_TABLE: &str = include_str!("lexicon/heads.tsv");
 
-/// Head words of actor names and the type they give.
-const ACTOR_HEADS: &[(&str, EntityType)] = &[
-    ("Ministry", EntityType::Organization),
-    ("Committee", EntityType::Organization),
-    ("Council", EntityType::Organization),
-    ("Center", EntityType::Organization),
-    ("Centre", EntityType::Organization),
-    ("Institute", EntityType::Organization),
-    ("Corporation", EntityType::Organization),
-    ("Agency", EntityType::Organization),
-    ("Department", EntityType::Organization),
-    ("Commission", EntityType::Organization),
-    ("Bureau", EntityType::Organization),
-    ("Organisation", EntityType::Organization),
-    ("Organization", EntityType::Organization),
-    ("Party", EntityType::Organization),
-    ("Corps", EntityType::Organization),
-    ("Command", EntityType::Organization),
-    ("Parliament", EntityType::Organization),
-    ("Court", EntityType::Organization),
-    ("Board", EntityType::Organization),
-    ("Movement", EntityType::Group),
-    ("Front", EntityType::Group),
-    ("Company", EntityType::Company),
-    ("Inc.", EntityType::Company),
-    ("Ltd.", EntityType::Company),
-    ("Limited", EntityType::Company),
-];
+/// Head word → the type it gives (and so the class), read once from [`HEADS_TABLE`].
+static HEADS: LazyLock<HashMap<&'static str, EntityType>> = LazyLock::new(|| {
+    HEADS_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (w, t) = l.split_once('\t')?;
+            Some((w, EntityType::parse(t)?))
+        })
+        .collect()
+});
 
 /// Names (or last words of names) of legislatures the world over: `State Great Hural`, `Lok
 /// Sabha`, `National People's Congress`, `Congress of Deputies`, `Verkhovna Rada`.
@@ -585,16 +534,11 @@ const WEAK_HEADS: &[(&str, Class, EntityType)] = &[
 ];
 
 fn head_of(word: &str) -> Option<(Class, EntityType)> {
-    if let Some((_, t)) = AGREEMENT_HEADS.iter().find(|(h, _)| *h == word) {
-        return Some((Class::Agreement, *t));
-    }
     if LEGISLATURES.contains(&word) {
         return Some((Class::Actor, EntityType::Organization));
     }
-    ACTOR_HEADS
-        .iter()
-        .find(|(h, _)| *h == word)
-        .map(|(_, t)| (Class::Actor, *t))
+    let t = *HEADS.get(word)?;
+    Some((if t.is_actor() { Class::Actor } else { Class::Agreement }, t))
 }
 
 fn weak_head(word: &str) -> Option<(Class, EntityType)> {
@@ -713,6 +657,27 @@ const NOT_NAME_START: &[&str] = &[
     "Consequently",
     "Additionally",
     "Finally",
+    "Later",
+    "Earlier",
+    "Soon",
+    "Eventually",
+    "Ultimately",
+    "Recently",
+    "Previously",
+    "Subsequently",
+    "Initially",
+    "Overall",
+    "Indeed",
+    "Notably",
+    "Importantly",
+    "Specifically",
+    "Separately",
+    "Together",
+    "Thereafter",
+    "Afterwards",
+    "Critics",
+    "Officials",
+    "Analysts",
 ];
 
 /// Words that open a name mid-sentence (`the New Framework for …`) but not at a sentence start.
@@ -1267,9 +1232,17 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
         );
         return;
     }
-    // the first head word (after at least one other word, or opening `X of Y`)
-    let mut found = None;
-    for k in start..=end {
+    // the head of the first noun phrase: the last head word before any connector (`National
+    // Guard State Partnership Program` is a programme, `Framework for the … Partnership` a
+    // framework), after at least one other word
+    let first_conn = (start..=end)
+        .find(|&k| CONNECTORS.contains(&word(k)))
+        .unwrap_or(end + 1);
+    let mut found = (start + 1..first_conn)
+        .rev()
+        .find_map(|k| head_of(word(k)).map(|(class, kind)| (k, class, kind)));
+    // else the first head word (after at least one other word, or opening `X of Y`)
+    for k in (start..=end).filter(|_| found.is_none()) {
         let w = word(k);
         if let Some((class, kind)) = head_of(w) {
             let opening = k == start && end > k + 1 && CONNECTORS.contains(&word(k + 1));
@@ -1326,7 +1299,7 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             .get(..a.start)
             .unwrap_or("")
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
-        b.ends_with(" a") || b.ends_with(" an") || b.ends_with(" the")
+        b.ends_with(" a") || b.ends_with(" an") || b.ends_with(" the") || matches!(b, "The" | "A" | "An")
     });
     // `the 118th Congress`: a legislature counted by its term is no new name
     if LEGISLATURES.contains(&word(k))
@@ -1347,7 +1320,7 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     }
     let ok = match others.len() {
         0 => k == start && e > k,
-        1 => distinctive || legislature || e > k || quoted || (after_article && class == Class::Agreement),
+        1 => distinctive || legislature || e > k || quoted || after_article,
         _ => true,
     };
     if !ok {
@@ -2330,6 +2303,13 @@ mod tests {
             assert!(ac.is_some(), "{name} does not build");
         }
         assert!(Lexicon::default_lexicon().index().automaton.is_some());
+        for line in HEADS_TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let t = line.split_once('\t').and_then(|(_, t)| EntityType::parse(t));
+            assert!(t.is_some(), "bad row in heads.tsv: {line:?}");
+        }
     }
 
     fn labels(es: &[Entity]) -> Vec<String> {

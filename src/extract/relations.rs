@@ -51,6 +51,62 @@ static VERB_FAMILY: LazyLock<HashMap<&'static str, Family>> = LazyLock::new(|| {
     out
 });
 
+/// The reciprocal nouns: `lexicon/reciprocal.tsv`.
+const RECIPROCAL_TABLE: &str = include_str!("lexicon/reciprocal.tsv");
+
+/// Noun → (predicate, family), read once from [`RECIPROCAL_TABLE`].
+static RECIPROCAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| {
+    RECIPROCAL_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (noun, pred, family) = (cols.next()?, cols.next()?, Family::parse(cols.next()?)?);
+            Some((noun, (pred, family)))
+        })
+        .collect()
+});
+
+/// Verbs whose coordinated subjects act together on a reciprocal noun: `A, B and C formed a
+/// coalition`, `A and B signed an accord`.
+const JOINT_VERBS: &[&str] = &[
+    "formed",
+    "form",
+    "forms",
+    "signed",
+    "sign",
+    "signs",
+    "concluded",
+    "reached",
+    "agreed",
+    "negotiated",
+    "held",
+    "established",
+    "created",
+    "launched",
+];
+
+/// Nouns a joint verb makes reciprocal.
+const JOINT_NOUNS: &[&str] = &[
+    "coalition",
+    "alliance",
+    "agreement",
+    "accord",
+    "pact",
+    "treaty",
+    "deal",
+    "truce",
+    "ceasefire",
+    "partnership",
+    "talks",
+    "government",
+    "union",
+    "federation",
+    "bloc",
+    "compact",
+    "memorandum",
+];
+
 /// The family of a verb form (`imposed` → sanction), if the verb table holds it; a present
 /// participle is looked up by its other forms (`joining` → `joins`, `participating` →
 /// `participates`).
@@ -143,6 +199,10 @@ impl Ctx<'_> {
     }
 
     fn push(&mut self, subject: usize, object: usize, predicate: &str, rule: Rule) {
+        self.push_family(subject, object, predicate, family_of(predicate.trim()), rule);
+    }
+
+    fn push_family(&mut self, subject: usize, object: usize, predicate: &str, family: Family, rule: Rule) {
         let predicate = predicate.trim();
         if predicate.is_empty() || subject == object {
             return;
@@ -160,7 +220,7 @@ impl Ctx<'_> {
             subject,
             object,
             predicate: predicate.to_string(),
-            family: family_of(predicate),
+            family,
             party_to,
             block: self.block,
             evidence,
@@ -173,6 +233,8 @@ impl Ctx<'_> {
         self.membership(ms);
         self.both_countries(ms, recent_states);
         self.fronted(ms);
+        self.reciprocal(ms);
+        self.joint(ms);
         let mut k = 0;
         while k + 1 < ms.len() {
             let (Some(&a), Some(&b)) = (ms.get(k), ms.get(k + 1)) else {
@@ -187,7 +249,13 @@ impl Ctx<'_> {
             if self.adjacent(a, b, gap) {
                 continue;
             }
-            let Some((pred, passive, rule)) = predicate(gap) else {
+            let Some(Pred {
+                text: pred,
+                passive,
+                rule,
+                examples,
+            }) = predicate(gap)
+            else {
                 continue;
             };
             // `A proposed including B in C`: the predicate reaches on to an agreement
@@ -240,7 +308,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            if !closed {
+            if !closed && !examples {
                 objects.truncate(1);
             }
             for &s in &subjects {
@@ -283,6 +351,94 @@ impl Ctx<'_> {
             return true;
         }
         false
+    }
+
+    /// `the conflict between the United States and Iran`, `a meeting between Putin and Xi`,
+    /// `the Russia-Ukraine war`: a reciprocal noun relates the two parties named around it.
+    fn reciprocal(&mut self, ms: &[M]) {
+        for pair in ms.windows(2) {
+            let [a, b] = pair else { continue };
+            if a.e == b.e || self.class(a.e) != Some(Class::Actor) || self.class(b.e) != Some(Class::Actor) {
+                continue;
+            }
+            let gap = self.between(a.end, b.start).trim();
+            let noun = if matches!(gap, "and" | "and the") {
+                // `NOUN between A and B`
+                let before = self.text.get(self.sent.0..a.start).unwrap_or("");
+                let before = before.trim_end().strip_suffix("the").unwrap_or(before).trim_end();
+                let Some(rest) = before.strip_suffix("between") else {
+                    continue;
+                };
+                rest.split_whitespace().last().unwrap_or("").to_lowercase()
+            } else if matches!(gap, "-" | "–") {
+                // `the A-B NOUN`
+                let after = self.text.get(b.end..self.sent.1).unwrap_or("");
+                after.split_whitespace().next().unwrap_or("").to_lowercase()
+            } else {
+                continue;
+            };
+            let noun = noun.trim_matches(|c: char| !c.is_alphanumeric());
+            if let Some(&(pred, family)) = RECIPROCAL.get(noun) {
+                self.push_family(a.e, b.e, pred, family, Rule::RelationReciprocal);
+            }
+        }
+    }
+
+    /// `The MPP, the DP, and the HUN party formed a coalition government`: coordinated subjects
+    /// of a joint verb with a reciprocal noun are related to one another.
+    fn joint(&mut self, ms: &[M]) {
+        let mut k = 0;
+        while k < ms.len() {
+            // the longest list starting at k
+            let mut j = k;
+            let mut closed = false;
+            while let (Some(p), Some(q)) = (ms.get(j), ms.get(j + 1)) {
+                let gap = self.between(p.end, q.start);
+                if !is_list_gap(gap) {
+                    break;
+                }
+                closed = is_and(gap);
+                j += 1;
+                if closed {
+                    break;
+                }
+            }
+            if j > k && closed {
+                if let Some(last) = ms.get(j) {
+                    let next = ms.get(j + 1).map_or(self.sent.1, |n| n.start);
+                    let after = self.text.get(last.end..next).unwrap_or("");
+                    let ws: Vec<&str> = after
+                        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';'))
+                        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                        .filter(|w| !w.is_empty())
+                        .take(6)
+                        .collect();
+                    // `party formed a coalition government`: an optional class noun, the verb,
+                    // then the reciprocal noun within three words
+                    let v = ws
+                        .iter()
+                        .take(3)
+                        .position(|w| JOINT_VERBS.contains(w) && !matches!(*w, "party" | "parties"));
+                    if let Some(v) = v {
+                        let tail: Vec<&str> = ws.iter().skip(v).take(5).copied().collect();
+                        if let Some(n) = tail.iter().position(|w| JOINT_NOUNS.contains(w)) {
+                            let mut pred: Vec<&str> = tail.iter().take(n + 1).copied().collect();
+                            if tail.get(n + 1) == Some(&"government") {
+                                pred.push("government");
+                            }
+                            let pred = format!("{} with", pred.join(" "));
+                            let subjects: Vec<usize> = ms.get(k..=j).unwrap_or(&[]).iter().map(|m| m.e).collect();
+                            for (x, &a) in subjects.iter().enumerate() {
+                                for &b in subjects.get(x + 1..).unwrap_or(&[]) {
+                                    self.push(a, b, &pred, Rule::RelationJoint);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            k = j + 1;
+        }
     }
 
     /// `The QUAD (the U.S., Japan, India, and Australia)`; `a pact between A, B, and C (AUKUS)`.
@@ -459,12 +615,80 @@ fn is_list_gap(gap: &str) -> bool {
 }
 
 /// The predicate a gap between two mentions states: (predicate, passive, rule).
-fn predicate(gap: &str) -> Option<(String, bool, Rule)> {
+/// What the words between two mentions state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pred {
+    text: String,
+    passive: bool,
+    rule: Rule,
+    /// The object opens a list of examples (`partners, including A, B and C`): every item is
+    /// an object, whether or not the list closes with `and`.
+    examples: bool,
+}
+
+/// Words after a clause's last comma that open a list of examples of what came before.
+const EXAMPLES: &[&str] = &[
+    "including",
+    "such as",
+    "notably",
+    "especially",
+    "particularly",
+    "among them",
+];
+
+fn predicate(gap: &str) -> Option<Pred> {
     if gap.len() > 90 || gap.contains([';', ':', '(', ')']) {
         return None;
     }
     let cleaned: String = gap.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
     let gap = cleaned.as_str();
+    if let Some((head, tail)) = gap.rsplit_once(',') {
+        let tail = tail.trim();
+        let tail = tail.strip_suffix(" the").unwrap_or(tail);
+        // `partners, including A, B and C`: the predicate is what came before the list
+        if EXAMPLES.contains(&tail) && !head.contains(',') && !head.trim().is_empty() {
+            return verb_phrase(head).map(|(text, passive, rule)| Pred {
+                text,
+                passive,
+                rule,
+                examples: true,
+            });
+        }
+        // `the annual Khaan Quest exercise, co-sponsored by B`: a participle with its agent
+        if let Some(p) = participle_by(tail) {
+            return Some(Pred {
+                text: p.to_string(),
+                passive: true,
+                rule: Rule::RelationPassive,
+                examples: false,
+            });
+        }
+    }
+    verb_phrase(gap).map(|(text, passive, rule)| Pred {
+        text,
+        passive,
+        rule,
+        examples: false,
+    })
+}
+
+/// `co-sponsored by`, `judges sanctioned by the`: a past participle right before `by`.
+fn participle_by(words: &str) -> Option<&str> {
+    let ws: Vec<&str> = words.split_whitespace().collect();
+    let ws = match ws.as_slice() {
+        [rest @ .., "by", "the"] | [rest @ .., "by"] => rest,
+        _ => return None,
+    };
+    let p = *ws.last()?;
+    let ok = ws.len() <= 3
+        && p.chars().all(|c| c.is_lowercase() || c == '-')
+        && (p.ends_with("ed") || matches!(p, "led" | "held" | "sold" | "bought" | "struck" | "signed"))
+        && verb_family(p).is_some();
+    ok.then_some(p)
+}
+
+/// The verb phrase of a gap without a list: (predicate, passive, rule).
+fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     let mut g = gap.trim();
     // `A, who proposed …`
     for rel in [", who ", ", which "] {
@@ -513,6 +737,12 @@ fn predicate(gap: &str) -> Option<(String, bool, Rule)> {
     }
     // passive with an agent: `was designated … by`
     let passive = ws.first().is_some_and(|w| AUX.contains(w)) && ws.last() == Some(&"by");
+    // `judges sanctioned by`: a participle with its agent, no auxiliary
+    if !passive {
+        if let Some(p) = participle_by(g) {
+            return Some((p.to_string(), true, Rule::RelationPassive));
+        }
+    }
     let mut words: Vec<&str> = ws
         .iter()
         .copied()

@@ -68,6 +68,13 @@ pub enum Rule {
     RelationPossessive,
     /// Members listed beside a group: `the Quad (the U.S., Japan, India, and Australia)`.
     RelationMembership,
+    /// A reciprocal noun between two parties: `the conflict between the United States and
+    /// Iran`, `a meeting between Putin and Xi`, `the Russia-Ukraine war`. Papers state many
+    /// relations as nouns rather than verbs.
+    RelationReciprocal,
+    /// Coordinated subjects of a joint act: `The MPP, the DP, and the HUN party formed a
+    /// coalition government` relates each party to the others.
+    RelationJoint,
     /// `both countries signed X`: the two states last named are the parties.
     RelationBothCountries,
     /// A fronted participle: `By participating in BRICS and the SCO, New Delhi …`.
@@ -100,6 +107,8 @@ impl Rule {
         Rule::RelationPassive,
         Rule::RelationPossessive,
         Rule::RelationMembership,
+        Rule::RelationReciprocal,
+        Rule::RelationJoint,
         Rule::RelationBothCountries,
         Rule::RelationFronted,
         Rule::RelationAdjacent,
@@ -128,6 +137,8 @@ impl Rule {
             Rule::RelationPassive => "relation/passive",
             Rule::RelationPossessive => "relation/possessive",
             Rule::RelationMembership => "relation/membership",
+            Rule::RelationReciprocal => "relation/reciprocal",
+            Rule::RelationJoint => "relation/joint",
             Rule::RelationBothCountries => "relation/both-countries",
             Rule::RelationFronted => "relation/fronted",
             Rule::RelationAdjacent => "relation/adjacent",
