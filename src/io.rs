@@ -22,19 +22,13 @@ pub struct Found {
 }
 
 /// The documents named by `inputs`: files as given, folders read recursively in sorted order.
-/// An input that does not exist, or a folder without documents, is an error; a folder or file
-/// that cannot be read is listed in [`Found::unreadable`].
+/// A folder without documents is an error; an input that does not exist, and a folder or file
+/// that cannot be read, are listed in [`Found::unreadable`], to be reported and skipped.
 pub fn discover(inputs: &[PathBuf]) -> Result<Found> {
     let mut found = Found::default();
     for input in inputs {
         let meta = match fs::metadata(input) {
             Ok(m) => m,
-            Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::Io {
-                    path: input.clone(),
-                    source,
-                })
-            }
             Err(source) => {
                 found.unreadable.push(Error::Io {
                     path: input.clone(),
@@ -231,6 +225,56 @@ pub fn sanitise(s: &str) -> String {
     }
 }
 
+/// Removes the temporary files that a build killed mid-way left in `dir` and the folders in it
+/// (`.NAME.json.tmp-PID-N`, see [`Staged`]): those of processes that are no longer running, or,
+/// where that cannot be told, older than an hour. Returns how many it removed.
+pub fn sweep(dir: &Path) -> usize {
+    let mut removed = 0;
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    for e in entries.flatten() {
+        let path = e.path();
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            removed += sweep_files(&path);
+        }
+    }
+    removed + sweep_files(dir)
+}
+
+fn sweep_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(pid) = temporary_pid(&name) else { continue };
+        let dead = if Path::new("/proc/self").exists() {
+            !Path::new(&format!("/proc/{pid}")).exists()
+        } else {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600)
+        };
+        if dead
+            && pid != std::process::id()
+            && e.file_type().is_ok_and(|t| t.is_file())
+            && fs::remove_file(e.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The process id in a temporary file's name, `.NAME.tmp-PID-N`.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?;
+    let (_, tail) = rest.rsplit_once(".tmp-")?;
+    let (pid, n) = tail.split_once('-')?;
+    n.parse::<u64>().ok()?;
+    pid.parse().ok()
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = Staged::create(path)?;
@@ -330,6 +374,14 @@ impl Drop for Staged {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn temporaries_are_told_by_name() {
+        assert_eq!(temporary_pid(".a.json.tmp-123-4"), Some(123));
+        assert_eq!(temporary_pid(".a.tmp-x-4"), None);
+        assert_eq!(temporary_pid("a.json.tmp-123-4"), None);
+        assert_eq!(temporary_pid(".a.json"), None);
+    }
 
     #[test]
     fn names_are_safe_and_distinct() {

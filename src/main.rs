@@ -2,7 +2,8 @@
 
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use policykg::graph::{KnowledgeGraph, NodeKind};
+use policykg::diag::Code;
+use policykg::graph::{short, KnowledgeGraph, NodeKind};
 use policykg::{io, Format};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -26,19 +27,22 @@ enum Command {
 }
 
 #[derive(Args)]
+#[command(override_usage = "policykg build [INPUT ...] [--out DIR] [--format LIST] [OPTIONS]")]
 struct BuildArgs {
     /// Documents (.md, .markdown, .txt, .pdf, .html, .htm, .docx) or folders of them, read
     /// recursively in sorted order.
     /// Default: seeds/
+    #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
 
-    /// Folder to write NAME.json, NAME.dot (and corpus.* for several documents) into.
-    #[arg(short, long, default_value = "graphs")]
+    /// Folder to write NAME.json, NAME.dot, NAME.html, … (and corpus.* for several documents)
+    /// into; created if missing.
+    #[arg(short, long, default_value = "graphs", value_name = "DIR")]
     out: PathBuf,
 
-    /// Comma-separated output formats (json, dot, …) or `all`; `policykg build --format help`
-    /// lists them.
-    #[arg(short, long, default_value = "json,dot")]
+    /// Comma-separated output formats (json, dot, html, graphml, …) or `all`;
+    /// `--format help` lists them.
+    #[arg(short, long, default_value = "json,dot,html", value_name = "LIST")]
     format: String,
 
     /// Documents built at once (default: all cores).
@@ -49,7 +53,8 @@ struct BuildArgs {
     #[arg(long)]
     deny_warnings: bool,
 
-    /// Print only errors and warnings, not the per-document summary.
+    /// Print only errors: no warnings, no summary. The warnings stay in the JSON and in
+    /// `policykg check`.
     #[arg(short, long)]
     quiet: bool,
 
@@ -82,17 +87,28 @@ fn main() -> ExitCode {
 }
 
 fn build(args: BuildArgs) -> ExitCode {
+    if args.format.trim() == "help" {
+        print!("{}", Format::help());
+        return ExitCode::SUCCESS;
+    }
     let formats = match Format::parse_list(&args.format) {
         Ok(f) if !f.is_empty() => f,
         Ok(_) | Err(_) => {
             eprintln!(
-                "error: unknown format in `{}` (known: {})",
+                "error: unknown format in `{}` (known: {}; `--format help` describes them)",
                 args.format,
                 Format::known()
             );
             return ExitCode::from(2);
         }
     };
+    if args.out.exists() && !args.out.is_dir() {
+        eprintln!(
+            "error: {}: is a file; --out names the folder to write into",
+            args.out.display()
+        );
+        return ExitCode::from(1);
+    }
     let fallback = match args.encoding.as_deref().map(io::encoding).transpose() {
         Ok(f) => f,
         Err(e) => {
@@ -138,6 +154,8 @@ fn build(args: BuildArgs) -> ExitCode {
         eprintln!("error: {}: cannot create output folder: {e}", args.out.display());
         return ExitCode::from(1);
     }
+    // what a build killed mid-way left behind
+    io::sweep(&args.out);
     let names = io::names(&paths);
     let jobs = args.jobs.unwrap_or(0);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
@@ -163,9 +181,9 @@ fn build(args: BuildArgs) -> ExitCode {
     let merger = Mutex::new(Merger {
         next: 0,
         corpus: (paths.len() >= 2).then(KnowledgeGraph::new),
-        built: 0,
+        built: Vec::new(),
         failed: false,
-        warned: false,
+        warnings: BTreeMap::new(),
     });
     let drain = |m: &mut Merger| loop {
         let Some(result) = lock(&done).remove(&m.next) else {
@@ -200,18 +218,98 @@ fn build(args: BuildArgs) -> ExitCode {
     drain(&mut m);
     progress.finish_and_clear();
     let mut failed = m.failed || !unreadable.is_empty();
-    if let Some(mut corpus) = m.corpus.take().filter(|_| m.built >= 2) {
+    let mut page = m.built.first().map(|name| format!("{name}.html"));
+    if let Some(mut corpus) = m.corpus.take().filter(|_| m.built.len() >= 2) {
         corpus.finish_corpus();
-        if let Err(e) = pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {
-            eprintln!("error: {e}");
-            failed = true;
+        match pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {
+            Ok(()) => page = Some("corpus.html".to_string()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+            }
+        }
+        if !args.quiet {
+            eprintln!("{}", corpus_summary(&corpus, &m.warnings));
         }
     }
-    if failed || (args.deny_warnings && m.warned) {
+    let warned: usize = m.warnings.values().sum();
+    if !args.quiet {
+        eprintln!(
+            "{}",
+            wrote(&args.out, &formats, m.built.len(), paths.len() + unreadable.len(), page)
+        );
+    }
+    if args.deny_warnings && warned > 0 {
+        eprintln!(
+            "error: {warned} warning{}, and --deny-warnings makes warnings fail the build",
+            if warned == 1 { "" } else { "s" }
+        );
+        failed = true;
+    }
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The build's last line: what it wrote where, and the page to open.
+fn wrote(dir: &Path, formats: &[Format], built: usize, inputs: usize, page: Option<String>) -> String {
+    let names: Vec<&str> = formats.iter().map(|f| f.name()).collect();
+    let docs = if built == inputs {
+        plural(built, "document")
+    } else {
+        format!("{built} of {}", plural(inputs, "document"))
+    };
+    let dir = io::display(dir);
+    let mut line = format!("wrote {} for {docs} to {dir}/", names.join(", "));
+    if let Some(page) = page.filter(|_| formats.contains(&Format::Html)) {
+        line.push_str(&format!("; open {dir}/{page}"));
+    }
+    line
+}
+
+/// `1 document`, `2 documents`.
+fn plural(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The corpus build's summary line: documents, nodes by kind, what the documents share,
+/// warnings by code.
+fn corpus_summary(corpus: &KnowledgeGraph, warnings: &BTreeMap<Code, usize>) -> String {
+    let kinds: Vec<String> = NodeKind::ALL
+        .into_iter()
+        .filter(|&k| k != NodeKind::Document)
+        .map(|k| plural(corpus.count(k), k.as_str()))
+        .collect();
+    let shared = |pick: fn(NodeKind) -> bool| {
+        corpus
+            .nodes()
+            .filter(|n| pick(n.kind))
+            .filter(|n| {
+                n.attrs
+                    .get("documents")
+                    .and_then(serde_json::Value::as_array)
+                    .is_some_and(|d| d.len() >= 2)
+            })
+            .count()
+    };
+    let mut line = format!(
+        "corpus: {}; {}; shared by two or more documents: {}, {}",
+        plural(corpus.documents.len(), "document"),
+        kinds.join(", "),
+        plural(shared(|k| k == NodeKind::Source), "source"),
+        plural(shared(NodeKind::is_entity), "actor or agreement")
+            .replace("actor or agreements", "actors and agreements")
+    );
+    let total: usize = warnings.values().sum();
+    if total == 0 {
+        line.push_str("; no warnings");
+    } else {
+        let by: Vec<String> = warnings.iter().map(|(c, n)| format!("{c} ×{n}")).collect();
+        line.push_str(&format!("; {} ({})", plural(total, "warning"), by.join(", ")));
+    }
+    line
 }
 
 /// The merge of finished documents into the corpus, in the order of their names.
@@ -220,9 +318,11 @@ struct Merger {
     next: usize,
     /// The corpus graph, when there are two or more documents.
     corpus: Option<KnowledgeGraph>,
-    built: usize,
+    /// Names of the documents built, in build order.
+    built: Vec<String>,
     failed: bool,
-    warned: bool,
+    /// Warnings of the documents built, by code.
+    warnings: BTreeMap<Code, usize>,
 }
 
 impl Merger {
@@ -231,18 +331,15 @@ impl Merger {
         match result {
             Ok(g) => {
                 for d in &g.diagnostics {
-                    eprintln!("{}", d.render(shown));
+                    *self.warnings.entry(d.code).or_default() += 1;
+                    if !quiet {
+                        eprintln!("{}", d.render(shown));
+                    }
                 }
-                self.warned |= !g.diagnostics.is_empty();
                 if !quiet {
-                    eprintln!(
-                        "{shown}: {} claims, {} sources, {} warnings",
-                        g.count(NodeKind::Claim),
-                        g.count(NodeKind::Source),
-                        g.diagnostics.len()
-                    );
+                    eprintln!("{}", document_summary(shown, &g));
                 }
-                self.built += 1;
+                self.built.push(g.documents.first().cloned().unwrap_or_default());
                 if let Some(corpus) = &mut self.corpus {
                     corpus.absorb(g);
                 }
@@ -253,6 +350,23 @@ impl Merger {
             }
         }
     }
+}
+
+/// A document's summary line: claims, sources, warnings, and the title it was given (the
+/// reader takes a title-like first line as the title, and says so here).
+fn document_summary(shown: &str, g: &KnowledgeGraph) -> String {
+    let title = g
+        .nodes()
+        .find(|n| n.kind == NodeKind::Document)
+        .and_then(|n| n.attrs.get("title"))
+        .and_then(serde_json::Value::as_str)
+        .map_or_else(|| "no title found".to_string(), |t| format!("title “{}”", short(t, 70)));
+    format!(
+        "{shown}: {}, {}, {}; {title}",
+        plural(g.count(NodeKind::Claim), "claim"),
+        plural(g.count(NodeKind::Source), "source"),
+        plural(g.diagnostics.len(), "warning"),
+    )
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

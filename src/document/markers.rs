@@ -204,13 +204,37 @@ pub(super) fn check(doc: &Document, text: &str, defined: &BTreeSet<u32>, diags: 
         }
     }
     if !any && !doc.blocks.is_empty() {
-        diags.warn(
-            code::NO_MARKERS,
-            Span::default(),
-            None,
-            "no footnote markers found: the graph has no claims",
-        );
+        // say which half is there, so that a graph with no claims is never a mystery
+        let superscripts = doc
+            .blocks
+            .iter()
+            .map(|b| superscript_runs(&b.inline.text))
+            .sum::<usize>();
+        let message = match (doc.notes.len(), superscripts) {
+            (0, 0) => "no footnote markers found: the graph has no claims".to_string(),
+            (0, s) => format!(
+                "{s} superscript number{} in the text but no notes (a Notes section or notes at page bottoms): the graph has no claims",
+                if s == 1 { "" } else { "s" }
+            ),
+            (n, _) => format!(
+                "{n} note{} found but no footnote marker in the text (superscript digits, [^N], [N] or ^N): the graph has no claims",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
+        diags.warn(code::NO_MARKERS, Span::default(), None, message);
     }
+}
+
+/// Runs of superscript digits in `text`.
+fn superscript_runs(text: &str) -> usize {
+    let mut runs = 0;
+    let mut inside = false;
+    for c in text.chars() {
+        let sup = superscript_value(c).is_some();
+        runs += usize::from(sup && !inside);
+        inside = sup;
+    }
+    runs
 }
 
 #[cfg(test)]
@@ -230,6 +254,12 @@ mod tests {
         let found = find("It covers 1,564,116 km² of steppe.¹", &defined);
         assert_eq!(found.iter().flat_map(|f| f.2.clone()).collect::<Vec<_>>(), vec![1]);
         assert!(find("An area of 20 km² only.", &BTreeSet::new()).is_empty());
+    }
+
+    #[test]
+    fn superscript_runs_are_counted() {
+        assert_eq!(superscript_runs("rose.¹ Then fell.²³ In 2024."), 2);
+        assert_eq!(superscript_runs("no markers"), 0);
     }
 
     #[test]

@@ -97,8 +97,8 @@ impl Format {
         Format::Html,
         Format::Svg,
     ];
-    /// What `policykg build` writes without `--format`.
-    pub const DEFAULT: &'static [Format] = &[Format::Json, Format::Dot];
+    /// What `policykg build` writes without `--format`: the graph, its diagrams and the viewer.
+    pub const DEFAULT: &'static [Format] = &[Format::Json, Format::Dot, Format::Html];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -133,6 +133,36 @@ impl Format {
         out.sort();
         out.dedup();
         Ok(out)
+    }
+
+    /// What the format writes and what reads it, in a line (`--format help`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Json => "NAME.json: the graph (node-link JSON; NetworkX, jq, anything reading JSON)",
+            Format::Dot => "NAME.dot, NAME.citations.dot, NAME.drivers.dot: Graphviz diagrams",
+            Format::Graphml => "NAME.graphml: Gephi, yEd, NetworkX, igraph",
+            Format::Cypher => "NAME.cypher: Neo4j 5, Memgraph, FalkorDB",
+            Format::Neo4jCsv => "NAME.neo4j/: CSV for neo4j-admin database import",
+            Format::Ttl => "NAME.ttl: RDF (Turtle) for any triple store or SPARQL engine",
+            Format::Csl => "NAME.sources.json: CSL-JSON for Zotero, pandoc --citeproc",
+            Format::Bib => "NAME.bib: BibLaTeX for biber, pandoc, JabRef, Zotero",
+            Format::Html => "NAME.html: the offline viewer, one page to open in a browser",
+            Format::Svg => "NAME.svg: the viewer's three drawings as one standalone SVG",
+        }
+    }
+
+    /// The list `--format help` prints.
+    pub fn help() -> String {
+        let default: Vec<&str> = Format::DEFAULT.iter().map(|f| f.name()).collect();
+        let mut out = format!(
+            "Formats for --format, comma-separated (default: {}):\n",
+            default.join(",")
+        );
+        for f in Format::ALL {
+            out.push_str(&format!("  {:<10} {}\n", f.name(), f.describe()));
+        }
+        out.push_str(&format!("  {:<10} every format above\n", "all"));
+        out
     }
 
     /// The names `--format` accepts, for messages.

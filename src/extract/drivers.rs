@@ -33,8 +33,7 @@ use crate::span::Span;
 use std::collections::BTreeSet;
 
 /// The diagnostic code for a driver whose level was inferred from its section's vocabulary.
-/// (To be added to `diag::code` as `DRIVER_LEVEL_GUESSED`.)
-pub const LEVEL_GUESSED: &str = "P030";
+pub const LEVEL_GUESSED: crate::diag::Code = crate::diag::code::DRIVER_LEVEL_GUESSED;
 
 pub const CONVERGENCE: &str = "convergence";
 pub const DIVERGENCE: &str = "divergence";

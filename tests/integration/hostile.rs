@@ -110,6 +110,10 @@ fn an_output_folder_that_is_a_file_is_an_error() {
         1,
         "{stderr}"
     );
+    assert!(
+        stderr.contains("error: out: is a file; --out names the folder"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -120,13 +124,16 @@ fn an_unreadable_file_is_reported_and_skipped() {
     let out = policykg(&["build", "ok.md", "dir.md", "--out", "out"], &d);
     // a folder named `dir.md` holds no documents: a usage error before anything is built
     assert_eq!(out.status.code(), Some(2));
-    // an explicit input that is not there (a dangling link) is a usage error too; a file that
-    // exists but may not be read is below
+    // an explicit input that is not there (a dangling link) is reported and skipped like one
+    // that cannot be read (below): the rest is built, and the exit status is 1
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink(d.join("missing-target.md"), d.join("gone.md")).expect("symlink");
         let out = policykg(&["build", "ok.md", "gone.md", "--out", "out"], &d);
-        assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("error: gone.md: "), "{stderr}");
+        assert!(d.join("out/ok.json").is_file(), "{stderr}");
     }
 }
 

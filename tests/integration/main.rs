@@ -10,6 +10,7 @@ mod golden;
 mod hostile;
 mod huge;
 mod props;
+mod readme;
 mod snapshots;
 mod tools;
 mod viewer;
