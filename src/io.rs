@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// File name endings read as documents.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "docx"];
 
 /// Default limit on a document's size.
 pub const MAX_SIZE: u64 = 256 * 1024 * 1024;
@@ -70,6 +70,8 @@ fn walk(dir: &Path, found: &mut Found) {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            // `~$report.docx` is the lock file Word keeps beside a document it has open
+            && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
         {
             found.paths.push(p);
         }

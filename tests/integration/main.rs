@@ -5,6 +5,7 @@ mod cases;
 mod cli;
 mod common;
 mod corpus;
+mod docx;
 mod exports;
 mod golden;
 mod hostile;
