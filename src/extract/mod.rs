@@ -9,6 +9,7 @@
 //! relation names the [`Rule`] that found it. Notes are never read here: note authors and outlets
 //! are sources, not actors.
 
+pub mod described;
 pub mod drivers;
 pub mod entities;
 pub mod lexicon;
@@ -85,7 +86,8 @@ pub struct Extraction {
 
 /// Runs every extractor: entities, then relations over their mentions, then drivers.
 pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags: &mut Diagnostics) -> Extraction {
-    let entities = entities::extract(doc, sentences, lexicon);
+    let mut entities = entities::extract(doc, sentences, lexicon);
+    described::find(doc, sentences, &mut entities);
     let relations = relations::extract(doc, sentences, &entities);
     let drivers = drivers::extract(doc, diags);
     Extraction {

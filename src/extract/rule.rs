@@ -54,6 +54,11 @@ pub enum Rule {
     AgreementDesignation,
     /// A quoted policy or strategy: `a "third neighbor" policy`, `the "Indo-Pacific strategy"`.
     AgreementQuotedPolicy,
+    /// An agreement named by description rather than a proper name: `concluded a five-year
+    /// energy partnership in March 2019`, `a memorandum on port cooperation`, `a ten-day truce`.
+    /// Named from its parties, kind and year: `Chile–Peru energy partnership (2019)`. Papers
+    /// often introduce an agreement this way and never name it.
+    AgreementDescribed,
     /// An equipment designator in a sentence about a sale: `the S-400`, `GE F414` → a deal.
     AgreementDesignator,
 
@@ -102,6 +107,7 @@ impl Rule {
         Rule::AgreementListed,
         Rule::AgreementDesignation,
         Rule::AgreementQuotedPolicy,
+        Rule::AgreementDescribed,
         Rule::AgreementDesignator,
         Rule::RelationVerb,
         Rule::RelationPassive,
@@ -132,6 +138,7 @@ impl Rule {
             Rule::AgreementListed => "agreement/listed",
             Rule::AgreementDesignation => "agreement/designation",
             Rule::AgreementQuotedPolicy => "agreement/quoted-policy",
+            Rule::AgreementDescribed => "agreement/described",
             Rule::AgreementDesignator => "agreement/designator",
             Rule::RelationVerb => "relation/verb",
             Rule::RelationPassive => "relation/passive",

@@ -1,0 +1,260 @@
+//! Agreements named by description rather than by a proper name ([`Rule::AgreementDescribed`]).
+//!
+//! Takes: the document, its sentences and the entities found so far. Gives: one more agreement
+//! for each indefinite noun phrase that introduces an agreement with something that sets it apart
+//! (a duration, an amount, an ordinal or a topic): `concluded a five-year energy partnership in
+//! March 2019`, `a memorandum on port cooperation`, `a ten-day truce`. Such an agreement has no
+//! name of its own, so it is named from its parties (the actors of its sentence), its kind and
+//! the year the sentence gives: `Chile–Peru energy partnership (2019)`; the phrase as written is
+//! its alias. A definite phrase (`the next defense agreement`) refers to an agreement already
+//! named and is left alone, as is a bare one (`an agreement`).
+
+use super::entities::normal_id;
+use super::{Class, Entity, EntityType, Mention, Rule};
+use crate::claims::Sentence;
+use crate::document::{BlockKind, Document};
+
+/// Agreement nouns and the type they give.
+const NOUNS: &[(&str, EntityType)] = &[
+    ("agreement", EntityType::Agreement),
+    ("accord", EntityType::Agreement),
+    ("compact", EntityType::Agreement),
+    ("pact", EntityType::Agreement),
+    ("arrangement", EntityType::Agreement),
+    ("memorandum", EntityType::Agreement),
+    ("communiqué", EntityType::Agreement),
+    ("communique", EntityType::Agreement),
+    ("declaration", EntityType::Agreement),
+    ("partnership", EntityType::Partnership),
+    ("roadmap", EntityType::Framework),
+    ("framework", EntityType::Framework),
+    ("truce", EntityType::Deal),
+    ("ceasefire", EntityType::Deal),
+    ("cease-fire", EntityType::Deal),
+    ("armistice", EntityType::Deal),
+    ("deal", EntityType::Deal),
+    ("treaty", EntityType::Treaty),
+];
+
+/// Ordinals that set an agreement apart from others of its kind.
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth"];
+
+/// A word of the sentence: its range in the block's text.
+#[derive(Debug, Clone, Copy)]
+struct W {
+    start: usize,
+    end: usize,
+}
+
+/// Adds the described agreements of the document to `entities` (kept in order of first mention).
+pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) {
+    let mut found: Vec<Entity> = Vec::new();
+    for (si, sent) in sentences.iter().enumerate() {
+        let Some(block) = doc.blocks.get(sent.block) else {
+            continue;
+        };
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            continue;
+        }
+        let text = block.inline.text.as_str();
+        let Some(s) = text.get(sent.start..sent.end) else {
+            continue;
+        };
+        let words = words(s, sent.start);
+        let word = |k: usize| words.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
+        for (k, _) in words.iter().enumerate() {
+            let Some(&(_, kind)) = NOUNS.iter().find(|(n, _)| *n == word(k)) else {
+                continue;
+            };
+            let Some((from, set_apart)) = modifiers(&word, k) else {
+                continue;
+            };
+            // `a memorandum on port cooperation`: a topic after `on`
+            let mut to = k;
+            if word(k + 1) == "on" {
+                let mut j = k + 2;
+                // a noun phrase, not a clause: `on constructing the pipeline` is no topic
+                while j < k + 5
+                    && is_lower(word(j))
+                    && !word(j).ends_with("ing")
+                    && !matches!(
+                        word(j),
+                        "in" | "with" | "and" | "to" | "the" | "a" | "an" | "of" | "for"
+                    )
+                {
+                    to = j;
+                    j += 1;
+                }
+            }
+            if !set_apart && to == k {
+                continue;
+            }
+            let (Some(a), Some(b)) = (words.get(from), words.get(to)) else {
+                continue;
+            };
+            let surface = text.get(a.start..b.end).unwrap_or("");
+            // the label: parties, the topic words and the noun, the year
+            let topic: Vec<&str> = (from..=to)
+                .map(word)
+                .filter(|w| !w.is_empty() && !set_apart_word(w) && !w.starts_with('$'))
+                .collect();
+            let parties = parties(entities, si);
+            let year = year_of(s);
+            let mut label = String::new();
+            if !parties.is_empty() {
+                label.push_str(&parties.join("–"));
+                label.push(' ');
+            }
+            label.push_str(&topic.join(" "));
+            if let Some(y) = year {
+                label.push_str(&format!(" ({y})"));
+            }
+            let id = normal_id(&label);
+            let mention = Mention {
+                sentence: si,
+                block: sent.block,
+                start: a.start,
+                end: b.end,
+                span: block.inline.span(a.start, b.end),
+                surface: surface.to_string(),
+            };
+            // `a new ten-year defense framework` after the `Framework for the … Defense
+            // Partnership` was named: the named agreement of that kind whose name holds every
+            // topic word is meant
+            let named = entities.iter_mut().find(|e| {
+                let name = e.label.to_lowercase();
+                e.class == Class::Agreement
+                    && e.kind == kind
+                    && e.rule != Rule::AgreementDescribed
+                    && topic.iter().all(|w| name.contains(&w.to_lowercase()))
+            });
+            if let Some(e) = named {
+                if !e.aliases.contains(&mention.surface) {
+                    e.aliases.push(mention.surface.clone());
+                }
+                e.mentions.push(mention);
+                e.mentions.sort_by_key(|m| (m.sentence, m.start));
+                continue;
+            }
+            match found.iter_mut().find(|e| e.id == id) {
+                Some(e) => {
+                    if !e.aliases.contains(&mention.surface) {
+                        e.aliases.push(mention.surface.clone());
+                    }
+                    e.mentions.push(mention);
+                }
+                None => found.push(Entity {
+                    id,
+                    class: Class::Agreement,
+                    kind,
+                    label,
+                    aliases: vec![mention.surface.clone()],
+                    mentions: vec![mention],
+                    rule: Rule::AgreementDescribed,
+                }),
+            }
+        }
+    }
+    // a described agreement never takes the id of a named one
+    found.retain(|f| !entities.iter().any(|e| e.id == f.id));
+    entities.extend(found);
+    entities.sort_by_key(|e| e.mentions.first().map(|m| (m.sentence, m.start)));
+}
+
+/// The start of the noun phrase ending at word `k`, if an indefinite article opens it, and
+/// whether a modifier sets it apart (`five-year`, `$285`, `second`, `ten-day`).
+fn modifiers<'a>(word: &impl Fn(usize) -> &'a str, k: usize) -> Option<(usize, bool)> {
+    let mut j = k;
+    let mut set_apart = false;
+    while j > 0 && k - j < 6 {
+        let w = word(j - 1);
+        if matches!(w, "a" | "an" | "A" | "An") {
+            return Some((j, set_apart));
+        }
+        let modifier = is_lower(w) || set_apart_word(w) || w.starts_with('$');
+        if !modifier || w.ends_with("ly") || matches!(w, "the" | "its" | "their" | "this" | "that" | "and" | "or") {
+            return None;
+        }
+        set_apart |= set_apart_word(w) || w.starts_with('$');
+        j -= 1;
+    }
+    None
+}
+
+/// A duration, an amount or an ordinal: `five-year`, `ten-day`, `285`, `million`, `second`.
+fn set_apart_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    ORDINALS.contains(&w)
+        || w.chars().any(|c| c.is_ascii_digit())
+        || matches!(w, "million" | "billion" | "trillion")
+        || w.split_once('-').is_some_and(|(n, unit)| {
+            matches!(
+                unit,
+                "year" | "month" | "week" | "day" | "hour" | "point" | "party" | "nation" | "country"
+            ) && !n.is_empty()
+                && n.chars().all(|c| c.is_alphanumeric())
+        })
+}
+
+fn is_lower(w: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// The actors named in sentence `si`, at most two, in order.
+fn parties(entities: &[Entity], si: usize) -> Vec<String> {
+    let mut named: Vec<(usize, &str)> = entities
+        .iter()
+        .filter(|e| e.class == Class::Actor && e.kind != EntityType::Person)
+        .filter_map(|e| {
+            e.mentions
+                .iter()
+                .find(|m| m.sentence == si)
+                .map(|m| (m.start, e.label.as_str()))
+        })
+        .collect();
+    named.sort_unstable();
+    named.into_iter().map(|(_, l)| l.to_string()).take(2).collect()
+}
+
+/// The first year (1800–2099) the sentence names.
+fn year_of(s: &str) -> Option<&str> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")))
+}
+
+/// The words of `s` (which starts at `base` in its block), commas kept on the word before.
+fn words(s: &str, base: usize) -> Vec<W> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let inside = c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’');
+        match (start, inside) {
+            (None, true) => start = Some(i),
+            (Some(st), false) => {
+                out.push(trim(s, base, st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(trim(s, base, st, s.len()));
+    }
+    out
+}
+
+/// A word without a trailing full stop, comma or quote.
+fn trim(s: &str, base: usize, start: usize, mut end: usize) -> W {
+    while let Some(c) = s.get(..end).and_then(|x| x.chars().next_back()) {
+        if end > start + 1 && matches!(c, '.' | ',' | '\'' | '’') {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    W {
+        start: base + start,
+        end: base + end,
+    }
+}
