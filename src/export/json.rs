@@ -1,7 +1,8 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
 use super::Sink;
-use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
+use crate::diag::{Code, Located, Severity};
+use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 use std::io::Write;
@@ -163,9 +164,113 @@ impl Serialize for EdgeObj<'_> {
     }
 }
 
+/// A node as its object in the JSON.
+pub fn node_value(n: &Node) -> Value {
+    serde_json::to_value(NodeObj(n)).unwrap_or(Value::Null)
+}
+
+/// An edge as its object in the JSON.
+pub fn edge_value(source: &str, target: &str, e: &Edge) -> Value {
+    serde_json::to_value(EdgeObj(source, target, e)).unwrap_or(Value::Null)
+}
+
+/// Reads a graph JSON that [`write`] wrote back into a graph: the same nodes, edges and
+/// diagnostics in the same order, so that writing it again gives the same bytes. The error names
+/// what is not as the contract has it.
+pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
+    let v: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+    // a field, or null
+    fn at<'v>(v: &'v Value, key: &str) -> &'v Value {
+        v.get(key).unwrap_or(&Value::Null)
+    }
+    let schema = at(at(&v, "graph"), "schema").as_str().unwrap_or("");
+    if !schema.starts_with("policykg/") {
+        return Err("not a policykg graph (no `graph.schema` of `policykg/…`)".into());
+    }
+    let mut g = KnowledgeGraph::new();
+    g.documents = at(at(&v, "graph"), "documents")
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    for d in at(at(&v, "graph"), "diagnostics").as_array().into_iter().flatten() {
+        let num = |k: &str| d[k].as_u64().and_then(|n| u32::try_from(n).ok());
+        let Some(code) = at(d, "code").as_str().and_then(Code::parse) else {
+            return Err(format!("unknown diagnostic code {}", at(d, "code")));
+        };
+        g.diagnostics.push(Located {
+            code,
+            severity: Severity::Warning,
+            document: at(d, "document").as_str().unwrap_or("").to_string(),
+            line: num("line").unwrap_or(0),
+            column: num("column").unwrap_or(0),
+            note: num("note"),
+            message: at(d, "message").as_str().unwrap_or("").to_string(),
+        });
+    }
+    let attrs = |o: &Map<String, Value>, fixed: &[&str]| {
+        let mut a = Attrs::new();
+        for (k, v) in o.iter().filter(|(k, _)| !fixed.contains(&k.as_str())) {
+            a.insert(k.clone(), v.clone());
+        }
+        a
+    };
+    for (i, n) in at(&v, "nodes").as_array().ok_or("no `nodes` list")?.iter().enumerate() {
+        let o = n.as_object().ok_or_else(|| format!("node {i} is not an object"))?;
+        let kind = at(n, "kind")
+            .as_str()
+            .and_then(NodeKind::parse)
+            .ok_or_else(|| format!("node {i}: unknown kind {}", at(n, "kind")))?;
+        g.add_node(Node {
+            id: at(n, "id")
+                .as_str()
+                .ok_or_else(|| format!("node {i} has no id"))?
+                .to_string(),
+            kind,
+            label: at(n, "label").as_str().unwrap_or("").to_string(),
+            attrs: attrs(o, &["id", "kind", "label"]),
+        });
+    }
+    for (i, e) in at(&v, "edges").as_array().ok_or("no `edges` list")?.iter().enumerate() {
+        let o = e.as_object().ok_or_else(|| format!("edge {i} is not an object"))?;
+        let kind = at(e, "kind")
+            .as_str()
+            .and_then(EdgeKind::parse)
+            .ok_or_else(|| format!("edge {i}: unknown kind {}", at(e, "kind")))?;
+        let (Some(s), Some(t)) = (at(e, "source").as_str(), at(e, "target").as_str()) else {
+            return Err(format!("edge {i} has no source or target"));
+        };
+        let edge = Edge {
+            kind,
+            key: at(e, "key").as_str().unwrap_or("").to_string(),
+            attrs: attrs(o, &["source", "target", "key", "kind"]),
+        };
+        if !g.add_edge(s, t, edge) {
+            return Err(format!("edge {i} joins a node the graph does not have"));
+        }
+    }
+    Ok(g)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_what_was_written_gives_the_same_bytes() {
+        let text = "A Memo\n\nIntro\n\nThe United States imposed tariffs on China.¹ Ibid. it rose.²\n\n\
+                    ¹ Jane Doe, “Tariffs,” *Daily News*, May 1, 2024, <https://example.org/t>.\n\n² Ibid., 4.\n\n\
+                    ³ A note nothing cites.\n";
+        let g = crate::build_text("memo", "memo.md", text);
+        assert!(!g.diagnostics.is_empty() && g.edge_count() > 0);
+        let bytes = write(&g);
+        let back = read(&bytes).unwrap_or_default();
+        assert_eq!(write(&back), bytes);
+        assert!(read(b"{}").is_err());
+        assert!(
+            read(br#"{"graph": {"schema": "policykg/1"}, "nodes": [{"id": "x", "kind": "planet"}], "edges": []}"#)
+                .is_err()
+        );
+    }
 
     #[test]
     fn streamed_equals_value() {

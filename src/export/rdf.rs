@@ -31,7 +31,7 @@ use crate::graph::Attrs;
 use crate::graph::EdgeKind;
 use crate::graph::KnowledgeGraph;
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Subject, Term, Triple};
+use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::TurtleSerializer;
 use serde_json::Value;
 use std::collections::HashSet;
@@ -98,7 +98,7 @@ struct Out {
 }
 
 impl Out {
-    fn add(&mut self, s: impl Into<Subject>, p: NamedNode, o: impl Into<Term>) {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
         self.triples.push(Triple::new(s, p, o));
     }
 
@@ -163,7 +163,34 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
     out.file(&format!("{name}.ttl"), &|w| w.write_all(&write(g)))
 }
 
+/// The prefixes of the Turtle file, which `policykg query GRAPH sparql` declares too.
+pub const PREFIXES: [(&str, &str); 8] = [
+    ("pkg", NS),
+    ("pkgid", ID),
+    ("schema", SCHEMA),
+    ("dcterms", DCTERMS),
+    ("prov", PROV),
+    ("bibo", BIBO),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+];
+
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
+    let ser = PREFIXES
+        .iter()
+        .try_fold(TurtleSerializer::new(), |s, (p, i)| s.with_prefix(*p, *i));
+    let Ok(ser) = ser else { return Vec::new() };
+    let mut w = ser.for_writer(Vec::new());
+    for t in &triples(g) {
+        if w.serialize_triple(t).is_err() {
+            return Vec::new();
+        }
+    }
+    w.finish().unwrap_or_default()
+}
+
+/// The graph as RDF triples, in the order the Turtle file gives them.
+pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
     let mut out = Out {
         triples: Vec::new(),
         ids: g.nodes().map(|n| n.id.clone()).collect(),
@@ -206,26 +233,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         out.add(es.clone(), term("key"), Literal::new_simple_literal(&e.key));
         out.attrs(&es, &e.attrs);
     }
-    let ser = [
-        ("pkg", NS),
-        ("pkgid", ID),
-        ("schema", SCHEMA),
-        ("dcterms", DCTERMS),
-        ("prov", PROV),
-        ("bibo", BIBO),
-        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-        ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ]
-    .iter()
-    .try_fold(TurtleSerializer::new(), |s, (p, i)| s.with_prefix(*p, *i));
-    let Ok(ser) = ser else { return Vec::new() };
-    let mut w = ser.for_writer(Vec::new());
-    for t in &out.triples {
-        if w.serialize_triple(t).is_err() {
-            return Vec::new();
-        }
-    }
-    w.finish().unwrap_or_default()
+    out.triples
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod golden;
 mod hostile;
 mod huge;
 mod props;
+mod query;
 mod readme;
 mod snapshots;
 mod tools;

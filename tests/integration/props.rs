@@ -66,8 +66,12 @@ proptest! {
         for (s, t, _) in g.edges() {
             prop_assert!(g.node(s).is_some() && g.node(t).is_some());
         }
-        let json: serde_json::Value = serde_json::from_slice(&policykg::export::json::write(&g)).expect("JSON parses back");
+        let bytes = policykg::export::json::write(&g);
+        let json: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON parses back");
         prop_assert_eq!(json["nodes"].as_array().map(|a| a.len()), Some(g.node_count()));
+        // `policykg query` reads the graph JSON back: the same graph, the same bytes
+        let back = policykg::export::json::read(&bytes).expect("the graph JSON reads back");
+        prop_assert!(policykg::export::json::write(&back) == bytes, "the graph read back writes other bytes");
         let dot = String::from_utf8(policykg::export::dot::write(&g)).expect("DOT is UTF-8");
         prop_assert!(dot.starts_with("digraph"));
     }
