@@ -209,14 +209,30 @@ pub fn parse_note(text: &str, emphasis: &[(usize, usize)]) -> Vec<Citation> {
     }
     let note = Note::new(text, emphasis);
     let parts = note.parts(lead, trimmed_end);
-    let mut out: Vec<Citation> = parts
-        .iter()
-        .filter(|p| p.class != Class::Commentary)
-        .map(|p| note.work(p.range))
-        .filter(|c| {
-            c.title.is_some() || c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some()
-        })
-        .collect();
+    let mut out: Vec<Citation> = Vec::new();
+    // commentary before the first work: its URLs go to that work
+    let mut before_first: Vec<Range> = Vec::new();
+    for p in &parts {
+        if p.class == Class::Commentary || p.class == Class::Remark && !out.is_empty() {
+            match out.last_mut() {
+                Some(c) => note.remark(c, p.range),
+                None => before_first.push(p.range),
+            }
+            continue;
+        }
+        let c = note.work(p.range);
+        if c.title.is_some() || c.url.is_some() || c.doi.is_some() || c.date.is_some() || c.container.is_some() {
+            out.push(c);
+        }
+    }
+    if let Some(first) = out.first_mut() {
+        for r in before_first {
+            note.remark(first, r);
+        }
+    }
+    for c in &mut out {
+        c.tidy_urls();
+    }
     if out.is_empty() {
         // commentary: keep what a caller can still use (URLs, DOIs)
         let mut c = Citation {
@@ -232,7 +248,8 @@ pub fn parse_note(text: &str, emphasis: &[(usize, usize)]) -> Vec<Citation> {
     out
 }
 
-/// `Ibid.`, `Ibid., 12.`, `Id. at 5`, `ibid`.
+/// `Ibid.`, `Ibid., 12.`, `Id. at 5`, `ibid`. A URL printed after it (`Ibid. The full text is
+/// at https://…`) is the repeated work's, as printed by this note.
 fn ibid(text: &str, start: usize, end: usize) -> Option<Citation> {
     let body = text.get(start..end)?;
     let caps = rx(&IBID)?.captures(body)?;
@@ -245,12 +262,64 @@ fn ibid(text: &str, start: usize, end: usize) -> Option<Citation> {
     if whole.as_str().trim().is_empty() {
         return None;
     }
-    Some(Citation {
+    let mut c = Citation {
         ibid: true,
         locator,
         range: (start, end),
         ..Citation::default()
-    })
+    };
+    let rest = start + whole.end();
+    for (a, b) in find_urls(text) {
+        if a >= rest && b <= end {
+            c.add_url(text.get(a..b).unwrap_or(""));
+        }
+    }
+    if c.doi.is_none() {
+        c.doi = doi_mention(text.get(rest..end).unwrap_or(""));
+    }
+    c.tidy_urls();
+    Some(c)
+}
+
+impl Citation {
+    /// Adds a URL the note prints for this work (in a remark after the citation proper, or as a
+    /// link's target): the first one is `url`, and once there are two `urls` lists every one; a
+    /// DOI link gives the DOI when the work has none. [`Citation::tidy_urls`] drops repeats.
+    pub fn add_url(&mut self, url: &str) {
+        if url.is_empty() || self.url.as_deref() == Some(url) {
+            return;
+        }
+        if self.doi.is_none() {
+            self.doi = doi_of_url(url);
+        }
+        match &self.url {
+            None => self.url = Some(url.to_string()),
+            Some(first) => {
+                if self.urls.is_empty() {
+                    self.urls.push(first.clone());
+                }
+                self.urls.push(url.to_string());
+            }
+        }
+    }
+
+    /// Each URL once in `urls`, in order (one set, not a scan per URL: a note may print
+    /// thousands), and no list for a single URL.
+    pub fn tidy_urls(&mut self) {
+        let mut seen = std::collections::HashSet::with_capacity(self.urls.len());
+        self.urls.retain(|u| seen.insert(u.clone()));
+        if self.urls.len() == 1 {
+            self.urls.clear();
+        }
+    }
+}
+
+/// The DOI of a `doi:` mention in `s`.
+fn doi_mention(s: &str) -> Option<String> {
+    rx(&DOI_MENTION)
+        .and_then(|re| re.captures(s))
+        .and_then(|caps| caps.get(1))
+        .map(|m| trim_doi(m.as_str()))
 }
 
 // ------------------------------------------------------------------------------------ the note
@@ -261,6 +330,10 @@ enum Class {
     Cite,
     /// A URL but no title.
     Url,
+    /// A URL in prose (`it was revised in 2022 and is at https://…`), or in a sentence of its
+    /// own after the citation proper (`Available at https://…`): a remark on the work before it;
+    /// first in a note, it cites the page at that URL.
+    Remark,
     /// A date but no title or URL.
     Dated,
     /// Prose.
@@ -278,6 +351,9 @@ struct Part {
 enum Boundary {
     Semicolon,
     Sentence,
+    /// What may end a sentence or not (`6:32 p.m. Available at …`, `“Mongolia.” The full text
+    /// is …`): it separates only a remark (a URL in a sentence of its own).
+    Soft,
 }
 
 struct Note<'a> {
@@ -363,9 +439,9 @@ impl<'a> Note<'a> {
         Self::within(&self.emph, r)
     }
 
-    /// Top-level characters of `r` (outside quotes, brackets, URLs and emphasis) that are in `set`.
-    fn top_level(&self, r: Range, set: &[char]) -> Vec<(usize, char)> {
-        let mut out = Vec::new();
+    /// Walks the characters of `r` outside URLs and emphasis, telling `visit` for each whether it
+    /// stands at the top level (outside quotes and brackets) and whether the level is top after it.
+    fn walk(&self, r: Range, mut visit: impl FnMut(usize, char, bool, bool)) {
         let mut straight = false;
         let mut curly = 0usize;
         let mut paren = 0usize;
@@ -376,9 +452,6 @@ impl<'a> Note<'a> {
                 continue;
             }
             let top = !straight && curly == 0 && paren == 0 && bracket == 0;
-            if top && set.contains(&c) {
-                out.push((at, c));
-            }
             match c {
                 '"' => straight = !straight,
                 '“' => curly += 1,
@@ -389,7 +462,29 @@ impl<'a> Note<'a> {
                 ']' => bracket = bracket.saturating_sub(1),
                 _ => {}
             }
+            visit(at, c, top, !straight && curly == 0 && paren == 0 && bracket == 0);
         }
+    }
+
+    /// Top-level characters of `r` (outside quotes, brackets, URLs and emphasis) that are in `set`.
+    fn top_level(&self, r: Range, set: &[char]) -> Vec<(usize, char)> {
+        let mut out = Vec::new();
+        self.walk(r, |at, c, top, _| {
+            if top && set.contains(&c) {
+                out.push((at, c));
+            }
+        });
+        out
+    }
+
+    /// Offsets right after each quote of `r` that closes a quotation at the top level.
+    fn closing_quotes(&self, r: Range) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.walk(r, |at, c, top, after| {
+            if matches!(c, '"' | '”') && !top && after {
+                out.push(at + c.len_utf8());
+            }
+        });
         out
     }
 
@@ -415,9 +510,24 @@ impl<'a> Note<'a> {
                 }
             } else if c == ';' {
                 cuts.push((at, at + 1, Boundary::Semicolon));
-            } else if self.sentence_end(at, c, after) {
-                cuts.push((at + c.len_utf8(), at + c.len_utf8(), Boundary::Sentence));
+            } else if let Some(kind) = self.sentence_end(at, c, after) {
+                cuts.push((at + c.len_utf8(), at + c.len_utf8(), kind));
             }
+        }
+        // a title's closing quote after its full stop (`“Mongolia.” The full text is at …`)
+        let quotes = self.closing_quotes((start, end));
+        if !quotes.is_empty() {
+            for at in quotes {
+                let before = self.text.get(..at).unwrap_or("");
+                let after = self.text.get(at..end).unwrap_or("");
+                let stop = before.trim_end_matches(['"', '”']).ends_with(['.', '?', '!']);
+                let opens =
+                    after.starts_with(char::is_whitespace) && after.trim_start().starts_with(char::is_uppercase);
+                if stop && opens {
+                    cuts.push((at, at, Boundary::Soft));
+                }
+            }
+            cuts.sort_by_key(|c| c.0);
         }
         let mut pieces: Vec<(Range, Option<Boundary>)> = Vec::new();
         let mut from = start;
@@ -432,6 +542,21 @@ impl<'a> Note<'a> {
         if end > from {
             pieces.push(((from, end), before));
         }
+        // a soft boundary stands only before a remark: elsewhere the text runs on
+        let mut merged: Vec<(Range, Option<Boundary>)> = Vec::with_capacity(pieces.len());
+        for (range, boundary) in pieces {
+            if boundary == Some(Boundary::Soft) {
+                let class = self.classify(trim_range(self.text, range));
+                if !matches!(class, Class::Url | Class::Remark) {
+                    if let Some(prev) = merged.last_mut() {
+                        prev.0 .1 = range.1;
+                        continue;
+                    }
+                }
+            }
+            merged.push((range, boundary));
+        }
+        let pieces = merged;
         let mut parts: Vec<Part> = Vec::new();
         // inside an author–date entry (APA, Harvard) periods separate fields, not works
         let mut author_date = false;
@@ -444,12 +569,29 @@ impl<'a> Note<'a> {
             let mut new_part = match (boundary, parts.last()) {
                 (None, _) | (_, None) => true,
                 (Some(Boundary::Semicolon), Some(_)) => matches!(class, Class::Cite | Class::Url | Class::Dated),
+                (Some(Boundary::Soft), Some(_)) => false,
                 (Some(Boundary::Sentence), Some(prev)) => {
                     matches!(class, Class::Cite) || (class == Class::Commentary && prev.class != Class::Commentary)
                 }
             };
             if boundary == Some(Boundary::Sentence) && author_date {
                 new_part = false;
+            }
+            // a URL printed in a sentence of its own, or in prose after a semicolon, after the
+            // citation proper (`… 2025. The full text is available at https://…`) is a remark
+            let remark = match boundary {
+                Some(Boundary::Sentence | Boundary::Soft) => {
+                    !author_date && matches!(class, Class::Url | Class::Remark)
+                }
+                Some(Boundary::Semicolon) => class == Class::Remark,
+                None => false,
+            };
+            if remark && !parts.is_empty() {
+                parts.push(Part {
+                    range,
+                    class: Class::Remark,
+                });
+                continue;
             }
             // bibliography style `Family, Given. “Title.” …`: the name head joins its title
             if new_part && boundary == Some(Boundary::Sentence) && class == Class::Cite {
@@ -488,21 +630,31 @@ impl<'a> Note<'a> {
             && self.urls_in(r).is_empty()
     }
 
-    /// Whether the `.`/`?`/`!` at `at` ends a sentence.
-    fn sentence_end(&self, at: usize, c: char, after: &str) -> bool {
+    /// Whether the `.`/`?`/`!` at `at` ends a sentence: [`Boundary::Sentence`] where it does,
+    /// [`Boundary::Soft`] after what may be an abbreviation.
+    fn sentence_end(&self, at: usize, c: char, after: &str) -> Option<Boundary> {
         let mut chars = after.chars();
         match chars.next() {
             Some(w) if w.is_whitespace() => {}
-            _ => return false,
+            _ => return None,
         }
         let next = after.trim_start().chars().next();
         // `World Bank. (2020).` keeps its date: a parenthesis does not open a sentence
         if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '\'')) {
-            return false;
+            return None;
         }
         if c != '.' {
-            return true;
+            return Some(Boundary::Sentence);
         }
+        Some(if self.full_stop(at) {
+            Boundary::Sentence
+        } else {
+            Boundary::Soft
+        })
+    }
+
+    /// Whether the `.` at `at`, before a capital, is a full stop rather than an abbreviation's.
+    fn full_stop(&self, at: usize) -> bool {
         let before = self.text.get(..at).unwrap_or("");
         let word: String = before
             .chars()
@@ -547,7 +699,7 @@ impl<'a> Note<'a> {
         }
         let has_url = !self.urls_in(r).is_empty() || rx(&DOI_MENTION).is_some_and(|re| re.is_match(text));
         if self.prose(body) {
-            return if has_url { Class::Url } else { Class::Commentary };
+            return if has_url { Class::Remark } else { Class::Commentary };
         }
         if has_url {
             return Class::Url;
@@ -748,11 +900,35 @@ impl<'a> Note<'a> {
         if urls.len() > 1 {
             c.urls = urls.clone();
         }
-        c.doi = rx(&DOI_MENTION)
-            .and_then(|re| re.captures(self.slice(r)))
-            .and_then(|caps| caps.get(1))
-            .map(|m| trim_doi(m.as_str()))
-            .or_else(|| urls.iter().find_map(|u| doi_of_url(u)));
+        c.doi = doi_mention(self.slice(r)).or_else(|| urls.iter().find_map(|u| doi_of_url(u)));
+    }
+
+    /// A remark (commentary around the citation proper: `… 2025. HRANA is an agency that
+    /// reports on abuses. Its full report is at https://…`) cites no work of its own, but every
+    /// URL and DOI it prints is the work's: the note printed it for the reader to find the work.
+    fn remark(&self, c: &mut Citation, r: Range) {
+        let urls = self.urls_in(r);
+        for &u in &urls {
+            c.add_url(self.slice(u));
+        }
+        if c.doi.is_none() {
+            c.doi = doi_mention(self.slice(r));
+        }
+        if c.accessed.is_none() {
+            // `Available at https://…, accessed May 5, 2021.`
+            c.accessed = self.accessed(r, &urls).map(|(d, _)| d);
+        }
+    }
+
+    /// The access date `r` states (`accessed May 5, 2021`, `retrieved on …`), outside the
+    /// ranges `blanks`, and the range of its statement.
+    fn accessed(&self, r: Range, blanks: &[Range]) -> Option<(String, Range)> {
+        let s = self.slice(r);
+        let unlinked = self.blank(r, blanks);
+        let m = rx(&ACCESSED).and_then(|re| re.find(&unlinked))?;
+        let after = s.get(m.end()..).unwrap_or("");
+        let (ds, de, d) = find_full_date(after).or_else(|| find_year(after))?;
+        (ds <= 3).then(|| (d, (r.0 + m.start(), r.0 + m.end() + de)))
     }
 
     // -------------------------------------------------------------------------------- a work
@@ -768,16 +944,9 @@ impl<'a> Note<'a> {
         let mut blanks: Vec<Range> = self.urls_in(body);
 
         // access date, kept apart from the publication date
-        let s = self.slice(body);
-        let unlinked = self.blank(body, &blanks);
-        if let Some(m) = rx(&ACCESSED).and_then(|re| re.find(&unlinked)) {
-            let after = s.get(m.end()..).unwrap_or("");
-            if let Some((ds, de, d)) = find_full_date(after).or_else(|| find_year(after)) {
-                if ds <= 3 {
-                    c.accessed = Some(d);
-                    blanks.push((body.0 + m.start(), body.0 + m.end() + de));
-                }
-            }
+        if let Some((d, stated)) = self.accessed(body, &blanks) {
+            c.accessed = Some(d);
+            blanks.push(stated);
         }
 
         if self.read_author_date(body, &blanks, &mut c) {
@@ -2695,5 +2864,49 @@ mod tests {
     #[test]
     fn empty_family_name_does_not_underflow() {
         assert!(!is_given_inverted(&[String::new(), "Ashley".to_string()]));
+    }
+
+    #[test]
+    fn a_remark_gives_its_url_to_the_work_and_nothing_else() {
+        let c = one(
+            "Board of Peace, “The Mission.” The full text is available at https://boardofpeace.example.org/mission.",
+        );
+        assert_eq!(c.title.as_deref(), Some("The Mission"));
+        assert_eq!(c.container, None);
+        assert_eq!(c.url.as_deref(), Some("https://boardofpeace.example.org/mission"));
+        // after commentary, and in prose after a semicolon
+        let c = one("“Rights Report,” Rights News Agency, May 18, 2026. The agency is based abroad. Its report is at https://news.example.org/r.");
+        assert_eq!(c.url.as_deref(), Some("https://news.example.org/r"));
+        assert_eq!(c.date.as_deref(), Some("2026-05-18"));
+        let c = one("World Bank, “Basin Report,” 2021; it was updated in 2022 and can be downloaded at https://wb.example.org/b.");
+        assert_eq!(c.url.as_deref(), Some("https://wb.example.org/b"));
+        assert_eq!(c.date.as_deref(), Some("2021"));
+        // a second URL and a DOI link in a remark; an access date in it
+        let c = one("Jane Doe, “Dams,” *Water Policy* 3 (2020), https://wp.example.org/d. Also at https://doi.org/10.1234/wp.3, accessed May 5, 2021.");
+        assert_eq!(c.urls, vec!["https://wp.example.org/d", "https://doi.org/10.1234/wp.3"]);
+        assert_eq!(c.doi.as_deref(), Some("10.1234/wp.3"));
+        assert_eq!(c.accessed.as_deref(), Some("2021-05-05"));
+    }
+
+    #[test]
+    fn a_remark_alone_cites_its_page() {
+        let c = one("Text of the agreement is available at https://state.example.gov/mou.");
+        assert_eq!(c.url.as_deref(), Some("https://state.example.gov/mou"));
+    }
+
+    #[test]
+    fn ibid_with_a_remark() {
+        let c = one("Ibid, 8. The English summary is at https://ports.example.org/en.");
+        assert!(c.ibid);
+        assert_eq!(c.locator.as_deref(), Some("8"));
+        assert_eq!(c.url.as_deref(), Some("https://ports.example.org/en"));
+    }
+
+    #[test]
+    fn a_closing_quote_after_a_full_stop_ends_nothing_but_before_a_remark() {
+        // the journal after a title's closing full stop stays with its work
+        let c = one("Jane Doe, “Why Rivers Matter.” *Water Policy* 3 (2020): 1–9.");
+        assert_eq!(c.title.as_deref(), Some("Why Rivers Matter"));
+        assert_eq!(c.container.as_deref(), Some("Water Policy"));
     }
 }

@@ -14,7 +14,7 @@ use crate::diag::{code, Diagnostics};
 use crate::document::Document;
 use crate::span::Span;
 pub use cite::{Citation, Kind};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One cited work.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,8 @@ impl Notes {
 pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
     let mut out = Notes::default();
     let mut keys: HashMap<String, usize> = HashMap::new();
+    // (source, URL) pairs already listed: one look-up per URL, however many a work has
+    let mut listed: HashSet<(usize, String)> = HashSet::new();
     // sources by their first author's family name, for short forms
     let mut by_family: HashMap<String, Vec<usize>> = HashMap::new();
     // works of the last note that cited something, for Ibid.
@@ -87,6 +89,7 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
         }
         prev_text = Some(norm_text);
         let mut citations = cite::parse_note(text, &note.inline.emphasis);
+        attach_links(&mut citations, text, &note.inline.links);
         if citations.is_empty() {
             diags.warn(
                 code::EMPTY_NOTE,
@@ -110,13 +113,25 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
                     );
                     continue;
                 }
-                for &w in &last_works {
+                // a URL printed after the Ibid. is the repeated work's (the first, if several)
+                let printed: Vec<String> = c.url.iter().chain(c.urls.iter()).cloned().collect();
+                for (k, &w) in last_works.iter().enumerate() {
+                    let mut url = None;
+                    if let (0, Some(s)) = (k, out.sources.get_mut(w)) {
+                        for u in &printed {
+                            list_url(s, &mut listed, w, u);
+                        }
+                        if s.citation.url.is_none() {
+                            s.citation.url = printed.first().cloned();
+                        }
+                        url = printed.first().filter(|u| s.citation.url.as_ref() != Some(u)).cloned();
+                    }
                     out.cites.push(Cite {
                         note: note.n,
                         source: w,
                         accessed: None,
                         locator: locator.clone(),
-                        url: None,
+                        url,
                     });
                     push_note(&mut out.sources, w, note.n);
                 }
@@ -124,20 +139,14 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
             }
         }
         let mut works = Vec::new();
-        for mut c in citations.drain(..) {
-            if c.url.is_none() {
-                // a Markdown link belongs to the citation whose text holds it
-                let (a, b) = c.range;
-                if let Some((_, url)) = note.inline.links.iter().find(|((s, e), _)| a <= *s && *e <= b) {
-                    c.url = Some(url.clone());
-                }
-            }
+        for c in citations.drain(..) {
             let raw = text.get(c.range.0..c.range.1).unwrap_or(text).trim().to_string();
             let w = match short_form(&out.sources, &by_family, &c) {
                 Some(w) => w,
                 None => {
                     let before = out.sources.len();
-                    let w = add(&mut out.sources, &mut keys, c.clone(), raw, note.span, note.n, diags);
+                    let index = (&mut keys, &mut listed);
+                    let w = add(&mut out.sources, index, c.clone(), raw, note.span, note.n, diags);
                     if out.sources.len() > before {
                         if let Some(f) = out.sources.get(w).and_then(|s| s.citation.authors.first()) {
                             by_family.entry(family(f)).or_default().push(w);
@@ -182,6 +191,31 @@ pub fn resolve(doc: &Document, diags: &mut Diagnostics) -> Notes {
         out.by_note.entry(c.note).or_default().push(i);
     }
     out
+}
+
+/// The targets of a note's Markdown links are URLs it prints: each belongs to the citation whose
+/// text holds the link, else (a link in a remark: `The full text is [online](https://…)`) to the
+/// citation before it, else to the first. Only web addresses count: an anchor (`#fnref3`, the
+/// back-link of a converted web page) or a `mailto:` names no work, and a link whose text is
+/// itself a URL was counted as printed.
+fn attach_links(citations: &mut [Citation], text: &str, links: &[((usize, usize), String)]) {
+    let mut added = false;
+    for ((a, b), url) in links {
+        let web = |u: &str| u.starts_with("http://") || u.starts_with("https://") || u.starts_with("www.");
+        if !web(url) || text.get(*a..*b).is_some_and(|t| web(t.trim())) {
+            continue;
+        }
+        // citations come in the order of the note: the last one starting before the link holds
+        // it or is the one before it
+        let holder = citations.partition_point(|c| c.range.0 <= *a).saturating_sub(1);
+        if let Some(c) = citations.get_mut(holder) {
+            c.add_url(url);
+            added = true;
+        }
+    }
+    if added {
+        citations.iter_mut().for_each(Citation::tidy_urls);
+    }
 }
 
 fn push_note(sources: &mut [Source], w: usize, n: u32) {
@@ -246,10 +280,17 @@ fn keys(c: &Citation, raw: &str) -> Vec<String> {
     out
 }
 
+/// Lists `url` among the URLs of source `w`, once.
+fn list_url(s: &mut Source, listed: &mut HashSet<(usize, String)>, w: usize, url: &str) {
+    if listed.insert((w, url.to_string())) {
+        s.urls.push(url.to_string());
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn add(
     sources: &mut Vec<Source>,
-    index: &mut HashMap<String, usize>,
+    (index, listed): (&mut HashMap<String, usize>, &mut HashSet<(usize, String)>),
     c: Citation,
     raw: String,
     span: Span,
@@ -261,25 +302,28 @@ fn add(
     let w = match existing.and_then(|w| sources.get_mut(w).map(|s| (w, s))) {
         Some((w, s)) => {
             audit_merge(s, &c, span, n, diags);
+            for u in c.url.iter().chain(c.urls.iter()) {
+                list_url(s, listed, w, u);
+            }
             merge(s, c);
             w
         }
         None => {
-            let mut urls: Vec<String> = Vec::new();
-            for u in c.url.iter().chain(c.urls.iter()) {
-                if !urls.contains(u) {
-                    urls.push(u.clone());
-                }
-            }
-            sources.push(Source {
+            let w = sources.len();
+            let mut s = Source {
                 key: ks.first().cloned().unwrap_or_default(),
-                citation: c,
-                urls,
+                citation: Citation::default(),
+                urls: Vec::new(),
                 notes: Vec::new(),
                 raw,
                 span,
-            });
-            sources.len() - 1
+            };
+            for u in c.url.iter().chain(c.urls.iter()) {
+                list_url(&mut s, listed, w, u);
+            }
+            s.citation = c;
+            sources.push(s);
+            w
         }
     };
     for k in ks {
@@ -341,11 +385,6 @@ fn merge(s: &mut Source, c: Citation) {
     if let Some(a) = &c.accessed {
         if t.accessed.as_ref().is_none_or(|b| a < b) {
             t.accessed = Some(a.clone());
-        }
-    }
-    for u in c.url.iter().chain(c.urls.iter()) {
-        if !s.urls.contains(u) {
-            s.urls.push(u.clone());
         }
     }
     if t.url.is_none() {

@@ -17,8 +17,8 @@
 //! ```text
 //! document ID | title: … | authors: …
 //! claim [1,2] Section > Subsection | sentence text
-//!   -> [1] source label | locator: 12 | accessed: 2024-05-01
-//! source [1,3] | title: … | authors: A; B | institution: … | container: … | date: … | accessed: … | url: … | doi: …
+//!   -> [1] source label | locator: 12 | accessed: 2024-05-01 | url: …
+//! source [1,3] | title: … | authors: A; B | institution: … | container: … | date: … | accessed: … | url: … | urls: …; … | doi: …
 //! warning P001 12:5 note 3
 //! ```
 //!
@@ -244,7 +244,7 @@ fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
                 label(&target)
             )
             .unwrap();
-            fields(&mut out, e, &["locator", "accessed"]);
+            fields(&mut out, e, &["locator", "accessed", "url"]);
             out.push('\n');
         }
     }
@@ -262,6 +262,7 @@ fn summary(input: &str, graph: &Value) -> (String, Vec<String>) {
             "date",
             "accessed",
             "url",
+            "urls",
             "doi",
         ];
         fields(&mut out, n, &keys);
