@@ -90,20 +90,28 @@ async function open(file, viewport = { width: 1024, height: 768 }) {
   return { page, problems, close: () => context.close() };
 }
 
-/** Pairs of visible labels in the shown view whose boxes overlap by more than a pixel. */
+/** Pairs of visible labels in the shown view whose boxes overlap by more than a pixel, edge
+ * labels lying on a node's mark, and the smallest node label on screen (px). */
 async function overlaps(page) {
   return page.evaluate(() => {
     const svg = document.querySelector('svg.view:not([hidden])');
-    const boxes = [...svg.querySelectorAll('.node:not(.off) > text, .edge-labels text:not(.off), .headers text')]
-      .map((t) => [t.textContent, t.getBoundingClientRect()]).filter(([, r]) => r.width > 0);
+    const shown = (sel) => [...svg.querySelectorAll(sel)].map((t) => [t.textContent || t.tagName, t.getBoundingClientRect(), t])
+      .filter(([, r]) => r.width > 0);
+    const boxes = shown('.node:not(.off) > text, .edge-labels text:not(.off), .headers text');
+    const hit = (ra, rb) => Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left) > 1 &&
+      Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top) > 1;
     const bad = [];
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-      const [a, ra] = boxes[i], [b, rb] = boxes[j];
-      const ox = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
-      const oy = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-      if (ox > 1 && oy > 1) bad.push(`${a} × ${b}`);
+      if (hit(boxes[i][1], boxes[j][1])) bad.push(`${boxes[i][0]} × ${boxes[j][0]}`);
     }
-    return { count: boxes.length, bad, fontPx: parseFloat(getComputedStyle(svg.querySelector('.node > text')).fontSize) * svg.getScreenCTM().a };
+    for (const [a, ra] of shown('.edge-labels text:not(.off)')) {
+      for (const [, rb, m] of shown('.node:not(.off) > circle, .node:not(.off) > path, .node:not(.off) > rect')) {
+        if (hit(ra, rb)) bad.push(`${a} on the mark of ${m.parentNode.getAttribute('aria-label')}`);
+      }
+    }
+    const labels = boxes.filter(([, , t]) => t.parentNode.classList.contains('node'));
+    const px = (t) => parseFloat(getComputedStyle(t).fontSize) * svg.getScreenCTM().a;
+    return { count: boxes.length, labels: labels.length, bad, fontPx: Math.min(...labels.map(([, , t]) => px(t))) };
   });
 }
 
@@ -118,10 +126,60 @@ test('the seed page opens offline, with three views and labels that do not overl
       assert.ok(o.count > 20, `${view}: only ${o.count} labels`);
       assert.deepEqual(o.bad, [], `${view}: overlapping labels`);
       assert.ok(o.fontPx >= 8.9, `${view}: labels ${o.fontPx}px at the default zoom`);
+      assert.equal(o.labels, await page.locator(`#view-${view} .node > text`).count(), `${view}: every label at 1:1`);
       await page.screenshot({ path: path.join(shots, `seed-${view}-1024.png`) });
     }
     await page.click('#tab-relationships');
     await page.screenshot({ path: path.join(shots, 'seed-1024.png') });
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('at Fit a corpus page stays readable: fewer labels, none small, none overlapping', async () => {
+  const { page, problems, close } = await open(pages.corpus);
+  try {
+    for (const view of ['relationships', 'citations', 'drivers']) {
+      await page.click(`#tab-${view}`);
+      await page.click('#zoom-fit');
+      const o = await overlaps(page);
+      assert.ok(o.fontPx >= 8.9, `${view}: labels ${o.fontPx}px at Fit`);
+      assert.ok(o.labels >= 20, `${view}: only ${o.labels} labels at Fit`);
+      assert.deepEqual(o.bad, [], `${view}: overlapping labels at Fit`);
+      // Fit shows the whole drawing
+      const whole = await page.evaluate(() => {
+        const svg = document.querySelector('svg.view:not([hidden])');
+        const [x, y, w, h] = svg.getAttribute('viewBox').split(' ').map(Number);
+        return x <= 0.5 && y <= 0.5 && x + w >= +svg.dataset.w - 0.5 && y + h >= +svg.dataset.h - 0.5;
+      });
+      assert.ok(whole, `${view}: Fit shows everything`);
+      await page.screenshot({ path: path.join(shots, `corpus-${view}-fit.png`) });
+      // and back at 1:1 every label is there again
+      await page.click('#zoom-reset');
+      const back = await overlaps(page);
+      assert.equal(back.labels, await page.locator('svg.view:not([hidden]) .node:not(.off) > text').count());
+    }
+    assert.deepEqual(problems, []);
+  } finally { await close(); }
+});
+
+test('the side panel shows only a node of the view on screen', async () => {
+  const { page, problems, close } = await open(pages.seed);
+  try {
+    await page.click('#view-relationships .node[aria-label="Actor: United States"]');
+    await page.waitForSelector('#panel:not([hidden]) h2');
+    // the citations view does not draw the United States: the panel closes
+    await page.click('#tab-citations');
+    await page.waitForSelector('#panel', { state: 'hidden' });
+    assert.equal(await page.locator('#overview').isVisible(), true);
+    assert.equal(await page.locator('svg.view:not([hidden]) .node.selected').count(), 0);
+    // a node drawn in both views stays selected across the switch
+    await page.click('#tab-drivers');
+    await page.locator('#view-drivers .node.k-actor').first().click();
+    await page.waitForSelector('#panel:not([hidden]) h2');
+    const name = await page.locator('#panel h2').innerText();
+    await page.click('#tab-relationships');
+    assert.equal(await page.locator('#panel h2').innerText(), name);
+    assert.equal(await page.locator('#view-relationships .node.selected').count(), 1);
     assert.deepEqual(problems, []);
   } finally { await close(); }
 });

@@ -73,7 +73,53 @@
   let selected = null;
 
   function box(v) { const r = v.svg.getBoundingClientRect(); return { w: r.width || 1, h: r.height || 1, left: r.left, top: r.top }; }
-  function apply(v) { const b = box(v); v.svg.setAttribute('viewBox', `${v.x} ${v.y} ${b.w / v.k} ${b.h / v.k}`); }
+  function apply(v) {
+    const b = box(v);
+    v.svg.setAttribute('viewBox', `${v.x} ${v.y} ${b.w / v.k} ${b.h / v.k}`);
+    if (v.labelK !== v.k) { v.labelK = v.k; legible(v); }
+  }
+
+  // ---- labels stay legible when zoomed out (at Fit, a corpus): below the zoom at which they are
+  // 9 px on screen they are drawn larger, most important node first (the largest mark), and a
+  // label that would overlap one already drawn is left out until one zooms in; edge labels hide.
+  const LABEL_PX = 9, FONT = 12;
+  function labels(v) {
+    if (v.labels) return v.labels;
+    v.labels = [];
+    for (const g of v.svg.querySelectorAll('.node')) {
+      const t = g.querySelector(':scope > text'), mark = g.querySelector(':scope > circle, :scope > path, :scope > rect');
+      if (!t || !mark) continue;
+      const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') || '');
+      const b = t.getBBox(), size = mark.getBBox();
+      v.labels.push({ g, t, gx: m ? +m[1] : 0, gy: m ? +m[2] : 0, ax: +t.getAttribute('x'), ay: +t.getAttribute('y'),
+        anchor: t.getAttribute('text-anchor') || 'start', b: { x: b.x, y: b.y, w: b.width, h: b.height }, weight: size.width * size.height });
+    }
+    v.labels.sort((a, c) => c.weight - a.weight);
+    return v.labels;
+  }
+  function legible(v) {
+    const f = Math.max(1, LABEL_PX / (FONT * v.k));
+    const group = v.svg.querySelector('.nodes');
+    if (!group || v.svg.hidden) { v.labelK = undefined; return; }
+    v.svg.classList.toggle('far', f > 1);
+    group.style.fontSize = f > 1 ? `${FONT * f}px` : '';
+    // headers keep their place and size: labels make room for them
+    const placed = f === 1 ? [] : [...v.svg.querySelectorAll('.headers text')].map((t) => {
+      const b = t.getBBox();
+      return { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+    });
+    for (const l of labels(v)) {
+      if (f === 1) { l.t.classList.remove('thin'); l.t.removeAttribute('dy'); continue; }
+      // grown about its anchor: a label under its mark grows downwards, one beside it both ways
+      const dy = l.anchor === 'middle' ? (f - 1) * l.b.h * 0.8 : 0;
+      const x = l.gx + l.ax + (l.b.x - l.ax) * f, y = l.gy + l.ay + dy + (l.b.y - l.ay) * f;
+      const r = { x0: x, y0: y, x1: x + l.b.w * f, y1: y + l.b.h * f };
+      const free = l.g.classList.contains('off') || placed.every((o) => r.x1 <= o.x0 || r.x0 >= o.x1 || r.y1 <= o.y0 || r.y0 >= o.y1);
+      l.t.classList.toggle('thin', !free);
+      l.t.setAttribute('dy', dy.toFixed(1));
+      if (free && !l.g.classList.contains('off')) placed.push(r);
+    }
+  }
   function readable(v) {
     // the default: fit the width, but never below a zoom at which the labels stay readable
     const b = box(v);
@@ -111,6 +157,9 @@
     }
     const v = views[name];
     if (!v.ready) { v.ready = true; readable(v); } else apply(v);
+    if (v.labelK === undefined) { v.labelK = v.k; legible(v); }
+    // the panel shows a node of this view, or none
+    if (selected !== null && !v.byNode.has(selected)) closePanel(true);
     highlight();
   }
   function centerOn(i, force) {
@@ -223,12 +272,12 @@
     renderPanel(i);
     if (!opts || opts.center !== false) centerOn(i, true);
   }
-  function closePanel() {
+  function closePanel(quiet) {
     const was = selected;
     selected = null;
     panel.hidden = true; panel.replaceChildren(); overview.hidden = false;
     highlight();
-    const g = was !== null && views[current].byNode.get(was);
+    const g = !quiet && was !== null && views[current].byNode.get(was);
     if (g) g[0].focus({ preventScroll: true });
   }
 
@@ -279,7 +328,7 @@
     const outs = (kind) => outE[i].filter((k) => edges[k].kind === kind).map((k) => (handled.add(k), k));
     const ins = (kind) => inE[i].filter((k) => edges[k].kind === kind).map((k) => (handled.add(k), k));
     const body = [];
-    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the panel (Escape)', onclick: closePanel }, '× Close');
+    const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close the panel (Escape)', onclick: () => closePanel() }, '× Close');
     body.push(h('div', { class: 'top' }, h('span', null, h('span', { class: 'badge' }, n.kind), n.type ? h('span', { class: 'badge' }, str(n.type)) : null), close));
     body.push(h('h2', null, n.kind === 'claim' ? 'Claim' : (typeof n.title === 'string' && n.title) || n.label || n.id));
     if (n.kind === 'claim') {
@@ -406,7 +455,11 @@
     for (const n of viewNames) {
       for (const g of views[n].svg.querySelectorAll('.node')) g.classList.toggle('off', !visible[+g.dataset.i]);
       for (const p of views[n].svg.querySelectorAll('[data-s]')) p.classList.toggle('off', !visible[+p.dataset.s] || !visible[+p.dataset.t]);
+      views[n].labelK = undefined;
     }
+    // the labels left out for want of room are placed again among those still shown
+    legible(views[current]);
+    views[current].labelK = views[current].k;
   }
 
   // ---- diagnostics, each jumping to the claim or source carrying its note
