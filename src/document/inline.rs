@@ -23,6 +23,9 @@ pub struct Inline {
     pub links: Vec<((usize, usize), String)>,
     /// Offsets in `text` where a list item (`<li>`, `•`) starts.
     pub items: Vec<usize>,
+    /// Byte ranges of `text` that stood inside HTML `<sup>…</sup>` (footnote markers in a web
+    /// page converted to Markdown: `century.<sup>3</sup>`).
+    pub sup: Vec<(usize, usize)>,
 }
 
 impl Inline {
@@ -103,6 +106,7 @@ impl Inline {
                 .map(|&((a, b), ref u)| ((a + base, b + base), u.clone())),
         );
         self.items.extend(other.items.iter().map(|&i| i + base));
+        self.sup.extend(other.sup.iter().map(|&(a, b)| (a + base, b + base)));
     }
 
     /// Removes the clean ranges `cuts` (footnote markers: sorted, not overlapping) in one pass,
@@ -176,6 +180,7 @@ impl Inline {
             .map(|((a, b), u)| ((moved(*a), moved(*b)), u.clone()))
             .collect();
         self.items = old.items.iter().map(|&i| moved(i)).collect();
+        self.sup = old.sup.iter().map(|&(a, b)| (moved(a), moved(b))).collect();
         placed
     }
 
@@ -236,6 +241,9 @@ impl Inline {
         for i in &mut self.items {
             *i = shift(*i);
         }
+        for e in &mut self.sup {
+            *e = (shift(e.0), shift(e.1));
+        }
     }
 
     /// Inserts a space at `at`, mapped to `src`: the one-at-a-time model [`Inline::cut`] is
@@ -277,6 +285,9 @@ impl Inline {
         for i in &mut self.items {
             *i = shift(*i);
         }
+        for e in &mut self.sup {
+            *e = (shift(e.0), shift(e.1));
+        }
     }
 
     #[cfg(test)]
@@ -302,6 +313,7 @@ pub fn clean(src: &str, base: usize) -> Inline {
     let shift = |i: usize| (base + i).saturating_sub(1);
     let mut out = Inline::default();
     let mut emph: Vec<usize> = Vec::new();
+    let mut sup: Vec<usize> = Vec::new();
     let mut link: Option<(usize, String)> = None;
     let mut skipped_guard = false;
     for (event, range) in Parser::new_ext(&guarded, Options::empty()).into_offset_iter() {
@@ -321,7 +333,7 @@ pub fn clean(src: &str, base: usize) -> Inline {
             }
             Event::SoftBreak | Event::HardBreak => out.space(shift(range.start)),
             Event::Html(h) | Event::InlineHtml(h) => {
-                html(&mut out, &h, shift(range.start), &mut emph);
+                html(&mut out, &h, shift(range.start), &mut emph, &mut sup);
             }
             Event::Start(Tag::Emphasis | Tag::Strong) => emph.push(out.text.len()),
             Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
@@ -349,6 +361,15 @@ pub fn clean(src: &str, base: usize) -> Inline {
     let lead = out.text.len() - out.text.trim_start().len();
     out.remove(0, lead);
     out.emphasis.sort_unstable();
+    // a superscript's closing spaces may have gone with the trailing white space
+    let len = out.text.len();
+    out.sup = out
+        .sup
+        .iter()
+        .map(|&(a, b)| (a.min(len), b.min(len)))
+        .filter(|(a, b)| a < b)
+        .collect();
+    out.sup.sort_unstable();
     mark_bullets(&mut out);
     out
 }
@@ -395,8 +416,8 @@ fn align(out: &mut Inline, text: &str, source: &str, base: usize) {
     }
 }
 
-/// Reads raw HTML: tags are structure (italics, list items, breaks), the rest is text.
-fn html(out: &mut Inline, raw: &str, base: usize, emph: &mut Vec<usize>) {
+/// Reads raw HTML: tags are structure (italics, superscripts, list items, breaks), the rest is text.
+fn html(out: &mut Inline, raw: &str, base: usize, emph: &mut Vec<usize>, sup: &mut Vec<usize>) {
     let mut i = 0;
     while i < raw.len() {
         let rest = raw.get(i..).unwrap_or("");
@@ -415,6 +436,12 @@ fn html(out: &mut Inline, raw: &str, base: usize, emph: &mut Vec<usize>) {
                 ("i" | "em" | "b" | "strong", true) => {
                     if let Some(a) = emph.pop() {
                         out.emphasis.push((a, out.text.len()));
+                    }
+                }
+                ("sup", false) => sup.push(out.text.len()),
+                ("sup", true) => {
+                    if let Some(a) = sup.pop() {
+                        out.sup.push((a, out.text.len()));
                     }
                 }
                 ("li", false) => {
@@ -499,15 +526,20 @@ mod tests {
         /// them one at a time, adjacent markers and emphasis ending at a marker included.
         #[test]
         fn cut_in_one_pass_is_cutting_one_at_a_time(
-            words in proptest::collection::vec(("[a-zé]{1,4}", 0usize..4, any::<bool>(), any::<bool>()), 1..12),
+            words in proptest::collection::vec(("[a-zé]{1,4}", 0usize..4, 0u8..3, any::<bool>()), 1..12),
             split in 0usize..14,
         ) {
-            // words with 0..3 markers right after them, some emphasised
+            // words with 0..3 markers right after them, some emphasised, some superscript
             let mut src = String::new();
-            for (w, marks, em, space) in &words {
-                src.push_str(if *em { "*" } else { "" });
+            for (w, marks, style, space) in &words {
+                let (open, close) = match style {
+                    1 => ("*", "*"),
+                    2 => ("<sup>", "</sup>"),
+                    _ => ("", ""),
+                };
+                src.push_str(open);
                 src.push_str(w);
-                src.push_str(if *em { "*" } else { "" });
+                src.push_str(close);
                 for _ in 0..*marks {
                     src.push('¹');
                 }
@@ -532,6 +564,7 @@ mod tests {
             prop_assert_eq!(&fast.text, &model.text);
             prop_assert_eq!(&fast.emphasis, &model.emphasis);
             prop_assert_eq!(&fast.items, &model.items);
+            prop_assert_eq!(&fast.sup, &model.sup);
             for i in 0..=fast.text.len() {
                 prop_assert_eq!(fast.source(i), model.source(i), "offset {}", i);
             }

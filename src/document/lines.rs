@@ -21,6 +21,9 @@ pub enum ChunkKind {
     Table,
     Item,
     Para,
+    /// A thematic break (`---`, `***`, `___`) standing alone: in a web page converted to
+    /// Markdown it often opens the notes of the section above it.
+    Rule,
     /// Running header or footer, page number, the author's asterisk note: not content.
     Furniture,
 }
@@ -78,8 +81,17 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
-static ENDNOTE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^(?:\[(\d{1,5})\][ \t]*|\^(\d{1,5})[ \t]*|(\d{1,5})[.)]?[ \t]+)"));
+static ENDNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"^(?:\[(?:\[(\d{1,5})\]|(\d{1,5}))\]\(#[^)\s]*\)[.)]?[ \t]*",
+        r"|\[(\d{1,5})\][ \t]*|\^(\d{1,5})[ \t]*|(\d{1,5})[.)]?[ \t]+",
+        r"|<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*)"
+    ))
+});
+/// `<sup>3</sup>` (or `<sup>[3](#fn3)</sup>`) opening a note: the HTML superscript style.
+static SUP_LEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
 static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,5}\]|\^\d{1,5})+\s*$"));
 
 /// Compiles a constant pattern; the unit tests run every one of them.
@@ -106,6 +118,16 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
             continue;
         }
         let lead = content.len() - content.trim_start().len();
+        // a thematic break after a blank line stands alone (after a text line, `---` underlines
+        // a setext heading and stays with it)
+        if current.is_none() && RULE.is_match(trimmed) {
+            out.push(Chunk {
+                kind: ChunkKind::Rule,
+                span: Span::new(start + lead, start + lead + trimmed.len()),
+                body_start: start + lead + trimmed.len(),
+            });
+            continue;
+        }
         let table = trimmed.starts_with('|');
         // notes, headings, list items and numbered note-list entries start a block of their own
         // even without a blank line before them
@@ -172,7 +194,7 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
         let n = m.get(1).and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
         return chunk(ChunkKind::Note { n }, m.get(0).map_or(0, |m| m.end()));
     }
-    if let Some((n, rest)) = leading_superscript(src) {
+    if let Some((n, rest)) = leading_superscript(src).or_else(|| sup_lead(src)) {
         let rest_trim = rest.trim_start();
         return chunk(ChunkKind::Note { n }, src.len() - rest_trim.len());
     }
@@ -363,15 +385,72 @@ pub fn notes_heading(s: &str) -> bool {
     )
 }
 
-/// `12. …`, `[12] …`, `^12 …` or `¹² …` at the start of an item of a note list.
+/// `<sup>3</sup> Jane Doe, …`: a note in the HTML superscript style, with text after its number.
+pub fn sup_lead(s: &str) -> Option<(u32, &str)> {
+    let m = SUP_LEAD.captures(s)?;
+    let n = m.get(1)?.as_str().parse().ok()?;
+    let rest = s.get(m.get(0)?.end()..)?;
+    (!rest.trim().is_empty()).then_some((n, rest))
+}
+
+/// `12. …`, `[12] …`, `^12 …`, `¹² …`, `<sup>12</sup> …` or a linked `[12](#ref12) …` at the
+/// start of an item of a note list.
 pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
     if let Some((n, rest)) = leading_superscript(s) {
         return Some((n, rest.trim_start()));
     }
     let m = ENDNOTE.captures(s)?;
-    let n = (1..=3).find_map(|i| m.get(i)).and_then(|d| d.as_str().parse().ok())?;
+    let n = (1..=6).find_map(|i| m.get(i)).and_then(|d| d.as_str().parse().ok())?;
     let end = m.get(0).map_or(0, |m| m.end());
-    Some((n, s.get(end..).unwrap_or("")))
+    let rest = s.get(end..).unwrap_or("");
+    // a converted page's link back to the marker (`1. [^](#cite-1) Jane Doe, …`) is no text
+    let back = BACK_LINK.find(rest).map_or(0, |b| b.end());
+    Some((n, rest.get(back..).unwrap_or(rest)))
+}
+
+/// A note's link back to its marker: `[^](#ref1)`, `[↑](#ref1)`, `[↩](#ref1)`, `[[1]](#_ftnref1)`.
+static BACK_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?\d{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));
+
+/// The notes of a chunk of a note list written one to a line without blank lines between
+/// (`1 Jane Doe, “Title,” 2020.` / `2 Ibid, 8.`): the chunk `[start, end)` of `text`, whose first
+/// note is numbered `first`, is cut before every line that starts with the next number and
+/// reads as the start of a note (a capital, a quote, emphasis). Gives `(n, start, body start,
+/// end)` per note, the body after its number. Linear in the chunk.
+pub fn split_notes(
+    text: &str,
+    start: usize,
+    body_start: usize,
+    end: usize,
+    first: u32,
+) -> Vec<(u32, usize, usize, usize)> {
+    let mut out = Vec::new();
+    let (mut n, mut from, mut body) = (first, start, body_start);
+    let mut offset = start;
+    for line in lines_of(text.get(start..end).unwrap_or("")) {
+        let at = offset;
+        offset += line.len();
+        if at == start {
+            continue;
+        }
+        let next = n.saturating_add(1);
+        let Some((k, rest)) = endnote_start(line).filter(|&(k, _)| k == next) else {
+            continue;
+        };
+        let opens = rest
+            .trim_start()
+            .starts_with(|c: char| c.is_uppercase() || matches!(c, '“' | '"' | '‘' | '*' | '_' | '['));
+        if opens {
+            out.push((n, from, body, trim_end(text, body, at)));
+            (n, from, body) = (k, at, at + (line.len() - rest.len()));
+        }
+    }
+    out.push((n, from, body, end));
+    out
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let s = text.get(start..end).unwrap_or("");
+    start + s.trim_end().len()
 }
 
 /// `7 Jane Doe, “Title,” 2020.` at a page bottom: the number `expected` (no full stop after it),

@@ -4,7 +4,9 @@
 //! Gives: a [`Document`] whose body blocks carry clean text (see [`inline`]), their section path
 //! and the footnote markers found in them, plus the note definitions, whatever the footnote style:
 //! superscript digits with notes at page bottoms, Markdown `[^n]`, bracketed `[n]` or caret `^n`
-//! markers with a numbered note list at the end, or bare digits glued to words.
+//! markers with a numbered note list at the end, HTML `<sup>n</sup>` with a note list or each
+//! section's notes under a `---` rule (numbered on, or from 1 again in each section), or bare
+//! digits glued to words or set off after a full stop.
 //!
 //! PDF damage is repaired here: running headers and footers and page-number lines are dropped,
 //! a paragraph split by a page-bottom note block is joined again, and a note split across two
@@ -77,6 +79,19 @@ pub struct Document {
     pub notes: Vec<Note>,
     /// Note number → index of its first definition in `notes`.
     note_index: std::collections::BTreeMap<u32, usize>,
+    /// The runs of notes read between body blocks, in order (see [`Group`]).
+    groups: Vec<Group>,
+}
+
+/// A run of note definitions with no body text between them (the notes at a page bottom, after a
+/// section, or in a note list), and the body blocks before it: where a document numbers its notes
+/// again in each section, a marker names a note of its own run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Group {
+    /// Index in `notes` of the run's first note.
+    note: usize,
+    /// The number of body blocks read before the run.
+    block: usize,
 }
 
 impl Document {
@@ -128,6 +143,9 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
         last_body: None,
         pending_note: None,
         plain_notes: 0,
+        in_group: false,
+        marks: std::collections::BTreeSet::new(),
+        marks_from: 0,
     };
     reader.front_matter(&chunks);
     reader.body(&chunks);
@@ -168,6 +186,11 @@ struct Reader<'a> {
     pending_note: Option<usize>,
     /// The number of the last page-bottom note written in plain digits.
     plain_notes: u32,
+    /// Whether the last thing read was a note (a run of notes is open).
+    in_group: bool,
+    /// Marker numbers seen in the body since the last run of notes, read up to block `marks_from`.
+    marks: std::collections::BTreeSet<u32>,
+    marks_from: usize,
 }
 
 impl Reader<'_> {
@@ -179,7 +202,9 @@ impl Reader<'_> {
     }
 
     fn front_matter(&mut self, chunks: &[Chunk]) {
-        let mut it = chunks.iter().filter(|c| !matches!(c.kind, ChunkKind::Furniture));
+        let mut it = chunks
+            .iter()
+            .filter(|c| !matches!(c.kind, ChunkKind::Furniture | ChunkKind::Rule));
         let Some(first) = it.next() else { return };
         let title = match first.kind {
             ChunkKind::Heading { level: 1 } => Some(first),
@@ -204,10 +229,23 @@ impl Reader<'_> {
             >= 2;
         let mut seen_title = false;
         let mut in_notes = false;
+        // a thematic break was the last chunk; notes under one end at a chunk that is neither a
+        // note nor the rest of one
+        let mut after_rule = false;
+        let mut rule_notes = false;
         for (i, chunk) in chunks.iter().enumerate() {
             let src = chunk.body(self.text);
             match chunk.kind {
                 ChunkKind::Furniture => continue,
+                ChunkKind::Rule => {
+                    after_rule = true;
+                    if rule_notes {
+                        (in_notes, rule_notes) = (false, false);
+                    }
+                    self.last_body = None;
+                    self.pending_note = None;
+                    continue;
+                }
                 ChunkKind::Heading { .. } | ChunkKind::Para if !seen_title && self.is_title(chunk) => {
                     seen_title = true;
                     continue;
@@ -222,14 +260,24 @@ impl Reader<'_> {
                 _ => {}
             }
             seen_title = true;
+            if std::mem::take(&mut after_rule) && !in_notes {
+                let first = match chunk.kind {
+                    ChunkKind::Note { n } => Some(n),
+                    ChunkKind::Item | ChunkKind::Para => lines::endnote_start(chunk.full(self.text)).map(|(n, _)| n),
+                    _ => None,
+                };
+                if first.is_some_and(|n| self.section_marks().contains(&n)) {
+                    (in_notes, rule_notes) = (true, true);
+                }
+            }
             match chunk.kind {
-                ChunkKind::Furniture => {}
+                ChunkKind::Furniture | ChunkKind::Rule => {}
                 ChunkKind::Note { n } => {
-                    let inl = self.clean(src, chunk.body_start);
-                    self.push_note(n, chunk, inl);
+                    self.push_notes(n, chunk, chunk.body_start);
                 }
                 ChunkKind::Heading { level } => {
                     in_notes = lines::notes_heading(src);
+                    rule_notes = false;
                     self.heading(level, chunk);
                 }
                 ChunkKind::Table => {
@@ -242,10 +290,8 @@ impl Reader<'_> {
                     if !in_notes && chunk.kind == ChunkKind::Para {
                         let full = chunk.full(self.text);
                         if let Some((n, rest)) = lines::plain_note_start(full, self.plain_notes + 1) {
-                            self.plain_notes = n;
                             let start = chunk.span.start as usize + (full.len() - rest.len());
-                            let inl = self.clean(rest, start);
-                            self.push_note(n, chunk, inl);
+                            self.plain_notes = self.push_notes(n, chunk, start);
                             continue;
                         }
                     }
@@ -253,20 +299,29 @@ impl Reader<'_> {
                         let full = chunk.full(self.text);
                         if let Some((n, rest)) = lines::endnote_start(full) {
                             let start = chunk.span.start as usize + (full.len() - rest.len());
-                            let inl = self.clean(rest, start);
-                            self.push_note(n, chunk, inl);
+                            self.push_notes(n, chunk, start);
                             continue;
                         }
                         if let Some(last) = self.doc.notes.len().checked_sub(1) {
-                            if !lines::heading_like(src) {
+                            let rest_of_note = if rule_notes {
+                                lines::note_continuation(src)
+                            } else {
+                                !lines::heading_like(src)
+                            };
+                            if rest_of_note {
                                 self.continue_note(last, chunk);
                                 continue;
                             }
+                        }
+                        if rule_notes {
+                            // the section's notes are over: body text again
+                            (in_notes, rule_notes) = (false, false);
                         }
                     }
                     if chunk.kind == ChunkKind::Para {
                         if let Some(level) = lines::heading_level(src, markdown_headings) {
                             in_notes = lines::notes_heading(src);
+                            rule_notes = false;
                             self.heading(level, chunk);
                             continue;
                         }
@@ -292,14 +347,41 @@ impl Reader<'_> {
         clean_heading(&self.clean(chunk.body(self.text), chunk.body_start)) == *title
     }
 
-    fn push_note(&mut self, n: u32, chunk: &Chunk, inl: Inline) {
+    fn push_note(&mut self, n: u32, span: Span, inl: Inline) {
+        if !self.in_group {
+            self.in_group = true;
+            self.doc.groups.push(Group {
+                note: self.doc.notes.len(),
+                block: self.doc.blocks.len(),
+            });
+            self.marks.clear();
+            self.marks_from = self.doc.blocks.len();
+        }
         let complete = lines::note_complete(&inl.text);
-        self.doc.notes.push(Note {
-            n,
-            span: chunk.span,
-            inline: inl,
-        });
+        self.doc.notes.push(Note { n, span, inline: inl });
         self.pending_note = (!complete).then_some(self.doc.notes.len() - 1);
+    }
+
+    /// The notes of a chunk whose first note, numbered `n`, has its text from `body`: one, or
+    /// several written a line each (see [`lines::split_notes`]). Gives the last one's number.
+    fn push_notes(&mut self, n: u32, chunk: &Chunk, body: usize) -> u32 {
+        let (start, end) = (chunk.span.start as usize, chunk.span.end as usize);
+        let mut last = n;
+        for (k, from, body, end) in lines::split_notes(self.text, start, body, end, n) {
+            let inl = self.clean(self.text.get(body..end).unwrap_or(""), body);
+            self.push_note(k, Span::new(from, end), inl);
+            last = k;
+        }
+        last
+    }
+
+    /// The marker numbers in the body since the last run of notes (each block read once).
+    fn section_marks(&mut self) -> &std::collections::BTreeSet<u32> {
+        for block in self.doc.blocks.iter().skip(self.marks_from) {
+            self.marks.extend(markers::numbers(&block.inline));
+        }
+        self.marks_from = self.doc.blocks.len();
+        &self.marks
     }
 
     fn continue_note(&mut self, idx: usize, chunk: &Chunk) {
@@ -315,6 +397,7 @@ impl Reader<'_> {
 
     fn heading(&mut self, level: u8, chunk: &Chunk) {
         self.last_body = None;
+        self.in_group = false;
         let inl = self.clean(chunk.body(self.text), chunk.body_start);
         let name = clean_heading(&inl);
         while self.stack.last().is_some_and(|(l, _)| *l >= level) {
@@ -342,6 +425,7 @@ impl Reader<'_> {
         if inl.text.is_empty() {
             return;
         }
+        self.in_group = false;
         if let Some(prev) = self.last_body.and_then(|i| self.doc.blocks.get_mut(i)) {
             if lines::continues(&prev.inline.text, &inl.text) {
                 prev.inline.append(&inl, chunk.span.start as usize);
@@ -363,6 +447,7 @@ impl Reader<'_> {
     }
 
     fn table(&mut self, chunk: &Chunk) {
+        self.in_group = false;
         let rows = lines::table_rows(self.text, chunk);
         let Some((header, body)) = rows.split_first() else {
             return;
@@ -426,7 +511,11 @@ fn next_is_note(text: &str, chunks: &[Chunk], i: usize, plain_next: u32) -> bool
 
 /// Heading text without bullets, emphasis or trailing markers and colons.
 pub fn clean_heading(inl: &Inline) -> String {
-    let t = inl.text.trim();
+    let t = inl
+        .text
+        .get(..markers::strip_trailing_sup(inl))
+        .unwrap_or(&inl.text)
+        .trim();
     let t = t.trim_start_matches(['▪', '•', '■', '●', '◦', '-', '*', '#', ' ', '\u{a0}']);
     let t = markers::strip_trailing(t);
     t.trim().trim_end_matches([':', '*']).trim().to_string()

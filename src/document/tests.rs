@@ -43,3 +43,60 @@ fn adjacent_markers_keep_spans_on_char_boundaries() {
         );
     }
 }
+
+#[test]
+fn notes_one_to_a_line_are_split_at_the_next_number() {
+    let text = "# Title\n\nBody.<sup>1</sup> More.<sup>2</sup> Last.<sup>3</sup>\n\n---\n\n1 Jane Doe, “A Title,” 2020.\n2 Ibid, 8.\n4 not the next number\n3 “Another,” 2021.\n";
+    let (d, diags) = doc(text);
+    let notes: Vec<(u32, &str)> = d.notes.iter().map(|n| (n.n, n.inline.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        vec![
+            (1, "Jane Doe, “A Title,” 2020."),
+            (2, "Ibid, 8. 4 not the next number"),
+            (3, "“Another,” 2021.")
+        ]
+    );
+    for n in &d.notes {
+        assert!(text
+            .get(n.span.range())
+            .is_some_and(|s| s.starts_with(&n.n.to_string())));
+    }
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn restarted_numbering_names_the_notes_of_each_section() {
+    let text = "# T\n\n## A\n\nOne.<sup>1</sup> Two.<sup>2</sup>\n\n---\n\n1. “A1,” 2020.\n2. “A2,” 2020.\n\n## B\n\nThree.<sup>1</sup> Four.<sup>2</sup>\n\n---\n\n1. “B1,” 2021.\n2. “B2,” 2021.\n";
+    let (d, diags) = doc(text);
+    let notes: Vec<(u32, &str)> = d.notes.iter().map(|n| (n.n, n.inline.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        vec![
+            (1, "“A1,” 2020."),
+            (2, "“A2,” 2020."),
+            (3, "“B1,” 2021."),
+            (4, "“B2,” 2021.")
+        ]
+    );
+    let markers: Vec<u32> = d.blocks.iter().flat_map(|b| b.markers.iter().map(|m| m.n)).collect();
+    assert_eq!(markers, vec![1, 2, 3, 4]);
+    assert_eq!(d.note(3).map(|n| n.inline.text.as_str()), Some("“B1,” 2021."));
+    assert!(diags.is_empty(), "{diags:?}");
+}
+
+#[test]
+fn a_restarted_marker_without_its_note_in_its_section_looks_back_then_warns() {
+    let text = "# T\n\n## A\n\nOne.<sup>1</sup> Two.<sup>2</sup> Three.<sup>3</sup>\n\n---\n\n1. “A1,” 2020.\n2. “A2,” 2020.\n3. “A3,” 2020.\n\n## B\n\nFour.<sup>1</sup> Again.<sup>3</sup> Lost.<sup>9</sup>\n\n---\n\n1. “B1,” 2021.\n";
+    let (d, diags) = doc(text);
+    let markers: Vec<u32> = d.blocks.iter().flat_map(|b| b.markers.iter().map(|m| m.n)).collect();
+    // B's 1 is the fourth note; its 3 is A's; its 9 names no note
+    assert_eq!(markers, vec![1, 2, 3, 4, 3]);
+    let lost = d
+        .blocks
+        .iter()
+        .find(|b| b.inline.text.starts_with("Four"))
+        .map(|b| b.inline.text.as_str());
+    assert_eq!(lost, Some("Four. Again. Lost."));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+}
