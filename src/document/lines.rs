@@ -396,6 +396,8 @@ pub fn sup_lead(s: &str) -> Option<(u32, &str)> {
 /// `12. …`, `[12] …`, `^12 …`, `¹² …`, `<sup>12</sup> …` or a linked `[12](#ref12) …` at the
 /// start of an item of a note list.
 pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
+    // a converted page's anchor for the note (`<a id="fn1"></a>1. …`) is no text
+    let s = s.get(ANCHOR.find(s).map_or(0, |m| m.end())..).unwrap_or(s);
     if let Some((n, rest)) = leading_superscript(s) {
         return Some((n, rest.trim_start()));
     }
@@ -407,6 +409,9 @@ pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
     let back = BACK_LINK.find(rest).map_or(0, |b| b.end());
     Some((n, rest.get(back..).unwrap_or(rest)))
 }
+
+/// Empty HTML anchors before a note's number: `<a id="fn1"></a>`, `<span id="fn1"></span>`.
+static ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:<(?:a|span)\b[^>]*>[ \t]*</(?:a|span)>[ \t]*)+"));
 
 /// A note's link back to its marker: `[^](#ref1)`, `[↑](#ref1)`, `[↩](#ref1)`, `[[1]](#_ftnref1)`.
 static BACK_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?\d{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));

@@ -260,6 +260,17 @@ impl Reader<'_> {
                 _ => {}
             }
             seen_title = true;
+            // a line that only says `Notes` (`**Endnotes:**`) opens the notes like a heading, in a
+            // document whose headings are `#` lines too; under a rule, it opens the section's notes
+            let label = chunk.kind == ChunkKind::Para
+                && lines::notes_heading(src)
+                && lines::heading_level(src, markdown_headings).is_none();
+            if label {
+                in_notes = true;
+                rule_notes = after_rule;
+                self.last_body = None;
+                continue;
+            }
             if std::mem::take(&mut after_rule) && !in_notes {
                 let first = match chunk.kind {
                     ChunkKind::Note { n } => Some(n),
