@@ -41,13 +41,22 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec
     {
         *table.words.entry(w.to_string()).or_default() += 1;
     }
-    for (bi, block) in doc.blocks.iter().enumerate() {
+    // each body block's words, split once and read by every rule
+    let block_words: Vec<Vec<Word>> = doc
+        .blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading { .. } => Vec::new(),
+            _ => words(&b.inline.text),
+        })
+        .collect();
+    for (block, ws) in doc.blocks.iter().zip(&block_words) {
         if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
         }
-        discover(&mut table, &block.inline.text, bi);
+        discover(&mut table, &block.inline.text, ws);
     }
-    surname_persons(&mut table, doc);
+    surname_persons(&mut table, doc, &block_words);
     find_mentions(doc, sentences, &table, index)
 }
 
@@ -345,27 +354,109 @@ static COMPANY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     )
 });
 
-/// The words [`COMPANY`] and [`COMPANY_BEFORE`] need, and the suffixes [`COMPANY_SUFFIX`] needs:
-/// a block without any is not searched. The patterns begin with a Unicode word boundary, which
-/// on text that is not ASCII sends the regex engine to its slowest matcher at every capital.
-static COMPANY_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::new([
-        "compan",
-        "firm",
-        "refiner",
-        "manufacturer",
-        "contractor",
-        "conglomerate",
-    ])
-    .ok()
+/// The words the pattern rules need, found in one pass over a block with one automaton: a
+/// block without a rule's cue is not searched by its pattern. (The patterns begin with a
+/// Unicode word boundary, which on text that is not ASCII sends the regex engine to its slowest
+/// matcher at every capital: most blocks have no cue for most rules.)
+static CUE_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CUES.iter().map(|(w, _)| w))
+        .ok()
 });
-static COMPANY_SUFFIXES: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| AhoCorasick::new(["Inc", "Ltd", "Corp", "plc", "PLC", "GmbH", "S.A.", "Co."]).ok());
 
-/// Whether `text` holds one of the words of `words` (when the automaton could not be built,
-/// yes: the search it guards then runs).
-fn has_any(words: &LazyLock<Option<AhoCorasick>>, text: &str) -> bool {
-    words.as_ref().is_none_or(|ac| ac.is_match(text))
+/// Which rule each cue word serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Paren,
+    Company,
+    CompanySuffix,
+    SuchAs,
+    Listed,
+    Designation,
+    QuotedPolicy,
+    Numbered,
+}
+
+const CUES: &[(&str, Cue)] = &[
+    ("(", Cue::Paren),
+    ("compan", Cue::Company),
+    ("firm", Cue::Company),
+    ("refiner", Cue::Company),
+    ("manufacturer", Cue::Company),
+    ("contractor", Cue::Company),
+    ("conglomerate", Cue::Company),
+    ("inc", Cue::CompanySuffix),
+    ("ltd", Cue::CompanySuffix),
+    ("corp", Cue::CompanySuffix),
+    ("plc", Cue::CompanySuffix),
+    ("gmbh", Cue::CompanySuffix),
+    ("s.a.", Cue::CompanySuffix),
+    ("co.", Cue::CompanySuffix),
+    ("such as", Cue::SuchAs),
+    ("like", Cue::SuchAs),
+    ("called", Cue::SuchAs),
+    ("named", Cue::SuchAs),
+    ("dubbed", Cue::SuchAs),
+    ("known as", Cue::SuchAs),
+    ("including", Cue::Listed),
+    ("designat", Cue::Designation),
+    ("policy", Cue::QuotedPolicy),
+    ("doctrine", Cue::QuotedPolicy),
+    ("strategy", Cue::QuotedPolicy),
+    ("initiative", Cue::QuotedPolicy),
+    ("vision", Cue::QuotedPolicy),
+    ("order", Cue::Numbered),
+    ("license", Cue::Numbered),
+];
+
+/// The cues a block holds.
+#[derive(Debug, Default)]
+struct Cues {
+    paren: bool,
+    company: bool,
+    company_suffix: bool,
+    such_as: bool,
+    listed: bool,
+    designation: bool,
+    quoted_policy: bool,
+    numbered: bool,
+}
+
+impl Cues {
+    fn of(text: &str) -> Cues {
+        let Some(ac) = CUE_WORDS.as_ref() else {
+            // no automaton: every rule runs
+            return Cues {
+                paren: true,
+                company: true,
+                company_suffix: true,
+                such_as: true,
+                listed: true,
+                designation: true,
+                quoted_policy: true,
+                numbered: true,
+            };
+        };
+        let mut c = Cues::default();
+        for m in ac.find_overlapping_iter(text) {
+            match CUES.get(m.pattern().as_usize()).map(|x| x.1) {
+                Some(Cue::Paren) => c.paren = true,
+                Some(Cue::Company) => c.company = true,
+                Some(Cue::CompanySuffix) => c.company_suffix = true,
+                Some(Cue::SuchAs) => {
+                    c.such_as = true;
+                    c.listed = true;
+                }
+                Some(Cue::Listed) => c.listed = true,
+                Some(Cue::Designation) => c.designation = true,
+                Some(Cue::QuotedPolicy) => c.quoted_policy = true,
+                Some(Cue::Numbered) => c.numbered = true,
+                None => {}
+            }
+        }
+        c
+    }
 }
 
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
@@ -382,6 +473,19 @@ static LISTED: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"\b((?i:initiatives|agreements|forums|mechanisms|dialogues|programmes|programs|treaties|frameworks))\s+(?:such as|like|including)\s+((?:(?:the\s+)?[A-Za-z0-9][\p{L}\d+&-]*(?:\s+(?:in|of|for|on|the|and)?\s*[A-Z0-9][\p{L}\d+&-]*)*(?:,\s+|,?\s+and\s+)?){1,5})",
     )
 });
+
+/// The plural class nouns of [`LISTED`], lower-case.
+const LIST_NOUNS: &[&str] = &[
+    "initiatives",
+    "agreements",
+    "forums",
+    "mechanisms",
+    "dialogues",
+    "programmes",
+    "programs",
+    "treaties",
+    "frameworks",
+];
 
 /// `designation as a “Major Defense Partner”`, `designated a Major Non-NATO Ally`.
 static DESIGNATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -501,8 +605,8 @@ const LEGISLATURES: &[&str] = &[
 const GENERIC_LEGISLATURES: &[&str] = &["Parliament", "Assembly", "Congress", "Senate", "Diet"];
 
 /// `the Knesset`, `the Bundestag`: a legislature's own one-word name.
-fn one_word_legislatures(t: &mut Table, text: &str) {
-    for w in words(text) {
+fn one_word_legislatures(t: &mut Table, text: &str, ws: &[Word]) {
+    for w in ws {
         let s = text.get(w.start..w.end).unwrap_or("");
         if !LEGISLATURES.contains(&s) || GENERIC_LEGISLATURES.contains(&s) || t.owner(s).is_some() {
             continue;
@@ -811,11 +915,15 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// The names a block's text defines or implies.
-fn discover(t: &mut Table, text: &str, _block: usize) {
-    acronyms(t, text);
-    head_words(t, text);
+fn discover(t: &mut Table, text: &str, ws: &[Word]) {
+    let cues = Cues::of(text);
+    if cues.paren {
+        acronyms(t, text);
+    }
+    head_words(t, text, ws);
+    // (the title pattern's literal prefixes make the regex engine's own prefilter fast)
     titled(t, text);
-    let company_words = has_any(&COMPANY_WORDS, text);
+    let company_words = cues.company;
     if let Some(r) = COMPANY.as_ref().filter(|_| company_words) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
@@ -827,10 +935,10 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
             t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);
         }
     }
-    companies_more(t, text, company_words);
-    one_word_legislatures(t, text);
-    listed(t, text);
-    if let Some(r) = SUCH_AS.as_ref() {
+    companies_more(t, text, company_words, cues.company_suffix);
+    one_word_legislatures(t, text, ws);
+    listed(t, text, &cues);
+    if let Some(r) = SUCH_AS.as_ref().filter(|_| cues.such_as) {
         for c in r.captures_iter(text) {
             let (Some(what), Some(m)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -846,7 +954,7 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
             }
         }
     }
-    if let Some(r) = QUOTED_POLICY.as_ref() {
+    if let Some(r) = QUOTED_POLICY.as_ref().filter(|_| cues.quoted_policy) {
         for c in r.captures_iter(text) {
             let (Some(phrase), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -861,7 +969,7 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
             );
         }
     }
-    if let Some(r) = SPECIAL.as_ref() {
+    if let Some(r) = SPECIAL.as_ref().filter(|_| cues.numbered) {
         for m in r.find_iter(text) {
             let kind = if m.as_str().starts_with("Executive") {
                 EntityType::Law
@@ -874,7 +982,7 @@ fn discover(t: &mut Table, text: &str, _block: usize) {
 }
 
 /// Companies named after a company word or with a corporate suffix.
-fn companies_more(t: &mut Table, text: &str, company_words: bool) {
+fn companies_more(t: &mut Table, text: &str, company_words: bool, suffixes: bool) {
     if let Some(r) = COMPANY_BEFORE.as_ref().filter(|_| company_words) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
@@ -890,7 +998,7 @@ fn companies_more(t: &mut Table, text: &str, company_words: bool) {
             t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);
         }
     }
-    if let Some(r) = COMPANY_SUFFIX.as_ref().filter(|_| has_any(&COMPANY_SUFFIXES, text)) {
+    if let Some(r) = COMPANY_SUFFIX.as_ref().filter(|_| suffixes) {
         for c in r.captures_iter(text) {
             let (Some(m), Some(whole)) = (c.get(1), c.get(0)) else {
                 continue;
@@ -917,12 +1025,38 @@ fn companies_more(t: &mut Table, text: &str, company_words: bool) {
 
 /// `initiatives like Make in India and Atmanirbhar Bharat`; `designated a “Major Defense
 /// Partner”`; the US `"Indo-Pacific strategy"`.
-fn listed(t: &mut Table, text: &str) {
-    if let Some(r) = LISTED.as_ref() {
-        for c in r.captures_iter(text) {
+fn listed(t: &mut Table, text: &str, cues: &Cues) {
+    if let Some(r) = LISTED.as_ref().filter(|_| cues.listed) {
+        // the pattern is tried only where a class noun stands before `such as`, `like` or
+        // `including`, on a window of the text: a scan of the whole block costs more than the
+        // rest of the rules together
+        let mut starts: Vec<usize> = [" such as ", " like ", " including "]
+            .iter()
+            .flat_map(|cue| text.match_indices(cue).map(|(i, _)| i))
+            .filter_map(|i| {
+                let before = text.get(..i)?;
+                let noun = before.rsplit([' ', '\n', '(']).next()?;
+                LIST_NOUNS
+                    .contains(&noun.to_lowercase().as_str())
+                    .then(|| i - noun.len())
+            })
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        for start in starts {
+            let mut end = (start + 600).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let Some(c) = text.get(..end).and_then(|w| r.captures_at(w, start)) else {
+                continue;
+            };
             let (Some(what), Some(list)) = (c.get(1), c.get(2)) else {
                 continue;
             };
+            if what.start() != start {
+                continue;
+            }
             let kind = match what.as_str().to_lowercase().as_str() {
                 "initiatives" | "programmes" | "programs" => EntityType::Initiative,
                 "forums" | "mechanisms" | "dialogues" => EntityType::Dialogue,
@@ -954,7 +1088,7 @@ fn listed(t: &mut Table, text: &str) {
             }
         }
     }
-    if let Some(r) = DESIGNATION.as_ref() {
+    if let Some(r) = DESIGNATION.as_ref().filter(|_| cues.designation) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -971,7 +1105,7 @@ fn listed(t: &mut Table, text: &str) {
             );
         }
     }
-    if let Some(r) = QUOTED_STRATEGY.as_ref() {
+    if let Some(r) = QUOTED_STRATEGY.as_ref().filter(|_| cues.quoted_policy) {
         for c in r.captures_iter(text) {
             let (Some(m), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -1136,8 +1270,7 @@ fn leading_head(name: &str) -> Option<(Class, EntityType)> {
 }
 
 /// Capitalised runs with a head word; `Operation …`.
-fn head_words(t: &mut Table, text: &str) {
-    let ws = words(text);
+fn head_words(t: &mut Table, text: &str, ws: &[Word]) {
     let mut i = 0;
     while i < ws.len() {
         // a run of capitalised words, with connectors inside
@@ -1200,9 +1333,9 @@ fn head_words(t: &mut Table, text: &str) {
             }
         }
         if start <= end {
-            name_in_run(t, text, &ws, start, end);
-            lower_head(t, text, &ws, start, end);
-            designator(t, text, &ws, start, end);
+            name_in_run(t, text, ws, start, end);
+            lower_head(t, text, ws, start, end);
+            designator(t, text, ws, start, end);
         }
         i = end + 1;
     }
@@ -1578,15 +1711,14 @@ fn name_like(t: &Table, w: &str) -> bool {
 
 /// `the MPP's Gombojav Zandanshatar … Zandanshatar resigned`: two name-like words not in a
 /// longer capitalised run, whose second word then stands alone at least twice, name a person.
-fn surname_persons(t: &mut Table, doc: &Document) {
+fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut alone: BTreeMap<String, usize> = BTreeMap::new();
-    for block in &doc.blocks {
+    for (block, ws) in doc.blocks.iter().zip(block_words) {
         if matches!(block.kind, BlockKind::Heading { .. }) {
             continue;
         }
         let text = block.inline.text.as_str();
-        let ws = words(text);
         let word = |k: usize| ws.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
         let gap = |k: usize| match (ws.get(k), ws.get(k + 1)) {
             (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
@@ -2296,12 +2428,7 @@ mod tests {
         for (name, r) in regexes {
             assert!(r.is_some(), "{name} does not compile");
         }
-        for (name, ac) in [
-            ("COMPANY_WORDS", &COMPANY_WORDS),
-            ("COMPANY_SUFFIXES", &COMPANY_SUFFIXES),
-        ] {
-            assert!(ac.is_some(), "{name} does not build");
-        }
+        assert!(CUE_WORDS.is_some(), "CUE_WORDS does not build");
         assert!(Lexicon::default_lexicon().index().automaton.is_some());
         for line in HEADS_TABLE
             .lines()
