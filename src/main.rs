@@ -313,7 +313,7 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    print!("{}", report.render(style));
+    emit(report.render(style).as_bytes());
     if report.found_anything() {
         ExitCode::from(1)
     } else {
@@ -397,8 +397,7 @@ fn query(args: QueryArgs) -> ExitCode {
         }),
         Question::Sparql { query: q } => match query::sparql(&g, q, output) {
             Ok(bytes) => {
-                use std::io::Write as _;
-                let _ = std::io::stdout().write_all(&bytes);
+                emit(&bytes);
                 return ExitCode::SUCCESS;
             }
             Err(e) => Err(e),
@@ -406,7 +405,7 @@ fn query(args: QueryArgs) -> ExitCode {
     };
     match answer {
         Ok(a) => {
-            print!("{}", a.render(output));
+            emit(a.render(output).as_bytes());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -414,6 +413,13 @@ fn query(args: QueryArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Writes to standard output; a reader that went away (`| head`) is not an error.
+fn emit(bytes: &[u8]) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(bytes).and_then(|()| out.flush());
 }
 
 /// Says on stderr what a name was taken to mean, when it was more than one thing or not the
@@ -431,7 +437,7 @@ fn said(what: &str, name: &str, found: &[&policykg::graph::Node]) {
 
 fn build(args: BuildArgs) -> ExitCode {
     if args.format.trim() == "help" {
-        print!("{}", Format::help());
+        emit(Format::help().as_bytes());
         return ExitCode::SUCCESS;
     }
     let formats = match Format::parse_list(&args.format) {
