@@ -923,6 +923,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     head_words(t, text, ws);
     // (the title pattern's literal prefixes make the regex engine's own prefilter fast)
     titled(t, text);
+    role_cued(t, text, ws);
     let company_words = cues.company;
     if let Some(r) = COMPANY.as_ref().filter(|_| company_words) {
         for c in r.captures_iter(text) {
@@ -1891,6 +1892,184 @@ fn occurrences(t: &Table, name: &str) -> usize {
         .match_indices(name)
         .filter(|(i, _)| word_start(&t.doc_text, *i) && word_end(&t.doc_text, i + name.len()))
         .count()
+}
+
+/// Given names: `lexicon/given-names.txt` (the 1990 US Census lists, public domain).
+const GIVEN_NAMES_LIST: &str = include_str!("lexicon/given-names.txt");
+
+static GIVEN_NAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    GIVEN_NAMES_LIST
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect()
+});
+
+/// Lower-case roles that name a person after them: `energy minister Ana Ruiz`.
+const ROLES: &[&str] = &[
+    "minister",
+    "adviser",
+    "advisor",
+    "envoy",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "commander",
+    "general",
+    "governor",
+    "mayor",
+    "senator",
+    "diplomat",
+    "official",
+    "negotiator",
+    "economist",
+    "analyst",
+    "scholar",
+    "historian",
+    "journalist",
+    "activist",
+    "leader",
+    "chief",
+    "consul",
+    "premier",
+    "lawmaker",
+    "legislator",
+    "strategist",
+    "founder",
+    "researcher",
+    "professor",
+    "admiral",
+    "colonel",
+    "officer",
+    "dissident",
+    "opposition",
+];
+
+/// Verbs of speech and thought after a person's name: `George Marshall argued`.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "argued",
+    "argues",
+    "wrote",
+    "writes",
+    "noted",
+    "notes",
+    "warned",
+    "stated",
+    "told",
+    "observed",
+    "claimed",
+    "insisted",
+    "added",
+    "explained",
+    "contended",
+    "recalled",
+    "believed",
+    "testified",
+    "announced",
+    "asserted",
+    "suggested",
+    "acknowledged",
+    "admitted",
+    "remarked",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "proposed",
+];
+
+/// Lower-case particles inside a person's name: `Osama bin Laden`, `Ursula von der Leyen`.
+const PARTICLES: &[&str] = &[
+    "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "dos", "das",
+    "del", "della", "y",
+];
+
+/// A word that may be part of a person's name: capitalised (`Haddad`, `McNamara`, `O'Brien`,
+/// `al-Sudani`), not a known non-person name, a head word, a month or a sentence opener.
+fn person_word(t: &Table, w: &str) -> bool {
+    let body = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")).unwrap_or(w);
+    let mut cs = body.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && body.chars().any(char::is_lowercase)
+        && body.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+        && body.chars().count() >= 2
+        && !NOT_NAME_START.contains(&w)
+        && !SOFT_START.contains(&w)
+        && !MONTHS.contains(&w)
+        && !TITLES.contains(&w)
+        && !NOT_PERSON_NAME.contains(&w)
+        && head_of(w).is_none()
+        && weak_head(w).is_none()
+        && t.owner(w)
+            .and_then(|i| t.cand_at(i))
+            .is_none_or(|c| c.kind == EntityType::Person)
+        && state_adjective(t, w).is_none()
+}
+
+/// `energy minister Ana Ruiz`, `the consul in Lyon, Paul Martin`, `George Marshall argued`,
+/// `Omar Haddad, a trade adviser`: a name of two to four words with a cue that it is a
+/// person's (see [`Rule::ActorRole`]).
+fn role_cued(t: &mut Table, text: &str, ws: &[Word]) {
+    let word = |k: usize| ws.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
+    let gap = |k: usize| match (ws.get(k), ws.get(k + 1)) {
+        (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
+        _ => "",
+    };
+    let mut k = 0;
+    while k < ws.len() {
+        if !person_word(t, word(k)) {
+            k += 1;
+            continue;
+        }
+        // the name: person words, particles between them, one space apart
+        let mut e = k;
+        let mut j = k + 1;
+        while j < ws.len() && j < k + 5 && gap(j - 1) == " " {
+            let w = word(j);
+            if person_word(t, w) {
+                e = j;
+            } else if !(PARTICLES.contains(&w) && person_word(t, word(j + 1))) {
+                break;
+            }
+            j += 1;
+        }
+        let names = (k..=e).filter(|&x| !PARTICLES.contains(&word(x))).count();
+        // `Omar Haddad Foundation`: a name that runs on into a capitalised word is no person's
+        let runs_on = gap(e) == " " && is_cap(word(e + 1));
+        if names < 2 || runs_on {
+            k = e + 1;
+            continue;
+        }
+        let lower_role = |x: usize| ROLES.contains(&word(x));
+        let role_before = k > 0 && gap(k - 1) == " " && lower_role(k - 1);
+        // `the consul in Lyon, Paul Martin`
+        let role_appos = k > 1 && gap(k - 1).trim() == "," && (k.saturating_sub(5)..k).any(lower_role);
+        let given = GIVEN_NAMES.contains(word(k));
+        let speech = gap(e) == " " && SPEECH.contains(&word(e + 1));
+        // `Omar Haddad, a trade adviser`
+        let appos_after =
+            gap(e).trim() == "," && matches!(word(e + 1), "a" | "an" | "the") && (e + 2..e + 6).any(lower_role);
+        if role_before || role_appos || (given && (speech || appos_after)) {
+            if let (Some(a), Some(b)) = (ws.get(k), ws.get(e)) {
+                let full = text.get(a.start..b.end).unwrap_or("").to_string();
+                if t.owner(&full).is_none() {
+                    let i = t.discovered(Class::Actor, EntityType::Person, &full, &[], Rule::ActorRole);
+                    let last = word(e);
+                    if last.chars().count() > 2 && t.owner(last).is_none() {
+                        t.surface(last, i, true);
+                    }
+                }
+            }
+        }
+        k = e + 1;
+    }
 }
 
 /// `Prime Minister Narendra Modi`: a title then a capitalised name.

@@ -126,6 +126,12 @@ const BREAKS: &[&str] = &[
     "while", "whereas", "but", "although", "though", "because", "since", "if", "unless", "when",
 ];
 
+/// Prepositions that may end a predicate: `imposed tariffs on`, `member of`.
+const PREPOSITIONS: &[&str] = &[
+    "on", "of", "with", "to", "in", "into", "from", "for", "against", "as", "by", "at", "over", "about", "toward",
+    "towards", "upon", "onto", "between", "among", "across", "through",
+];
+
 const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "be", "been", "being"];
 
 /// The relations the document's sentences state between the entities' mentions.
@@ -760,6 +766,26 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     // reported speech (`said that`) names no relation between the two
     if words.last().is_some_and(|w| *w == "that") {
         return None;
+    }
+    // `met trade adviser`, `hosted the annual`: words after the verb that neither end in a
+    // preposition nor lead to one describe the object, not the relation
+    let is_verb = |w: &str| {
+        let w = w.to_lowercase();
+        verb_family(&w).is_some() || (w.len() > 5 && w.ends_with("ed"))
+    };
+    // (a verb: one the table knows, a past or present participle, or an infinitive after `to`)
+    let verb_at = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            is_verb(w)
+                || (w.len() > 5 && w.ends_with("ing"))
+                || (k > 0 && words.get(k - 1) == Some(&"to") && w.chars().all(char::is_lowercase))
+        })
+    };
+    let last = words.len().saturating_sub(1);
+    if !words.last().is_some_and(|w| PREPOSITIONS.contains(w)) && !verb_at(last) {
+        if let Some(v) = (0..words.len()).rev().find(|&k| verb_at(k)) {
+            words.truncate(v + 1);
+        }
     }
     let rule = if passive {
         Rule::RelationPassive

@@ -40,6 +40,11 @@ pub enum Rule {
     /// A person after a title: `Prime Minister Narendra Modi`, `Secretary of Defense Pete
     /// Hegseth`, `General Halvard Eskeland`. A title is the surest cue a name is a person's.
     ActorTitle,
+    /// A person after a lower-case role or before a verb of speech: `energy minister Ana Ruiz`,
+    /// `the consul in Lyon, Paul Martin`, `George Marshall argued`, `Omar Haddad, a trade
+    /// adviser`. Papers often name people without a title; without a role the first word must
+    /// be a given name (the US Census lists, `lexicon/given-names.txt`).
+    ActorRole,
     /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
     /// India's largest private oil refiners`, `mining company Rio Tinto`, `Acme Holdings Ltd`.
     ActorCompany,
@@ -102,6 +107,7 @@ impl Rule {
         Rule::AgreementNumbered,
         Rule::AgreementOperation,
         Rule::ActorTitle,
+        Rule::ActorRole,
         Rule::ActorCompany,
         Rule::ActorSurname,
         Rule::AgreementListed,
@@ -133,6 +139,7 @@ impl Rule {
             Rule::AgreementNumbered => "agreement/numbered",
             Rule::AgreementOperation => "agreement/operation",
             Rule::ActorTitle => "actor/title",
+            Rule::ActorRole => "actor/role",
             Rule::ActorCompany => "actor/company",
             Rule::ActorSurname => "actor/surname",
             Rule::AgreementListed => "agreement/listed",
