@@ -16,8 +16,9 @@ use dot_writer::Attributes;
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
-/// The most claims drawn.
-pub const MAX_CLAIMS: usize = 500;
+/// The most claims drawn: a taller picture passes the height Graphviz can render as a bitmap
+/// (32,767 px) and no one reads it; the viewer and `policykg query` give all of them.
+pub const MAX_CLAIMS: usize = 300;
 
 /// A claim's section path as one line, its document's title first in a corpus.
 fn section(n: &Node, g: &KnowledgeGraph) -> String {
@@ -76,7 +77,11 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     }
     let mut caption = format!("{}: claims and the sources they cite", title(g));
     if claims.len() < all.len() {
-        caption.push_str(&format!(" (the first {} claims of {})", claims.len(), all.len()));
+        caption.push_str(&format!(
+            " (the first {} claims of {}; the viewer shows all)",
+            claims.len(),
+            all.len()
+        ));
     }
     let label = escape::dot(&caption);
     let graph = [
