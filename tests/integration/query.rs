@@ -1,8 +1,9 @@
 //! `policykg query` and `policykg check` end to end, on the seed: each kind of question answered
-//! as jq (claims citing a DOI), NetworkX (sources behind an actor, its relations) and SPARQL
-//! over the Turtle export (rdflib) answer it; the table, CSV and JSON outputs; documents as
-//! input; the README's examples; and the audit's report in text, JSON and SARIF (validated
-//! against the SARIF 2.1.0 schema). Without `POLICYKG_TOOLS`, a missing tool skips its check.
+//! as jq (the claims citing a DOI, of a section, naming an actor, citing nothing), NetworkX (the
+//! sources behind an actor, its relations) and SPARQL over the Turtle export (rdflib) answer it;
+//! the table, CSV and JSON outputs; documents as input; the README's examples; and the audit's
+//! report in text, JSON and SARIF (validated against the SARIF 2.1.0 schema). Without
+//! `POLICYKG_TOOLS`, a missing tool skips its check.
 
 use crate::common::{policykg, tempdir};
 use serde_json::Value;
@@ -57,7 +58,7 @@ fn ids(v: &Value, key: &str) -> Vec<String> {
 }
 
 #[test]
-fn claims_citing_a_doi_are_what_jq_finds() {
+fn claims_are_what_jq_finds() {
     let answer = json(&[SEED_JSON, "claims", "--cites", DOI]);
     let mine = ids(&answer, "id");
     assert_eq!(mine.len(), 2, "notes 13 and 67 cite it: {answer:#}");
@@ -80,6 +81,31 @@ fn claims_citing_a_doi_are_what_jq_finds() {
         .expect("jq runs");
     let theirs: BTreeSet<String> = stdout(&jq).lines().map(str::to_string).collect();
     assert_eq!(mine.into_iter().collect::<BTreeSet<_>>(), theirs);
+    // the other questions about claims, asked of jq too
+    for (args, program) in [
+        (
+            vec!["claims", "--section", "introduction"],
+            r#".nodes[] | select(.kind == "claim" and any(.section[]; test("\\bintroduction\\b"; "i"))) | .id"#,
+        ),
+        (
+            vec!["claims", "--about", "actor:russia"],
+            r#".edges[] | select(.kind == "mentions" and .target == "actor:russia") | .source"#,
+        ),
+        (
+            vec!["claims", "--unsourced"],
+            r#"[.edges[] | select(.kind == "cites") | .source] as $c | .nodes[] | select(.kind == "claim" and (.id as $i | $c | index($i) | not)) | .id"#,
+        ),
+    ] {
+        let mut all = vec![SEED_JSON];
+        all.extend(args.iter().copied());
+        let mine: BTreeSet<String> = ids(&json(&all), "id").into_iter().collect();
+        let jq = Command::new("jq")
+            .args(["-r", program, SEED_JSON])
+            .output()
+            .expect("jq runs");
+        let theirs: BTreeSet<String> = stdout(&jq).lines().map(str::to_string).collect();
+        assert_eq!(mine, theirs, "{args:?}");
+    }
     // the same work named by a URL of it, and by words of its title
     for name in [
         "https://onlinelibrary.wiley.com/doi/10.1111/pafo.12271",
