@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// File name endings read as documents.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "docx"];
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "pdf", "docx"];
 
 /// Default limit on a document's size.
 pub const MAX_SIZE: u64 = 256 * 1024 * 1024;
@@ -25,6 +25,13 @@ pub struct Found {
 /// A folder without documents is an error; an input that does not exist, and a folder or file
 /// that cannot be read, are listed in [`Found::unreadable`], to be reported and skipped.
 pub fn discover(inputs: &[PathBuf]) -> Result<Found> {
+    discover_except(inputs, None)
+}
+
+/// [`discover`], not looking inside the folder `out` (the output folder): a build of `.` into
+/// `./graphs` does not read the `NAME.txt` it wrote there last time as a document.
+pub fn discover_except(inputs: &[PathBuf], out: Option<&Path>) -> Result<Found> {
+    let skip = out.and_then(|o| fs::canonicalize(o).ok());
     let mut found = Found::default();
     for input in inputs {
         let meta = match fs::metadata(input) {
@@ -39,7 +46,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Found> {
         };
         if meta.is_dir() {
             let before = (found.paths.len(), found.unreadable.len());
-            walk(input, &mut found);
+            walk(input, skip.as_deref(), &mut found);
             if (found.paths.len(), found.unreadable.len()) == before {
                 return Err(Error::NoDocuments { path: input.clone() });
             }
@@ -50,7 +57,7 @@ pub fn discover(inputs: &[PathBuf]) -> Result<Found> {
     Ok(found)
 }
 
-fn walk(dir: &Path, found: &mut Found) {
+fn walk(dir: &Path, skip: Option<&Path>, found: &mut Found) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -65,7 +72,10 @@ fn walk(dir: &Path, found: &mut Found) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
-            walk(&p, found);
+            if skip.is_some_and(|s| fs::canonicalize(&p).is_ok_and(|c| c == s)) {
+                continue;
+            }
+            walk(&p, skip, found);
         } else if p
             .extension()
             .and_then(|e| e.to_str())

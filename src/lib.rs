@@ -168,7 +168,18 @@ pub fn build_file(
     }
 }
 
-/// The files one graph gives, `(path relative to the output folder, bytes)`, for each format.
+/// The files one graph gives, `(path relative to the output folder, bytes)`, for each format,
+/// and the extracted text of a PDF, HTML or DOCX document (see [`text_file`]).
 pub fn render(name: &str, g: &KnowledgeGraph, formats: &[Format]) -> Vec<(String, Vec<u8>)> {
-    formats.iter().flat_map(|f| f.files(name, g)).collect()
+    let mut files: Vec<(String, Vec<u8>)> = formats.iter().flat_map(|f| f.files(name, g)).collect();
+    if let Some((file, text)) = text_file(name, g) {
+        files.push((file, text.as_bytes().to_vec()));
+    }
+    files
+}
+
+/// `NAME.txt` and its text, for a graph read from a PDF, HTML or DOCX document: the text every
+/// span indexes, written beside the graph whatever the formats.
+pub fn text_file<'g>(name: &str, g: &'g KnowledgeGraph) -> Option<(String, &'g str)> {
+    g.text.as_deref().map(|t| (format!("{name}.txt"), t))
 }

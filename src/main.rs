@@ -177,6 +177,7 @@ struct BuildArgs {
 }
 
 fn main() -> ExitCode {
+    policykg::read::quiet_caught_panics();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -225,7 +226,7 @@ fn documents(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<policykg::Error>),
     } else {
         inputs.to_vec()
     };
-    let (paths, unreadable) = match io::discover(&inputs) {
+    let (paths, unreadable) = match io::discover_except(&inputs, Some(&args.out)) {
         Ok(found) if !found.paths.is_empty() || !found.unreadable.is_empty() => (found.paths, found.unreadable),
         Ok(_) => {
             eprintln!("error: no documents found");
@@ -751,8 +752,8 @@ fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> 
         .collect::<policykg::Result<_>>()?;
     let mut staged: Vec<io::Staged> = staged.into_iter().flatten().collect();
     // a document read from PDF, HTML or DOCX: the text its spans index
-    if let Some(text) = &g.text {
-        let path = dir.join(format!("{name}.txt"));
+    if let Some((file, text)) = policykg::text_file(name, g) {
+        let path = dir.join(file);
         let mut out = io::Staged::create(&path)?;
         std::io::Write::write_all(&mut out, text.as_bytes()).map_err(|e| out.error(e))?;
         staged.push(out);

@@ -149,6 +149,23 @@ impl std::fmt::Display for Problem {
     }
 }
 
+thread_local! {
+    /// Whether this thread is inside a reader, whose panics are caught and reported as problems.
+    static READING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Installs a panic hook that keeps quiet about panics a reader's [`read`] catches (a PDF crate
+/// failing on a damaged file): they are reported as one line, not as a backtrace. Other panics
+/// go to the hook there was before. For programs; the `policykg` binary calls it at start.
+pub fn quiet_caught_panics() {
+    let before = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !READING.with(std::cell::Cell::get) {
+            before(info);
+        }
+    }));
+}
+
 /// Reads `bytes` as `format` (not [`Format::Text`]). Never panics: a reader that does is caught
 /// and its panic becomes the problem.
 pub fn read(format: Format, bytes: &[u8], diags: &mut Diagnostics) -> Result<Read, Problem> {
@@ -158,7 +175,10 @@ pub fn read(format: Format, bytes: &[u8], diags: &mut Diagnostics) -> Result<Rea
         Format::Docx => docx::read(bytes, diags),
         Format::Text => Err(Problem::new("a text document is read by `document`")),
     };
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+    READING.with(|r| r.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
+    READING.with(|r| r.set(false));
+    match result {
         Ok(result) => result,
         Err(panic) => {
             let what = panic

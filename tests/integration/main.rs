@@ -10,6 +10,7 @@ mod exports;
 mod golden;
 mod hostile;
 mod huge;
+mod pdf;
 mod props;
 mod query;
 mod readme;

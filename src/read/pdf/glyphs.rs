@@ -1,0 +1,163 @@
+//! A PDF's pages → the glyphs drawn on them, with position, size and advance.
+//!
+//! Takes: a loaded PDF (lopdf, through pdf-extract's content-stream interpreter, which decodes
+//! the fonts). Gives: for each page its size and its [`Glyph`]s in drawing order, and the thin
+//! horizontal rules drawn on it (LaTeX draws the footnote rule; Word's is a glyph or nothing).
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One glyph as drawn: its text (a ligature decodes to several characters), the origin of its
+/// baseline, its size (the font size scaled by the text matrix) and its advance, in points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub text: String,
+    pub x: f32,
+    pub y: f32,
+    pub size: f32,
+    pub advance: f32,
+}
+
+impl Glyph {
+    pub fn is_space(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+}
+
+/// A page: its media box and what is drawn on it.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    pub width: f32,
+    pub height: f32,
+    pub glyphs: Vec<Glyph>,
+    /// Glyphs drawn turned (a landscape table, a margin note): counted, not read.
+    pub turned: usize,
+    /// Thin horizontal rules: (x0, x1, y).
+    pub rules: Vec<(f32, f32, f32)>,
+}
+
+/// Collects the glyphs of every page, up to a budget of characters: a file that draws more
+/// (a form drawn within itself many times over) stops with an error instead of hanging.
+pub struct Collector {
+    pub pages: Vec<Page>,
+    budget: usize,
+    origin: (f32, f32),
+}
+
+/// The error a [`Collector`] stops with when its budget is spent.
+pub const OVER_BUDGET: &str = "draws more text than any document of its size could hold";
+
+impl Collector {
+    pub fn new(budget: usize) -> Collector {
+        Collector {
+            pages: Vec::new(),
+            budget,
+            origin: (0.0, 0.0),
+        }
+    }
+
+    fn page(&mut self) -> Option<&mut Page> {
+        self.pages.last_mut()
+    }
+}
+
+fn len(a: f64, b: f64) -> f64 {
+    (a * a + b * b).sqrt()
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        number: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.origin = (media.llx as f32, media.lly as f32);
+        self.pages.push(Page {
+            number,
+            width: (media.urx - media.llx).abs() as f32,
+            height: (media.ury - media.lly).abs() as f32,
+            ..Page::default()
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        if self.budget == 0 {
+            return Err(OutputError::IoError(std::io::Error::other(OVER_BUDGET)));
+        }
+        self.budget -= 1;
+        let (ox, oy) = self.origin;
+        let Some(page) = self.page() else { return Ok(()) };
+        // upright text only: the x axis of the glyph runs along the page's
+        if trm.m11 <= 0.0 || trm.m12.abs() > trm.m11.abs() * 0.05 {
+            page.turned += 1;
+            return Ok(());
+        }
+        let size = (font_size * len(trm.m21, trm.m22)).abs() as f32;
+        let advance = (width * font_size * len(trm.m11, trm.m12)).abs() as f32;
+        if !size.is_finite() || !advance.is_finite() || size <= 0.0 {
+            return Ok(());
+        }
+        let text: String = text.chars().filter(|c| *c != '\0').collect();
+        if text.is_empty() {
+            return Ok(());
+        }
+        page.glyphs.push(Glyph {
+            text,
+            x: trm.m31 as f32 - ox,
+            y: trm.m32 as f32 - oy,
+            size,
+            advance,
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn stroke(
+        &mut self,
+        ctm: &Transform,
+        _colorspace: &pdf_extract::ColorSpace,
+        _color: &[f64],
+        path: &pdf_extract::Path,
+    ) -> Result<(), OutputError> {
+        use pdf_extract::PathOp;
+        let (ox, oy) = self.origin;
+        let Some(page) = self.page() else { return Ok(()) };
+        // a rule is one straight horizontal segment
+        if let [PathOp::MoveTo(x0, y0), PathOp::LineTo(x1, y1)] = path.ops.as_slice() {
+            if (y0 - y1).abs() < 0.5 {
+                let at = |x: f64, y: f64| (x * ctm.m11 + y * ctm.m21 + ctm.m31, x * ctm.m12 + y * ctm.m22 + ctm.m32);
+                let (a, b) = (at(*x0, *y0), at(*x1, *y1));
+                if (a.1 - b.1).abs() < 0.5 {
+                    page.rules
+                        .push((a.0.min(b.0) as f32 - ox, a.0.max(b.0) as f32 - ox, a.1 as f32 - oy));
+                }
+            }
+        }
+        Ok(())
+    }
+}
