@@ -220,13 +220,13 @@ fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, policykg::extract:
 
 /// The documents the inputs name (`seeds/` for none), and those that cannot be read, each
 /// reported on stderr; no document at all is a usage error.
-fn documents(inputs: &[PathBuf]) -> Result<(Vec<PathBuf>, Vec<policykg::Error>), ExitCode> {
+fn documents(inputs: &[PathBuf], out: Option<&Path>) -> Result<(Vec<PathBuf>, Vec<policykg::Error>), ExitCode> {
     let inputs = if inputs.is_empty() {
         vec![PathBuf::from("seeds")]
     } else {
         inputs.to_vec()
     };
-    let (paths, unreadable) = match io::discover_except(&inputs, Some(&args.out)) {
+    let (paths, unreadable) = match io::discover_except(&inputs, out) {
         Ok(found) if !found.paths.is_empty() || !found.unreadable.is_empty() => (found.paths, found.unreadable),
         Ok(_) => {
             eprintln!("error: no documents found");
@@ -254,9 +254,9 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn of(inputs: &[PathBuf], read: &ReadArgs) -> Result<Inputs, ExitCode> {
+    fn of(inputs: &[PathBuf], read: &ReadArgs, out: Option<&Path>) -> Result<Inputs, ExitCode> {
         let (options, lexicon) = reading(read)?;
-        let (paths, unreadable) = documents(inputs)?;
+        let (paths, unreadable) = documents(inputs, out)?;
         Ok(Inputs {
             options,
             lexicon,
@@ -294,7 +294,7 @@ fn check(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     };
-    let Ok(inputs) = Inputs::of(&args.inputs, &args.read) else {
+    let Ok(inputs) = Inputs::of(&args.inputs, &args.read, None) else {
         return ExitCode::from(2);
     };
     let mut report = policykg::check::Report {
@@ -342,7 +342,7 @@ fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, policykg::extr
             }
         };
     }
-    let (paths, unreadable) = documents(std::slice::from_ref(&graph.to_path_buf()))?;
+    let (paths, unreadable) = documents(std::slice::from_ref(&graph.to_path_buf()), None)?;
     let mut graphs = Vec::new();
     for result in build_in_memory(&paths, options, &lexicon) {
         match result {
@@ -459,7 +459,7 @@ fn build(args: BuildArgs) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let Ok(inputs) = Inputs::of(&args.inputs, &args.read) else {
+    let Ok(inputs) = Inputs::of(&args.inputs, &args.read, Some(&args.out)) else {
         return ExitCode::from(2);
     };
     let Inputs {
