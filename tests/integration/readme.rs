@@ -121,3 +121,15 @@ fn the_readme_names_what_the_test_command_needs() {
     }
     assert!(Path::new(".ci/run").exists());
 }
+
+#[test]
+fn the_check_transcript_ends_as_checking_seeds_does() {
+    let transcript = block_after(&readme(), "policykg check paper.md --format sarif", "text");
+    let out = policykg(&["check"], Path::new("."));
+    assert_eq!(out.status.code(), Some(1), "the seeds have findings");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(report.lines().last(), transcript.lines().last(), "{report}");
+    for line in transcript.lines().filter(|l| *l != "…") {
+        assert!(report.lines().any(|l| l == line), "README line not printed: {line}");
+    }
+}
