@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time (default 600 s each): the document reader, the note
 # parser and the whole build into every exporter. New inputs go to fuzz/work/ (not committed);
-# the small seed corpus in fuzz/corpus/ stays as it is. A crash leaves its input in
+# the small seed corpus in fuzz/corpus/ stays as it is; put more seed files (real PDFs, say) in
+# fuzz/work/TARGET/ before a run. A crash leaves its input in
 # fuzz/artifacts/TARGET/: add it as a regression test before fixing it.
 #   scripts/fuzz.sh [SECONDS] [TARGET ...]
 set -euo pipefail
@@ -9,14 +10,17 @@ cd "$(dirname "$0")/../fuzz"
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document notes pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(document notes pipeline pdf pdf_layout)
 toolchain=+nightly
 rustup toolchain list | grep -q nightly || toolchain=""
 for t in "${targets[@]}"; do
   mkdir -p "work/$t"
+  # whole files for the readers of binary formats (a real report is some hundred KB)
+  len=65536
+  case "$t" in pdf|docx|html) len=2097152 ;; esac
   if [ -z "$toolchain" ]; then
-    RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$secs" -max_len=65536
+    RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$secs" -max_len="$len"
   else
-    cargo $toolchain fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$secs" -max_len=65536
+    cargo $toolchain fuzz run "$t" "work/$t" "corpus/$t" -- -max_total_time="$secs" -max_len="$len"
   fi
 done

@@ -218,3 +218,131 @@ fn unreadable_pdfs_are_one_line_each_and_the_rest_is_built() {
     let again = policykg(&["build", ".", "--out", "out", "--format", "json"], &dir);
     assert!(!String::from_utf8_lossy(&again.stderr).contains("out/report.txt"));
 }
+
+/// A PDF of the given objects (numbered from 1; object 1 the catalog), with a correct xref.
+fn assemble(objects: &[String]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, content: &str) -> String {
+    format!("<< {dict} /Length {} >>\nstream\n{content}\nendstream", content.len())
+}
+
+/// A one-page PDF whose page draws form 5, followed by `forms` (objects 5, 6, …).
+fn with_forms(forms: Vec<String>) -> Vec<u8> {
+    let font = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 6 0 R >> /XObject << /X 5 0 R >> >> >>".to_string(),
+        stream("", "BT /F1 11 Tf 72 700 Td (A page that draws a form.) Tj ET /X Do"),
+    ];
+    let mut forms = forms.into_iter();
+    objects.push(forms.next().unwrap());
+    objects.push(font);
+    objects.extend(forms);
+    assemble(&objects)
+}
+
+#[test]
+fn pdfs_built_to_hang_or_recurse_are_refused() {
+    let dir = tempdir("pdf-hostile");
+    // a form that draws itself
+    let selfish = with_forms(vec![stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 5 0 R >> >>",
+        "/X Do",
+    )]);
+    // forms each drawing the next twenty times, eight deep: 20^7 draws of nothing
+    let mut bomb = Vec::new();
+    for k in 0..8 {
+        let next = if k == 0 { 7 } else { 7 + k };
+        let draws = if k == 7 { String::new() } else { "/N Do ".repeat(20) };
+        bomb.push(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /N {next} 0 R >> >>"),
+            &draws,
+        ));
+        if k == 0 {
+            bomb.push("<< >>".to_string()); // object 6 is the font, object 7 the next form
+        }
+    }
+    let bomb = {
+        let mut objs = vec![bomb.remove(0)];
+        objs.extend(bomb.into_iter().filter(|o| o != "<< >>"));
+        with_forms(objs)
+    };
+    // a page tree whose parents loop
+    let looped = assemble(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_string(),
+        stream("", "BT /F1 11 Tf 72 700 Td (Looping.) Tj ET"),
+    ]);
+    // arrays nested a hundred thousand deep
+    let deep = assemble(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!(
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /Deep {}{} >>",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        ),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>".to_string(),
+    ]);
+    // a page count of a billion, with one page
+    let counted = assemble(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1000000000 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        stream("", "BT /F1 11 Tf 72 700 Td (One page after all.) Tj ET"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ]);
+    for (name, bytes) in [
+        ("selfish", &selfish),
+        ("bomb", &bomb),
+        ("looped", &looped),
+        ("deep", &deep),
+        ("counted", &counted),
+    ] {
+        std::fs::write(dir.join(format!("{name}.pdf")), bytes).unwrap();
+    }
+    let started = std::time::Instant::now();
+    let out = policykg(&["build", ".", "--out", "out", "--format", "json"], &dir);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked") && !err.contains("overflow"), "{err}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+    for (file, why) in [("selfish.pdf", "draws itself"), ("bomb.pdf", "too many times")] {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("error:") && l.contains(file) && l.contains(why)),
+            "{file}: {err}"
+        );
+    }
+    for file in ["looped.pdf", "deep.pdf"] {
+        assert!(
+            err.lines().any(|l| l.starts_with("error:") && l.contains(file)),
+            "{file}: {err}"
+        );
+    }
+    assert!(dir.join("out/counted.json").exists(), "{err}");
+}

@@ -22,6 +22,7 @@
 
 mod flow;
 pub mod glyphs;
+mod guard;
 pub mod lines;
 mod page;
 
@@ -37,13 +38,19 @@ const MAX_PAGES: usize = 20_000;
 
 pub fn read(bytes: &[u8], diags: &mut Diagnostics) -> Result<Read, Problem> {
     let pages = pages(bytes)?;
-    let mut w = Writer::new(Format::Pdf);
-    w.pages(u32::try_from(pages.len()).unwrap_or(u32::MAX));
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         return Err(Problem::new("it has no text layer (a scan?); run it through OCR first"));
     }
-    let producer_hyphenates = hyphenating_producer(bytes);
+    Ok(layout(pages, hyphenating_producer(bytes), diags))
+}
+
+/// The second half of [`read`]: pages of glyphs → the document. `hyphenates` says the PDF was
+/// made by a program that hyphenates words at line ends by itself (TeX). Total: any glyphs give
+/// a document.
+pub fn layout(pages: Vec<glyphs::Page>, hyphenates: bool, diags: &mut Diagnostics) -> Read {
+    let mut w = Writer::new(Format::Pdf);
+    w.pages(u32::try_from(pages.len()).unwrap_or(u32::MAX));
     let lines: Vec<page::PageLines> = pages
         .into_iter()
         .map(|p| page::PageLines {
@@ -55,8 +62,8 @@ pub fn read(bytes: &[u8], diags: &mut Diagnostics) -> Result<Read, Problem> {
         })
         .collect();
     let parts = page::parts(lines);
-    flow::write(&parts, producer_hyphenates, &mut w);
-    Ok(w.finish(diags))
+    flow::write(&parts, hyphenates, &mut w);
+    w.finish(diags)
 }
 
 /// The pages of the PDF with their glyphs.
@@ -109,144 +116,6 @@ fn hyphenating_producer(bytes: &[u8]) -> bool {
     ["pdfTeX", "LuaTeX", "XeTeX", "TeX Output", "dvipdfm"]
         .iter()
         .any(|p| hay.contains(p) || first.contains(p))
-}
-
-mod guard {
-    //! Checks before the content streams are run: form XObjects that draw themselves, directly
-    //! or through others, would recurse without end in the interpreter.
-
-    use pdf_extract::{Dictionary, Document, Object, ObjectId};
-    use std::collections::{BTreeMap, BTreeSet};
-
-    /// Every page's chain of parents ends: the interpreter looks up inherited attributes through
-    /// it without a limit of its own.
-    pub fn parents(doc: &Document) -> Result<(), String> {
-        for (_, page) in doc.get_pages() {
-            let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
-            let mut at = page;
-            loop {
-                if !seen.insert(at) || seen.len() > 64 {
-                    return Err("its page tree loops".into());
-                }
-                match doc.get_dictionary(at).ok().and_then(|d| d.get(b"Parent").ok()) {
-                    Some(Object::Reference(p)) => at = *p,
-                    _ => break,
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The deepest nesting of forms drawn inside forms that is read.
-    const MAX_DEPTH: usize = 24;
-
-    pub fn forms(doc: &Document) -> Result<(), String> {
-        // each form XObject → the forms its resources name
-        let mut children: BTreeMap<ObjectId, Vec<ObjectId>> = BTreeMap::new();
-        let mut roots: BTreeSet<ObjectId> = BTreeSet::new();
-        for (_, page) in doc.get_pages() {
-            if let Ok(dict) = doc.get_dictionary(page) {
-                roots.extend(xobjects(doc, dict, 0));
-            }
-        }
-        let mut todo: Vec<ObjectId> = roots.iter().copied().collect();
-        while let Some(id) = todo.pop() {
-            if children.contains_key(&id) {
-                continue;
-            }
-            let kids = match doc.get_object(id).and_then(Object::as_stream) {
-                Ok(s) => xobjects(doc, &s.dict, 0),
-                Err(_) => Vec::new(),
-            };
-            todo.extend(kids.iter().copied());
-            children.insert(id, kids);
-            if children.len() > 100_000 {
-                return Err("it holds too many drawing forms".into());
-            }
-        }
-        // depth-first, without recursion: a form met again on its own path is a cycle
-        let mut depth: BTreeMap<ObjectId, usize> = BTreeMap::new();
-        for &root in &roots {
-            let mut stack: Vec<(ObjectId, usize)> = vec![(root, 0)];
-            let mut on_path: Vec<ObjectId> = Vec::new();
-            while let Some((id, i)) = stack.pop() {
-                if i == 0 {
-                    if on_path.contains(&id) {
-                        return Err("a drawing form draws itself".into());
-                    }
-                    if depth.contains_key(&id) {
-                        continue;
-                    }
-                    on_path.push(id);
-                    if on_path.len() > MAX_DEPTH {
-                        return Err("its drawing forms are nested too deep".into());
-                    }
-                }
-                let kids = children.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-                match kids.get(i) {
-                    Some(&k) => {
-                        stack.push((id, i + 1));
-                        if !depth.contains_key(&k) {
-                            stack.push((k, 0));
-                        } else if on_path.contains(&k) {
-                            return Err("a drawing form draws itself".into());
-                        }
-                    }
-                    None => {
-                        on_path.pop();
-                        depth.insert(id, 0);
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The form XObjects named in the resources of a page or form (inherited resources of a
-    /// page are read from its parents, at most a few levels up).
-    fn xobjects(doc: &Document, dict: &Dictionary, up: usize) -> Vec<ObjectId> {
-        let mut out = Vec::new();
-        let resources = dict.get(b"Resources").ok().and_then(|r| match r {
-            Object::Reference(id) => doc.get_dictionary(*id).ok(),
-            Object::Dictionary(d) => Some(d),
-            _ => None,
-        });
-        match resources {
-            Some(res) => {
-                let xo = res.get(b"XObject").ok().and_then(|x| match x {
-                    Object::Reference(id) => doc.get_dictionary(*id).ok(),
-                    Object::Dictionary(d) => Some(d),
-                    _ => None,
-                });
-                if let Some(xo) = xo {
-                    for (_, v) in xo.iter() {
-                        if let Object::Reference(id) = v {
-                            let form = doc.get_object(*id).and_then(Object::as_stream).is_ok_and(|s| {
-                                s.dict
-                                    .get(b"Subtype")
-                                    .and_then(Object::as_name)
-                                    .is_ok_and(|n| n == b"Form")
-                            });
-                            if form {
-                                out.push(*id);
-                            }
-                        }
-                    }
-                }
-            }
-            None if up < 32 => {
-                if let Ok(Object::Reference(parent)) = dict.get(b"Parent") {
-                    if let Ok(p) = doc.get_dictionary(*parent) {
-                        if !std::ptr::eq(p, dict) {
-                            out = xobjects(doc, p, up + 1);
-                        }
-                    }
-                }
-            }
-            None => {}
-        }
-        out
-    }
 }
 
 #[cfg(test)]
