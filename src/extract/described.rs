@@ -150,6 +150,7 @@ pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) 
                     label,
                     aliases: vec![mention.surface.clone()],
                     mentions: vec![mention],
+                    proxies: Vec::new(),
                     rule: Rule::AgreementDescribed,
                 }),
             }

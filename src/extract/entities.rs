@@ -2174,6 +2174,7 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
         Some((start, end, t.surface_of(pat.as_str())?))
     };
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); t.cand_count()];
+    let mut proxy: Vec<Vec<Mention>> = vec![Vec::new(); t.cand_count()];
     let mut first_seen: Vec<Option<usize>> = vec![None; t.cand_count()];
     let mut order = 0usize;
     for (si, sent) in sentences.iter().enumerate() {
@@ -2252,9 +2253,10 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
             order += 1;
             pos = m_end;
         }
+        proxies(t, text, si, sent, block, &mut proxy);
     }
     let mut out = Vec::new();
-    for (ci, mentions) in per.into_iter().enumerate() {
+    for (ci, (mentions, proxies)) in per.into_iter().zip(proxy).enumerate() {
         let Some(c) = t.cand_at(ci) else { continue };
         if mentions.is_empty() {
             continue;
@@ -2272,12 +2274,99 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
             label: c.label.clone(),
             aliases,
             mentions,
+            proxies,
             rule: c.rule,
         });
     }
     // document order of first mention
     out.sort_by_key(|e| e.mentions.first().map(|m| (m.block, m.start)));
     out
+}
+
+/// Nouns for which a state's adjective stands for the state: its people in office, its forces,
+/// its goods (`Indian officials`, `the Mongolian government`, `Russian oil`).
+const PROXY_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "government",
+    "governments",
+    "authorities",
+    "administration",
+    "regime",
+    "leaders",
+    "leadership",
+    "diplomats",
+    "delegation",
+    "negotiators",
+    "ministry",
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "navy",
+    "soldiers",
+    "police",
+    "exports",
+    "imports",
+    "goods",
+    "products",
+    "oil",
+    "gas",
+    "companies",
+    "firms",
+    "banks",
+    "investors",
+    "nationals",
+    "citizens",
+];
+
+/// `Indian officials`, `high-level Mongolian officials`, `Mongolian commodity exports`: a
+/// state's adjective with up to two lower-case words, then a proxy noun, in sentence `si`.
+fn proxies(
+    t: &Table,
+    text: &str,
+    si: usize,
+    sent: &Sentence,
+    block: &crate::document::Block,
+    out: &mut [Vec<Mention>],
+) {
+    let Some(s) = text.get(sent.start..sent.end) else {
+        return;
+    };
+    let ws: Vec<(usize, &str)> = s
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize + sent.start, w))
+        .collect();
+    for (k, &(at, w)) in ws.iter().enumerate() {
+        if !is_cap(w) || w.contains('-') || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let Some(id) = state_adjective(t, w) else { continue };
+        let Some(&ci) = t.by_id.get(&id).or_else(|| t.base.by_id.get(&id)) else {
+            continue;
+        };
+        for j in k + 1..(k + 4).min(ws.len()) {
+            let Some(&(wat, next)) = ws.get(j) else { break };
+            let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if PROXY_NOUNS.contains(&bare) {
+                let end = wat + bare.len();
+                if let Some(list) = out.get_mut(ci) {
+                    list.push(Mention {
+                        sentence: si,
+                        block: sent.block,
+                        start: at,
+                        end,
+                        span: block.inline.span(at, end),
+                        surface: text.get(at..end).unwrap_or("").to_string(),
+                    });
+                }
+                break;
+            }
+            if bare.len() != next.len() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+                break;
+            }
+        }
+    }
 }
 
 /// A lexicon form of a US body that names no country: `National Security Council`, `Congress`,

@@ -57,6 +57,10 @@ pub struct Entity {
     /// Every surface form seen.
     pub aliases: Vec<String>,
     pub mentions: Vec<Mention>,
+    /// Where a state's adjective stands for its officials, forces, goods or government
+    /// (`Indian officials said`, `Russian oil`): an argument of relations, not a mention (an
+    /// adjective is no name of the state; `Panama-flagged tankers` is neither).
+    pub proxies: Vec<Mention>,
     /// The rule that found it, e.g. `actor/lexicon`, `agreement/acronym`.
     pub rule: Rule,
 }

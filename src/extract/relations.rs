@@ -139,7 +139,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence], entities: &[Entity]) -> V
     // mentions per sentence, in order
     let mut per_sentence: Vec<Vec<M>> = vec![Vec::new(); sentences.len()];
     for (ei, e) in entities.iter().enumerate() {
-        for m in &e.mentions {
+        for m in e.mentions.iter().chain(&e.proxies) {
             if let Some(v) = per_sentence.get_mut(m.sentence) {
                 v.push(M {
                     e: ei,
@@ -255,6 +255,11 @@ impl Ctx<'_> {
             if self.adjacent(a, b, gap) {
                 continue;
             }
+            // `Panama-flagged tankers`, `a Chile-based firm`: a name in a compound modifier only
+            // classifies a thing; it is neither subject nor object
+            if self.classifier(a) || self.classifier(b) {
+                continue;
+            }
             let Some(Pred {
                 text: pred,
                 passive,
@@ -327,6 +332,16 @@ impl Ctx<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the mention is the first part of a compound modifier: `Panama-flagged`,
+    /// `U.S.-based` (but `NATO-led`, which [`Ctx::adjacent`] reads as a relation).
+    fn classifier(&self, m: M) -> bool {
+        let after = self.text.get(m.end..).unwrap_or("");
+        let Some(rest) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) else {
+            return false;
+        };
+        rest.chars().next().is_some_and(char::is_lowercase) && !rest.starts_with("led")
     }
 
     /// `A US "Indo-Pacific strategy," launched …`, `China's Belt and Road Initiative`: an actor
