@@ -1,4 +1,4 @@
-//! `cargo bench`: the pipeline on the seed, stage by stage, and the corpus merge.
+//! `cargo bench`: the pipeline on the seed, stage by stage, the corpus merge, and the DOCX reader.
 //!
 //! Each benchmark reports bytes of input per second. The end-to-end figures on whole corpora,
 //! with files read and written, come from `benches/corpus.sh` (see the README, "Corpora and
@@ -32,6 +32,28 @@ fn render_seed(b: Bencher, format: &str) {
     let formats = Format::parse_list(format).unwrap();
     b.counter(BytesCount::of_str(SEED))
         .bench(|| policykg::render("seed", divan::black_box(&g), &formats));
+}
+
+/// The DOCX fixtures (Word, LibreOffice, pandoc), 37 KB in all.
+const DOCX: [&[u8]; 5] = [
+    include_bytes!("../tests/fixtures/docx/word-footnotes.docx"),
+    include_bytes!("../tests/fixtures/docx/endnotes.docx"),
+    include_bytes!("../tests/fixtures/docx/foot-and-end.docx"),
+    include_bytes!("../tests/fixtures/docx/tracked-changes.docx"),
+    include_bytes!("../tests/fixtures/docx/pandoc.docx"),
+];
+
+/// DOCX → text and document: the reader alone (unzip, XML, styles, notes, the writer), bytes
+/// of the `.docx` files per second.
+#[divan::bench]
+fn read_docx(b: Bencher) {
+    b.counter(BytesCount::new(DOCX.iter().map(|f| f.len()).sum::<usize>()))
+        .bench(|| {
+            for f in DOCX {
+                let mut diags = policykg::diag::Diagnostics::new();
+                let _ = divan::black_box(policykg::read::docx::read(divan::black_box(f), &mut diags));
+            }
+        });
 }
 
 /// Copies of the seed with the title and years varied, as document graphs.

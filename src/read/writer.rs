@@ -292,19 +292,14 @@ fn clip(ranges: &[(usize, usize)], len: usize) -> Vec<(usize, usize)> {
 fn push_squeezed(out: &mut String, s: &str) {
     for c in s.chars() {
         if c.is_whitespace() {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) && !line_start(out) {
+            // (a line's lead, `# `, `- `, `| `, `[n] `, ends in a space too)
+            if !out.is_empty() && !out.ends_with([' ', '\n']) {
                 out.push(' ');
             }
         } else if !c.is_control() {
             out.push(c);
         }
     }
-}
-
-/// Whether `out` ends at the start of a line (or of a `# ` / `- ` / `| ` lead).
-fn line_start(out: &str) -> bool {
-    let last = out.rsplit('\n').next().unwrap_or("");
-    last.is_empty() || last.trim_start_matches('#') == " " || last == "- " || last.ends_with("| ")
 }
 
 fn squeeze(s: &str) -> String {

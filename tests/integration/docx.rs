@@ -380,3 +380,68 @@ fn huge_docx_zip_bomb_is_refused() {
         "{stderr}"
     );
 }
+
+/// Shapes that take quadratic time if any step is not linear: one paragraph of `n` words (with
+/// a footnote each), `n` paragraphs inside tables nested 200 deep, `n` runs inside links nested
+/// 200 deep. What each gives is checked; time is not asserted (a step gone quadratic makes the
+/// full-size run, on the release binary in `.ci/run`, hang rather than fail).
+fn shapes(n: usize) -> Vec<(&'static str, Vec<u8>, usize)> {
+    let words = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p>{}</w:p></w:body></w:document>"#,
+        r#"<w:r><w:t xml:space="preserve">word tab </w:t><w:tab/></w:r><w:r><w:footnoteReference w:id="1"/></w:r>"#
+            .repeat(n)
+    );
+    let notes = format!(
+        r#"<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#
+    );
+    let deep = 200;
+    let tables = format!(
+        r#"<w:document xmlns:w="{W}"><w:body>{}{}{}</w:body></w:document>"#,
+        "<w:tbl><w:tr><w:tc>".repeat(deep),
+        "<w:p><w:r><w:t>cell text</w:t></w:r></w:p>".repeat(n),
+        "</w:tc></w:tr></w:tbl>".repeat(deep)
+    );
+    let links = format!(
+        r#"<w:document xmlns:w="{W}"><w:body><w:p>{}{}{}</w:p></w:body></w:document>"#,
+        r#"<w:hyperlink w:anchor="x">"#.repeat(deep),
+        "<w:r><w:t>linked </w:t></w:r>".repeat(n),
+        "</w:hyperlink>".repeat(deep)
+    );
+    vec![
+        (
+            "words",
+            zip(&[
+                ("word/document.xml", words.as_bytes()),
+                ("word/footnotes.xml", notes.as_bytes()),
+            ]),
+            n,
+        ),
+        ("tables", zip(&[("word/document.xml", tables.as_bytes())]), n),
+        ("links", zip(&[("word/document.xml", links.as_bytes())]), n),
+    ]
+}
+
+fn read_shapes(n: usize) {
+    for (name, bytes, want) in shapes(n) {
+        let mut diags = policykg::diag::Diagnostics::new();
+        let r = policykg::read::docx::read(&bytes, &mut diags).unwrap_or_else(|p| panic!("{name}: {p}"));
+        let (word, count) = match name {
+            "words" => ("word", r.doc.blocks.iter().map(|b| b.markers.len()).sum::<usize>()),
+            "tables" => ("cell text", r.text.matches("cell text").count()),
+            _ => ("linked", r.text.matches("linked").count()),
+        };
+        assert_eq!(count, want, "{name}");
+        assert_eq!(r.text.matches(word).count(), want, "{name}");
+    }
+}
+
+#[test]
+fn long_paragraphs_deep_tables_and_deep_links_are_read_at_small_scale() {
+    read_shapes(2_000);
+}
+
+#[test]
+#[ignore = "full size: run on the release binary by .ci/run"]
+fn huge_docx_shapes_are_read_in_linear_time() {
+    read_shapes(300_000);
+}

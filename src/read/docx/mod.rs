@@ -4,9 +4,9 @@
 //! Takes: the bytes of a `.docx` (a zip of XML parts). Gives: the text and [`Document`] the
 //! writer lays out. The main part (`word/document.xml`, found through the package's
 //! relationships) gives the body; `word/styles.xml` says which paragraphs are headings (by
-//! outline level and style name, see [`styles`]), the title and list items;
-//! `word/footnotes.xml` and `word/endnotes.xml` give the notes, and each part's relationships
-//! the targets of its hyperlinks. Notes are numbered 1, 2, 3… in the order of their references
+//! outline level and style name), the title and list items; `word/footnotes.xml` and
+//! `word/endnotes.xml` give the notes, and each part's relationships the targets of its
+//! hyperlinks. Notes are numbered 1, 2, 3… in the order of their references
 //! in the body, footnotes and endnotes alike (pandoc's ids start at 21 and Word's at 1; neither
 //! is what a reader sees), so numbers are unique in a document.
 //!
@@ -20,7 +20,7 @@
 //! [`Document`]: crate::document::Document
 
 mod package;
-pub mod styles;
+mod styles;
 mod walk;
 mod xml;
 

@@ -95,9 +95,11 @@ pub fn walk(bytes: &[u8], name: &str, styles: &Styles, rels: &Rels, mode: Mode) 
         rels,
         mode,
         frames: vec![Frame::Root(Vec::new())],
+        sinks: vec![0],
         paras: Vec::new(),
         runs: Vec::new(),
         links: Vec::new(),
+        linked: Vec::new(),
         fields: Vec::new(),
         fields_lost: 0,
         open: Vec::new(),
@@ -224,9 +226,14 @@ struct Walker<'a> {
     rels: &'a Rels,
     mode: Mode,
     frames: Vec<Frame>,
+    /// Which frames hold items, innermost last (where a finished paragraph goes).
+    sinks: Vec<usize>,
     paras: Vec<ParaB>,
     runs: Vec<RunB>,
+    /// The target of each open hyperlink or simple field (None: a link within the document or
+    /// a field that is no hyperlink), and which of them have one: the innermost is the link.
     links: Vec<Option<String>>,
+    linked: Vec<usize>,
     fields: Vec<Field>,
     fields_lost: usize,
     open: Vec<Act>,
@@ -299,7 +306,7 @@ impl Walker<'_> {
             }
             b"fldSimple" => {
                 let link = xml::attr(e, b"instr").and_then(|i| hyperlink(&i));
-                self.links.push(link);
+                self.push_link(link);
                 Act::Link {
                     fld: true,
                     at: self.emitted,
@@ -307,7 +314,7 @@ impl Walker<'_> {
             }
             b"hyperlink" => {
                 let link = self.hyperlink(e);
-                self.links.push(link);
+                self.push_link(link);
                 Act::Link {
                     fld: false,
                     at: self.emitted,
@@ -345,9 +352,19 @@ impl Walker<'_> {
         Ok(Some(act))
     }
 
-    fn frame(&mut self, f: Frame) -> Act {
+    fn frame(&mut self, mut f: Frame) -> Act {
+        if f.items().is_some() {
+            self.sinks.push(self.frames.len());
+        }
         self.frames.push(f);
         Act::Frame
+    }
+
+    fn push_link(&mut self, link: Option<String>) {
+        if link.is_some() {
+            self.linked.push(self.links.len());
+        }
+        self.links.push(link);
     }
 
     fn close(&mut self, act: Act) {
@@ -358,6 +375,9 @@ impl Walker<'_> {
                 self.runs.pop();
             }
             Act::Link { fld, at } => {
+                if self.linked.last().is_some_and(|&i| i + 1 == self.links.len()) {
+                    self.linked.pop();
+                }
                 let link = self.links.pop().flatten();
                 // a simple field whose result is empty still shows where it points
                 if let (true, Some(url)) = (fld && self.emitted == at, link) {
@@ -380,8 +400,13 @@ impl Walker<'_> {
 
     fn end_frame(&mut self) {
         let Some(f) = self.frames.pop() else { return };
+        if self.sinks.last() == Some(&self.frames.len()) {
+            self.sinks.pop();
+        }
         match f {
-            Frame::Root(items) => self.frames.insert(0, Frame::Root(items)),
+            Frame::Root(items) => {
+                self.frame(Frame::Root(items));
+            }
             Frame::Note { id, keep, items } => {
                 if keep {
                     self.notes.push((id, items));
@@ -421,7 +446,8 @@ impl Walker<'_> {
 
     /// Where a finished paragraph or table goes: the innermost open container of items.
     fn sink(&mut self) -> Option<&mut Vec<Item>> {
-        self.frames.iter_mut().rev().find_map(Frame::items)
+        let &at = self.sinks.last()?;
+        self.frames.get_mut(at)?.items()
     }
 
     fn role(&self, p: &ParaB) -> Role {
@@ -505,14 +531,6 @@ impl Walker<'_> {
         self.mode == Mode::Body || !self.note_started
     }
 
-    fn link(&self) -> Option<String> {
-        self.fields
-            .iter()
-            .rev()
-            .find_map(|f| f.link.clone())
-            .or_else(|| self.links.iter().rev().find_map(Clone::clone))
-    }
-
     fn text(&mut self, s: &str) {
         if !self.shown() {
             return;
@@ -521,16 +539,20 @@ impl Walker<'_> {
             let (bold, italic) = run.style.as_deref().map_or((None, None), |s| self.styles.emphasis(s));
             run.bold.or(bold).unwrap_or(false) || run.italic.or(italic).unwrap_or(false)
         });
-        let link = self.link();
         // a soft hyphen is where a word may break, not a character of it
-        let s: String = s.chars().filter(|&c| c != '\u{ad}').collect();
+        let s = if s.contains('\u{ad}') {
+            std::borrow::Cow::Owned(s.replace('\u{ad}', ""))
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
         if s.is_empty() {
             return;
         }
         self.emitted += s.len();
-        if s.chars().any(|c| !c.is_whitespace()) {
+        if !self.note_started && s.chars().any(|c| !c.is_whitespace()) {
             self.note_started = true;
         }
+        let link = link(&self.fields, &self.links, &self.linked);
         let Some(p) = self.paras.last_mut() else { return };
         if let Some(Bit::Text {
             text,
@@ -538,15 +560,15 @@ impl Walker<'_> {
             link: l,
         }) = p.bits.last_mut()
         {
-            if *e == emphasis && *l == link {
+            if *e == emphasis && l.as_deref() == link {
                 text.push_str(&s);
                 return;
             }
         }
         p.bits.push(Bit::Text {
-            text: s,
+            text: s.into_owned(),
             emphasis,
-            link,
+            link: link.map(String::from),
         });
     }
 
@@ -630,6 +652,16 @@ impl Walker<'_> {
         }
         Some(url)
     }
+}
+
+/// The link of text now: the innermost hyperlink field's in its result, else the innermost
+/// hyperlink's.
+fn link<'a>(fields: &'a [Field], links: &'a [Option<String>], linked: &[usize]) -> Option<&'a str> {
+    fields
+        .iter()
+        .rev()
+        .find_map(|f| f.link.as_deref().filter(|_| f.result))
+        .or_else(|| linked.last().and_then(|&i| links.get(i)).and_then(|l| l.as_deref()))
 }
 
 /// The target of a `HYPERLINK` field instruction (`HYPERLINK "https://…" \o "tip"`); None for
