@@ -351,8 +351,8 @@ struct Part {
 enum Boundary {
     Semicolon,
     Sentence,
-    /// What may end a sentence or not (`6:32 p.m. Available at …`, `“Mongolia.” The full text
-    /// is …`): it separates only a remark (a URL in a sentence of its own).
+    /// A title's closing quote after its full stop (`“Mongolia.” The full text is …`): it may
+    /// end the citation's sentence or only the title; it separates only a remark.
     Soft,
 }
 
@@ -510,8 +510,8 @@ impl<'a> Note<'a> {
                 }
             } else if c == ';' {
                 cuts.push((at, at + 1, Boundary::Semicolon));
-            } else if let Some(kind) = self.sentence_end(at, c, after) {
-                cuts.push((at + c.len_utf8(), at + c.len_utf8(), kind));
+            } else if self.sentence_end(at, c, after) {
+                cuts.push((at + c.len_utf8(), at + c.len_utf8(), Boundary::Sentence));
             }
         }
         // a title's closing quote after its full stop (`“Mongolia.” The full text is at …`)
@@ -542,16 +542,17 @@ impl<'a> Note<'a> {
         if end > from {
             pieces.push(((from, end), before));
         }
-        // a soft boundary stands only before a remark: elsewhere the text runs on
+        // a soft boundary stands only before a remark on a work before it: elsewhere the text
+        // runs on
         let mut merged: Vec<(Range, Option<Boundary>)> = Vec::with_capacity(pieces.len());
         for (range, boundary) in pieces {
-            if boundary == Some(Boundary::Soft) {
-                let class = self.classify(trim_range(self.text, range));
-                if !matches!(class, Class::Url | Class::Remark) {
-                    if let Some(prev) = merged.last_mut() {
-                        prev.0 .1 = range.1;
-                        continue;
-                    }
+            if let (Some(Boundary::Soft), Some(prev)) = (boundary, merged.last_mut()) {
+                let piece = trim_range(self.text, range);
+                let remark = self.remark_like(piece, self.classify(piece))
+                    && self.classify(trim_range(self.text, prev.0)) != Class::Other;
+                if !remark {
+                    prev.0 .1 = range.1;
+                    continue;
                 }
             }
             merged.push((range, boundary));
@@ -580,13 +581,13 @@ impl<'a> Note<'a> {
             // a URL printed in a sentence of its own, or in prose after a semicolon, after the
             // citation proper (`… 2025. The full text is available at https://…`) is a remark
             let remark = match boundary {
-                Some(Boundary::Sentence | Boundary::Soft) => {
-                    !author_date && matches!(class, Class::Url | Class::Remark)
-                }
+                Some(Boundary::Sentence | Boundary::Soft) => !author_date && self.remark_like(range, class),
                 Some(Boundary::Semicolon) => class == Class::Remark,
                 None => false,
             };
-            if remark && !parts.is_empty() {
+            // only on something already read as a work or commentary: after a bare name head
+            // (`Smith, John. Report, 2020, https://…`) the text runs on as before
+            if remark && parts.last().is_some_and(|p| p.class != Class::Other) {
                 parts.push(Part {
                     range,
                     class: Class::Remark,
@@ -630,27 +631,19 @@ impl<'a> Note<'a> {
             && self.urls_in(r).is_empty()
     }
 
-    /// Whether the `.`/`?`/`!` at `at` ends a sentence: [`Boundary::Sentence`] where it does,
-    /// [`Boundary::Soft`] after what may be an abbreviation.
-    fn sentence_end(&self, at: usize, c: char, after: &str) -> Option<Boundary> {
+    /// Whether the `.`/`?`/`!` at `at` ends a sentence.
+    fn sentence_end(&self, at: usize, c: char, after: &str) -> bool {
         let mut chars = after.chars();
         match chars.next() {
             Some(w) if w.is_whitespace() => {}
-            _ => return None,
+            _ => return false,
         }
         let next = after.trim_start().chars().next();
         // `World Bank. (2020).` keeps its date: a parenthesis does not open a sentence
         if !next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '“' | '‘' | '\'')) {
-            return None;
+            return false;
         }
-        if c != '.' {
-            return Some(Boundary::Sentence);
-        }
-        Some(if self.full_stop(at) {
-            Boundary::Sentence
-        } else {
-            Boundary::Soft
-        })
+        c != '.' || self.full_stop(at)
     }
 
     /// Whether the `.` at `at`, before a capital, is a full stop rather than an abbreviation's.
@@ -685,6 +678,26 @@ impl<'a> Note<'a> {
             "capt", "cmdr", "ave", "min", "max",
         ];
         !ABBREV.contains(&bare.to_ascii_lowercase().as_str())
+    }
+
+    /// Whether a piece printing a URL is a remark on the work before it rather than fields of
+    /// its own: prose (`it can be downloaded at https://…`), or a few words and no date around
+    /// the URL (`Available at https://…`; not `Census Bureau, May 2023, https://…`).
+    /// A prose piece with a date and no finite verb (`Goodwin, administrator, to all state
+    /// agencies, October 2, 1964, https://…`) is a citation's fields, not a remark.
+    fn remark_like(&self, r: Range, class: Class) -> bool {
+        let plain = || self.blank(r, &self.urls_in(r));
+        match class {
+            Class::Remark => {
+                let plain = plain();
+                find_date(&plain).is_none() || rx(&PROSE_VERB).is_some_and(|re| re.is_match(&self.outside_quotes(r)))
+            }
+            Class::Url => {
+                let plain = plain();
+                plain.split_whitespace().count() <= 6 && find_date(&plain).is_none()
+            }
+            _ => false,
+        }
     }
 
     fn classify(&self, r: Range) -> Class {
