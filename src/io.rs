@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// File name endings read as documents.
-pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "pdf", "docx"];
+pub const EXTENSIONS: &[&str] = &["md", "markdown", "txt", "pdf", "html", "htm", "docx"];
 
 /// Default limit on a document's size.
 pub const MAX_SIZE: u64 = 256 * 1024 * 1024;

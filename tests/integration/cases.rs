@@ -1,6 +1,6 @@
 //! Literate case files: one document per phenomenon, with the graph it must give.
 //!
-//! Every `tests/cases/<stage>/*.md` and `*.txt` file is one case:
+//! Every `tests/cases/<stage>/*.md`, `*.txt` and `*.html` file is one case:
 //!
 //! ```text
 //! <!-- case: one-line description of the phenomenon -->
@@ -12,7 +12,8 @@
 //! The first line names the case; the input is every byte after it up to the line that is exactly
 //! `<!-- expect -->` (a trailing `\r` is allowed); what follows is the expected summary. The input
 //! is handed to `policykg::build_text` byte for byte (CRLF included), so spans in the summary are
-//! offsets into it. The summary is
+//! offsets into it; an `.html` case is read by the HTML reader, and its spans index the text that
+//! reader extracts. The summary is
 //!
 //! ```text
 //! document ID | title: … | authors: …
@@ -72,7 +73,7 @@ fn case_files() -> Vec<PathBuf> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&stage)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+            .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt" || e == "html"))
             .collect();
         files.sort();
         out.extend(files);
@@ -328,13 +329,26 @@ fn run(path: &Path, bless: bool) -> Vec<String> {
         Err(e) => return vec![format!("{name}: {e}")],
     };
     let id = path.file_stem().unwrap().to_string_lossy().to_string();
-    let graph = policykg::build_text(&id, &name, &case.input);
+    // a web page is read by the HTML reader; its spans index the text it extracts
+    let (graph, text) = if path.extension().is_some_and(|e| e == "html") {
+        let mut diags = policykg::diag::Diagnostics::new();
+        match policykg::read::read(policykg::read::Format::Html, case.input.as_bytes(), &mut diags) {
+            Ok(r) => {
+                let g = policykg::build_read(&id, &name, r, diags, policykg::default_lexicon());
+                let text = g.text.clone().unwrap_or_default();
+                (g, text)
+            }
+            Err(p) => return vec![format!("{name}: not read: {p}")],
+        }
+    } else {
+        (policykg::build_text(&id, &name, &case.input), case.input.clone())
+    };
     let value = policykg::export::json::value(&graph);
     let stage = path.parent().and_then(|p| p.file_name()).unwrap_or_default();
     let (actual, problems) = if stage == "extract" {
-        entity_summary(&case.input, &value)
+        entity_summary(&text, &value)
     } else {
-        summary(&case.input, &value)
+        summary(&text, &value)
     };
     let mut failures: Vec<String> = problems.into_iter().map(|p| format!("{name}: {p}")).collect();
     if actual != case.expected {

@@ -9,6 +9,7 @@ mod docx;
 mod exports;
 mod golden;
 mod hostile;
+mod html;
 mod huge;
 mod pdf;
 mod props;
