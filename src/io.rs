@@ -82,10 +82,27 @@ fn walk(dir: &Path, skip: Option<&Path>, found: &mut Found) {
             .is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
             // `~$report.docx` is the lock file Word keeps beside a document it has open
             && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("~$"))
+            && !own_page(&p)
         {
             found.paths.push(p);
         }
     }
+}
+
+/// Whether `path` is a page policykg wrote (the viewer says so in `<meta name="generator"
+/// content="policykg">`): a folder that holds earlier outputs is not read back as documents.
+fn own_page(path: &Path) -> bool {
+    use std::io::Read;
+    let html = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    if !html {
+        return false;
+    }
+    let mut head = [0u8; 1024];
+    let n = fs::File::open(path).and_then(|mut f| f.read(&mut head)).unwrap_or(0);
+    String::from_utf8_lossy(head.get(..n).unwrap_or_default()).contains(r#"<meta name="generator" content="policykg">"#)
 }
 
 /// A document's text, and the encoding it was decoded from when that was not UTF-8.
