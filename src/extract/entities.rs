@@ -2747,8 +2747,10 @@ mod tests {
 
     #[test]
     fn titled_persons_and_surnames() {
-        let es = run("Khurelsukh spoke first. Then President Ukhnaagiin Khurelsukh met Prime Minister Narendra Modi. Khurelsukh left; Modi stayed.\n");
-        let k = get(&es, "Ukhnaagiin Khurelsukh");
+        // Tsogt Batbayar is made up, so the lexicon cannot know him: a bare surname
+        // is his only after the full name has been seen.
+        let es = run("Batbayar spoke first. Then President Tsogt Batbayar met Prime Minister Narendra Modi. Batbayar left; Modi stayed.\n");
+        let k = get(&es, "Tsogt Batbayar");
         assert!(
             k.is_some_and(|e| e.kind == EntityType::Person && e.mentions.len() == 2),
             "{:?}",
