@@ -3,7 +3,7 @@
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use policykg::diag::Code;
-use policykg::graph::{short, KnowledgeGraph, NodeKind};
+use policykg::graph::{short, KnowledgeGraph, NodeKind, Schema};
 use policykg::{io, Format};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -163,6 +163,12 @@ struct BuildArgs {
     #[arg(short, long)]
     jobs: Option<usize>,
 
+    /// The JSON schema to write: 2 (policykg/2: a relation's evidence sentence is written once,
+    /// in the claim or `sentence` node its `sentence` names) or 1 (policykg/1: every relation
+    /// repeats it in `evidence`; the same bytes as builds before policykg/2).
+    #[arg(long, default_value = "2", value_name = "N", value_parser = schema)]
+    schema: Schema,
+
     /// Exit with status 1 when any document has warnings.
     #[arg(long)]
     deny_warnings: bool,
@@ -190,6 +196,11 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Query(args) => query(args),
     }
+}
+
+/// `--schema`: `1`, `2`, `policykg/1` or `policykg/2`.
+fn schema(s: &str) -> Result<Schema, String> {
+    Schema::parse(s).ok_or_else(|| format!("unknown schema `{s}` (known: 1, 2)"))
 }
 
 /// The read options and lexicon the flags ask for; a bad flag is a usage error, said here.
@@ -597,7 +608,7 @@ fn plural(n: usize, what: &str) -> String {
 fn corpus_summary(corpus: &KnowledgeGraph, warnings: &BTreeMap<Code, usize>) -> String {
     let kinds: Vec<String> = NodeKind::ALL
         .into_iter()
-        .filter(|&k| k != NodeKind::Document)
+        .filter(|&k| !matches!(k, NodeKind::Document | NodeKind::Sentence))
         .map(|k| plural(corpus.count(k), k.as_str()))
         .collect();
     let shared = |pick: fn(NodeKind) -> bool| {
@@ -718,9 +729,12 @@ fn build_one(
     formats: &[Format],
     lexicon: &policykg::extract::Lexicon,
 ) -> Result<KnowledgeGraph, String> {
-    let (g, decoded) = policykg::build_file(path, name, options, lexicon).map_err(|e| e.to_string())?;
+    let (mut g, decoded) = policykg::build_file(path, name, options, lexicon).map_err(|e| e.to_string())?;
     if let Some(enc) = decoded {
         eprintln!("note: {}: not UTF-8, decoded as {enc}", io::display(path));
+    }
+    if args.schema == Schema::V1 {
+        g.to_v1();
     }
     write_all(&args.out, name, &g, formats).map_err(|e| e.to_string())?;
     Ok(g)

@@ -474,8 +474,11 @@ pub fn relations_of(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
             continue;
         }
         let field = |k: &str| e.attrs.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        // the sentence itself, also where the graph names it by id (policykg/2)
+        let evidence = g.evidence(e).unwrap_or("").to_string();
         let mut item = edge_value(s, t, e);
         if let Some(o) = item.as_object_mut() {
+            o.entry("evidence").or_insert_with(|| Value::from(evidence.clone()));
             o.insert("source_label".into(), Value::from(label(s)));
             o.insert("target_label".into(), Value::from(label(t)));
         }
@@ -485,7 +488,7 @@ pub fn relations_of(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
             field("predicate"),
             label(t),
             field("document"),
-            field("evidence"),
+            evidence,
         ]);
     }
     a

@@ -19,7 +19,6 @@
 //! `schema`, `documents` and `diagnostics` (JSON text).
 
 use super::escape;
-use super::json::SCHEMA;
 use super::vocab::{columns, Scalar as Ty};
 use super::Sink;
 use crate::graph::Attrs;
@@ -171,7 +170,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let nodes = node_maps(g);
     let edges = edge_maps(g);
     let mut graph_attrs = Attrs::new();
-    graph_attrs.insert("schema", Value::from(SCHEMA));
+    graph_attrs.insert("schema", Value::from(g.schema.as_str()));
     graph_attrs.insert("documents", Value::from(g.documents.clone()));
     graph_attrs.insert(
         "diagnostics",

@@ -2,12 +2,10 @@
 
 use super::Sink;
 use crate::diag::{Code, Located, Severity};
-use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Schema};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 use std::io::Write;
-
-pub const SCHEMA: &str = "policykg/1";
 
 pub fn value(g: &KnowledgeGraph) -> Value {
     let nodes: Vec<Value> = g
@@ -41,7 +39,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
         "directed": true,
         "multigraph": true,
         "graph": {
-            "schema": SCHEMA,
+            "schema": g.schema.as_str(),
             "documents": g.documents,
             "diagnostics": g.diagnostics,
         },
@@ -93,7 +91,7 @@ struct GraphAttrs<'a>(&'a KnowledgeGraph);
 impl Serialize for GraphAttrs<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let mut m = ser.serialize_map(Some(3))?;
-        m.serialize_entry("schema", SCHEMA)?;
+        m.serialize_entry("schema", self.0.schema.as_str())?;
         m.serialize_entry("documents", &self.0.documents)?;
         m.serialize_entry("diagnostics", &self.0.diagnostics)?;
         m.end()
@@ -188,6 +186,8 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
         return Err("not a policykg graph (no `graph.schema` of `policykg/…`)".into());
     }
     let mut g = KnowledgeGraph::new();
+    g.schema =
+        Schema::parse(schema).ok_or_else(|| format!("unknown schema `{schema}` (known: policykg/1, policykg/2)"))?;
     g.documents = at(at(&v, "graph"), "documents")
         .as_array()
         .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())

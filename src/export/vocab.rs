@@ -17,6 +17,7 @@ pub fn class(k: NodeKind) -> &'static str {
         NodeKind::Actor => "Actor",
         NodeKind::Agreement => "Agreement",
         NodeKind::Driver => "Driver",
+        NodeKind::Sentence => "Sentence",
     }
 }
 
@@ -111,7 +112,7 @@ impl Palette {
     /// (fill, stroke) of a node.
     pub fn fill(&self, n: &Node) -> (&'static str, &'static str) {
         match n.kind {
-            NodeKind::Claim => CLAIM,
+            NodeKind::Claim | NodeKind::Sentence => CLAIM,
             NodeKind::Document => DOCUMENT,
             NodeKind::Driver => polarity(text(n, "polarity")),
             k => (

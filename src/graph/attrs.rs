@@ -44,6 +44,20 @@ impl Attrs {
         }
     }
 
+    /// Removes a field, giving its value.
+    pub fn remove(&mut self, k: &str) -> Option<Value> {
+        let i = self.0.iter().position(|(x, _)| x == k)?;
+        Some(self.0.remove(i).1)
+    }
+
+    /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
+    /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
+    pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: Value) -> Option<Value> {
+        let slot = self.0.iter_mut().find(|(x, _)| x == old)?;
+        let (_, was) = std::mem::replace(slot, (new.into(), v));
+        Some(was)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
@@ -120,5 +134,10 @@ mod tests {
         assert_eq!(a.get("a"), Some(&json!(2)));
         assert_eq!(a.get("missing"), None);
         assert_eq!(a.len(), 2);
+        a.insert("c", json!(4));
+        assert_eq!(a.replace("a", "z", json!(5)), Some(json!(2)));
+        assert_eq!(a.replace("missing", "y", json!(6)), None);
+        assert_eq!(a.remove("b"), Some(json!(3)));
+        assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"z":5,"c":4}"#);
     }
 }

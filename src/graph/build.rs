@@ -90,8 +90,11 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
             }
         }
     }
-    super::entities::add(&mut g, input, claims, ex);
+    let sentences = super::entities::add(&mut g, input, claims, ex);
     super::drivers::add(&mut g, input, doc, claims, ex);
+    for n in sentences {
+        g.add_node(n);
+    }
     g.settle();
     g
 }
@@ -109,7 +112,7 @@ fn span(s: Span) -> Value {
 }
 
 /// `page` and `bbox` of a span of a PDF's text.
-fn place(attrs: &mut Attrs, input: &Input, at: Span) {
+pub(super) fn place(attrs: &mut Attrs, input: &Input, at: Span) {
     if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
         attrs.insert("page", json!(p.page));
         attrs.insert("bbox", bbox(p.bbox));

@@ -4,15 +4,18 @@
 //! claims. Gives: one node per entity (`actor:{id}` / `agreement:{id}`), a `mentions` edge from
 //! each claim whose range holds a mention, a `co_mention` edge (one direction, sorted ids) weighted
 //! by the number of sentences naming both, and the `relation` / `party_to` edges with their
-//! predicate, evidence sentence, span and rule.
+//! predicate, evidence sentence, span and rule. The evidence is given as `policykg/2` has it: the
+//! sentence's span and the id of the claim that is that sentence, or else of a `sentence` node
+//! holding its text once (returned, for the caller to add last).
 
-use super::build::{claim_id, Input};
+use super::build::{claim_id, place, short, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
+use crate::span::Span;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The node id of an entity.
 pub fn node_id(e: &Entity) -> String {
@@ -22,7 +25,8 @@ pub fn node_id(e: &Entity) -> String {
     }
 }
 
-pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extraction) {
+/// Adds the entities and their edges; gives the `sentence` nodes the relations name.
+pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extraction) -> Vec<Node> {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
@@ -113,6 +117,18 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
             },
         );
     }
+    // a relation's sentence: the claim that is that sentence, else a sentence node of its own
+    let claim_at: HashMap<(u32, u32), &Claim> = claims.iter().map(|c| ((c.span.start, c.span.end), c)).collect();
+    let mut sentences: BTreeMap<u32, Node> = BTreeMap::new();
+    let mut sentence_of = |span: Span, text: &str| -> String {
+        if let Some(c) = claim_at.get(&(span.start, span.end)).filter(|c| c.text == text) {
+            return claim_id(input.id, c.span);
+        }
+        let node = sentences
+            .entry(span.start)
+            .or_insert_with(|| sentence_node(input, span, text));
+        node.id.clone()
+    };
     for r in &ex.relations {
         let (Some(s), Some(o)) = (ids.get(r.subject), ids.get(r.object)) else {
             continue;
@@ -125,7 +141,8 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
         attrs.insert("family", json!(r.family.as_str()));
-        attrs.insert("evidence", json!(r.evidence));
+        attrs.insert("evidence_span", json!([r.span.start, r.span.end]));
+        attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
         attrs.insert("document", json!(input.id));
         attrs.insert("span", json!([r.span.start, r.span.end]));
         attrs.insert("rule", json!(r.rule.id()));
@@ -138,6 +155,28 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
                 attrs,
             },
         );
+    }
+    sentences.into_values().collect()
+}
+
+/// The id of the sentence node at `span` of a document.
+pub fn sentence_id(doc: &str, span: Span) -> String {
+    format!("sentence:{doc}:{}", span.start)
+}
+
+/// A `sentence` node: the text of an evidence sentence that is not a claim, with its place.
+fn sentence_node(input: &Input, span: Span, text: &str) -> Node {
+    let mut attrs = Attrs::new();
+    attrs.insert("text", json!(text));
+    attrs.insert("document", json!(input.id));
+    attrs.insert("span", json!([span.start, span.end]));
+    attrs.insert("line", json!(input.lines.line(span.start as usize)));
+    place(&mut attrs, input, span);
+    Node {
+        id: sentence_id(input.id, span),
+        kind: NodeKind::Sentence,
+        label: short(text, 80),
+        attrs,
     }
 }
 

@@ -14,6 +14,9 @@ pub enum NodeKind {
     Actor,
     Agreement,
     Driver,
+    /// A sentence that is the evidence of a relation but not a claim (schema `policykg/2`): its
+    /// text is held here once, and the edges it supports point at it by id.
+    Sentence,
 }
 
 /// What an edge says of its ends.
@@ -37,13 +40,14 @@ pub enum EdgeKind {
 }
 
 impl NodeKind {
-    pub const ALL: [NodeKind; 6] = [
+    pub const ALL: [NodeKind; 7] = [
         NodeKind::Document,
         NodeKind::Claim,
         NodeKind::Source,
         NodeKind::Actor,
         NodeKind::Agreement,
         NodeKind::Driver,
+        NodeKind::Sentence,
     ];
 
     /// The contract's name of the kind.
@@ -55,6 +59,7 @@ impl NodeKind {
             NodeKind::Actor => "actor",
             NodeKind::Agreement => "agreement",
             NodeKind::Driver => "driver",
+            NodeKind::Sentence => "sentence",
         }
     }
 
@@ -104,6 +109,36 @@ impl EdgeKind {
     }
 }
 
+/// The version of the JSON a graph is written as (`graph.schema`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum Schema {
+    /// `policykg/1`: a `relation` or `party_to` edge repeats its evidence sentence in `evidence`.
+    V1,
+    /// `policykg/2`: such an edge gives `evidence_span` and `sentence`, the id of the claim or
+    /// `sentence` node that holds the sentence's text once. Everything else as in `policykg/1`.
+    #[default]
+    V2,
+}
+
+impl Schema {
+    /// The contract's name: `policykg/1`, `policykg/2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Schema::V1 => "policykg/1",
+            Schema::V2 => "policykg/2",
+        }
+    }
+
+    /// The schema named `policykg/N` or `N`.
+    pub fn parse(name: &str) -> Option<Schema> {
+        match name.trim().trim_start_matches("policykg/") {
+            "1" => Some(Schema::V1),
+            "2" => Some(Schema::V2),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for NodeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -132,6 +167,11 @@ mod tests {
         }
         assert_eq!(EdgeKind::CoMention.to_string(), "co_mention");
         assert_eq!(NodeKind::parse("claims"), None);
+        for s in [Schema::V1, Schema::V2] {
+            assert_eq!(Schema::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(Schema::parse("1"), Some(Schema::V1));
+        assert_eq!(Schema::parse("policykg/3"), None);
     }
 
     #[test]

@@ -14,5 +14,5 @@ mod model;
 
 pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
-pub use kind::{EdgeKind, NodeKind};
+pub use kind::{EdgeKind, NodeKind, Schema};
 pub use model::{Edge, KnowledgeGraph, Node};

@@ -1,6 +1,6 @@
 //! Node, edge and graph types, and the corpus merge.
 
-use super::{Attrs, EdgeKind, NodeKind};
+use super::{Attrs, EdgeKind, NodeKind, Schema};
 use crate::diag::Located;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde_json::Value;
@@ -41,6 +41,9 @@ pub struct KnowledgeGraph {
     /// written beside the graph as `NAME.txt`. None for a text document (its file is its text)
     /// and for a corpus.
     pub text: Option<String>,
+    /// How relations give their evidence, and so which `graph.schema` the JSON says (see
+    /// [`KnowledgeGraph::to_v1`]).
+    pub schema: Schema,
     graph: StableDiGraph<Node, Edge>,
     index: HashMap<String, NodeIndex>,
     /// Insertion order of nodes and edges, kept explicitly so that output order never depends on
@@ -148,6 +151,66 @@ impl KnowledgeGraph {
         self.nodes().filter(|n| n.kind == kind).count()
     }
 
+    /// The evidence sentence of a `relation` or `party_to` edge: its `evidence` (`policykg/1`),
+    /// or the text of the claim or `sentence` node its `sentence` names (`policykg/2`).
+    pub fn evidence<'g>(&'g self, e: &'g Edge) -> Option<&'g str> {
+        if let Some(text) = e.attrs.get("evidence").and_then(Value::as_str) {
+            return Some(text);
+        }
+        let id = e.attrs.get("sentence").and_then(Value::as_str)?;
+        self.node(id)?.attrs.get("text").and_then(Value::as_str)
+    }
+
+    /// Turns a `policykg/2` graph into the `policykg/1` graph of the same document(s): each
+    /// `relation` and `party_to` edge's `evidence_span` becomes `evidence`, the text of the
+    /// claim or `sentence` node its `sentence` names, in the same place, and `sentence` goes;
+    /// then the `sentence` nodes go (no edge joins them). Written out, it is byte for byte what
+    /// the build wrote before `policykg/2` existed.
+    pub fn to_v1(&mut self) {
+        if self.schema == Schema::V1 {
+            return;
+        }
+        self.schema = Schema::V1;
+        let texts: HashMap<String, Value> = self
+            .graph
+            .edge_weights()
+            .filter(|e| e.kind.is_relation())
+            .filter_map(|e| e.attrs.get("sentence").and_then(Value::as_str))
+            .filter_map(|id| {
+                let text = self.node(id)?.attrs.get("text")?.clone();
+                Some((id.to_string(), text))
+            })
+            .collect();
+        for e in self.graph.edge_weights_mut().filter(|e| e.kind.is_relation()) {
+            let Some(Value::String(id)) = e.attrs.remove("sentence") else {
+                continue;
+            };
+            let text = texts.get(&id).cloned().unwrap_or(Value::Null);
+            if e.attrs.replace("evidence_span", "evidence", text.clone()).is_none() {
+                e.attrs.insert("evidence", text);
+            }
+        }
+        let sentences: Vec<NodeIndex> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| self.graph.node_weight(i).is_some_and(|n| n.kind == NodeKind::Sentence))
+            .collect();
+        if sentences.is_empty() {
+            return;
+        }
+        for &i in &sentences {
+            if let Some(n) = self.graph.remove_node(i) {
+                self.index.remove(&n.id);
+            }
+        }
+        self.order.retain(|&i| self.graph.node_weight(i).is_some());
+        // (no edge joins a sentence; should one ever, it went with it)
+        let graph = &self.graph;
+        self.edge_order.retain(|&e| graph.edge_weight(e).is_some());
+        self.edge_index.retain(|_, e| graph.edge_weight(*e).is_some());
+    }
+
     /// Merges several documents' graphs into one corpus graph: [`KnowledgeGraph::absorb`] of each
     /// graph in the order of their documents, then [`KnowledgeGraph::finish_corpus`]. The result
     /// does not depend on the order of `graphs`, and merging merged graphs gives what merging
@@ -169,7 +232,15 @@ impl KnowledgeGraph {
     /// added, other fields keep the first value that is not null; each node gets a `documents`
     /// list of the documents it comes from. For output independent of input order, absorb
     /// graphs in the order of their document ids, then call [`KnowledgeGraph::finish_corpus`].
-    pub fn absorb(&mut self, g: KnowledgeGraph) {
+    pub fn absorb(&mut self, mut g: KnowledgeGraph) {
+        // one schema for the whole: an empty graph takes the other's; else the older of the two
+        if self.order.is_empty() && self.documents.is_empty() {
+            self.schema = g.schema;
+        } else if self.schema == Schema::V1 {
+            g.to_v1();
+        } else if g.schema == Schema::V1 {
+            self.to_v1();
+        }
         // repeats `g` itself left in long lists are settled with this graph's
         self.unsettled |= g.unsettled;
         let Parts {
@@ -323,7 +394,7 @@ impl KnowledgeGraph {
                 }
             }
         }
-        let unsettled = self.unsettled;
+        let (unsettled, schema) = (self.unsettled, self.schema);
         let Parts {
             documents,
             diagnostics,
@@ -345,6 +416,7 @@ impl KnowledgeGraph {
         // each position's index in the rebuilt graph: an absorbed node's is its canonical one's
         let mut placed: Vec<Option<NodeIndex>> = vec![None; taken.len()];
         self.unsettled = unsettled;
+        self.schema = schema;
         self.documents = documents;
         self.diagnostics = diagnostics;
         for i in 0..taken.len() {

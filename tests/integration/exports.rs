@@ -407,15 +407,24 @@ fn every_graph_json_matches_the_schema() {
         return;
     }
     let dir = temp("schema");
-    write_all(&dir);
+    let graphs = write_all(&dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir("graphs")
         .expect("graphs/")
         .chain(std::fs::read_dir(&dir).expect("temp dir"))
         .map(|e| e.expect("entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".sources.json"))
         .collect();
+    // the same graphs as policykg/1 (`--schema 1`)
+    let v1 = dir.join("v1");
+    std::fs::create_dir_all(&v1).expect("mkdir");
+    for (name, mut g) in graphs {
+        g.to_v1();
+        let path = v1.join(format!("{name}.json"));
+        std::fs::write(&path, policykg::export::json::write(&g)).expect("write");
+        files.push(path);
+    }
     files.sort();
-    assert!(files.len() >= 5, "{files:?}");
+    assert!(files.len() >= 9, "{files:?}");
     // and a graph the contract forbids: a claim without its text
     let mut broken: Value =
         serde_json::from_slice(&std::fs::read(dir.join("hostile.json")).expect("read")).expect("json");
@@ -443,5 +452,22 @@ fn every_graph_json_matches_the_schema() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // a policykg/2 relation needs its sentence, a policykg/1 one its evidence
+    let seed = |dir: &Path| -> Value {
+        serde_json::from_slice(&std::fs::read(dir.join("india-us-defense-relations.json")).expect("read"))
+            .expect("json")
+    };
+    for (mut graph, field) in [(seed(&dir), "sentence"), (seed(&v1), "evidence")] {
+        let relation = graph["edges"]
+            .as_array_mut()
+            .and_then(|es| es.iter_mut().find(|e| e["kind"] == "relation"))
+            .expect("a relation");
+        relation.as_object_mut().expect("object").remove(field);
+        let bad = dir.join(format!("no-{field}.graph"));
+        std::fs::write(&bad, serde_json::to_vec(&graph).expect("json")).expect("write");
+        let out = check(&[bad]);
+        assert!(!out.status.success(), "the schema accepts a relation without {field}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(field));
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -15,6 +15,7 @@ mod pdf;
 mod props;
 mod query;
 mod readme;
+mod schema;
 mod snapshots;
 mod tools;
 mod viewer;

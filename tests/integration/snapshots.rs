@@ -44,6 +44,23 @@ fn json_export() {
     insta::assert_snapshot!(render(Format::Json));
 }
 
+/// `--schema 1`: the same bytes as the JSON was before `policykg/2` (this snapshot is the one
+/// `json_export` had then).
+#[test]
+fn json_export_schema_1() {
+    insta::assert_snapshot!(render_v1(Format::Json));
+}
+
+fn render_v1(format: Format) -> String {
+    let mut g = policykg::build_text("memo", "memo.md", DOC);
+    g.to_v1();
+    format
+        .files("memo", &g)
+        .into_iter()
+        .map(|(_, bytes)| String::from_utf8(bytes).expect("UTF-8 output"))
+        .collect()
+}
+
 #[test]
 fn dot_export() {
     insta::assert_snapshot!(render(Format::Dot));

@@ -3,7 +3,7 @@
 //! markup, the seed's page is small, and the bytes are the same on every run. The browser tests
 //! in tests/browser/ drive the same pages in Chromium.
 
-use policykg::graph::{KnowledgeGraph, NodeKind};
+use policykg::graph::{KnowledgeGraph, NodeKind, Schema};
 use policykg::Format;
 
 const SEED: &str = "seeds/india-us-defense-relations.md";
@@ -78,16 +78,28 @@ fn check_page(page: &str, g: &KnowledgeGraph, name: &str) {
         2,
         "{name}: </SCRIPT in any case"
     );
-    // the data is inert in a script element and parses back to the JSON export
+    // the data is inert in a script element and parses back to the JSON export, as
+    // `policykg/1` has it (each relation's evidence in the edge) whatever the build's schema
     let d = data(page);
     assert!(
         !d.contains(['<', '>', '&', '\u{2028}', '\u{2029}']),
         "{name}: unescaped character in the data"
     );
     let embedded: serde_json::Value = serde_json::from_str(d).expect("the embedded data is JSON");
+    let mut v1 = g.clone();
+    v1.to_v1();
     let export: serde_json::Value =
-        serde_json::from_str(&render(name, g, Format::Json)).expect("the JSON export parses");
+        serde_json::from_str(&render(name, &v1, Format::Json)).expect("the JSON export parses");
     assert_eq!(embedded, export, "{name}: the page embeds the contract's JSON");
+    assert_eq!(embedded["graph"]["schema"], "policykg/1", "{name}");
+    // and the page of a policykg/2 graph is that of its policykg/1 graph, byte for byte
+    if g.schema != Schema::V1 {
+        assert_eq!(
+            page,
+            render(name, &v1, Format::Html),
+            "{name}: one page for both schemas"
+        );
+    }
 }
 
 #[test]

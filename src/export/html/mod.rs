@@ -9,6 +9,10 @@
 //! anywhere: no CDN, no font, no image; a Content-Security-Policy forbids any fetch. Document text
 //! is data, never markup: XML-escaped in the SVG, JSON-escaped in the data, and the script builds
 //! the panel with text nodes only.
+//!
+//! The page embeds the graph as `policykg/1` has it, each relation's evidence sentence written
+//! into the edge, whichever schema the build writes: a page is read by a person, its script reads
+//! one shape, and the page of a `policykg/2` build is the same bytes as that of `--schema 1`.
 
 pub mod force;
 pub mod layout;
@@ -16,8 +20,8 @@ pub mod svg;
 
 use super::Sink;
 use crate::export::escape;
-use crate::graph::NodeKind;
 use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::graph::{NodeKind, Schema};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -87,8 +91,17 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
     out.file(&format!("{name}.html"), &|w| w.write_all(&write(g)))
 }
 
-/// The self-contained page.
+/// The self-contained page (of the graph as `policykg/1` has it).
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
+    if g.schema != Schema::V1 {
+        let mut v1 = g.clone();
+        v1.to_v1();
+        return page(&v1);
+    }
+    page(g)
+}
+
+fn page(g: &KnowledgeGraph) -> Vec<u8> {
     let ix = Indexed::new(g);
     let drawings = layout::all(&ix);
     let title = ix.title();
