@@ -1348,20 +1348,34 @@ impl<'a> Note<'a> {
         let mut from = r.0;
         let mut cuts: Vec<usize> = self.top_level(r, &[',']).into_iter().map(|(a, _)| a).collect();
         cuts.push(r.1);
+        let mut sorted = blanks.to_vec();
+        sorted.sort_unstable();
+        // blanks wholly before the current field are passed once: a note printing thousands of
+        // URLs in as many fields stays linear
+        let mut passed = 0;
         for cut in cuts {
-            // cut the field at any blanked range inside it
-            let mut pieces = vec![(from, cut)];
-            for &(ba, bb) in blanks {
-                pieces = pieces
-                    .into_iter()
-                    .flat_map(|(a, b)| {
-                        if ba < b && a < bb {
-                            vec![(a, ba.max(a)), (bb.min(b), b)]
-                        } else {
-                            vec![(a, b)]
-                        }
-                    })
-                    .collect();
+            while sorted.get(passed).is_some_and(|&(_, bb)| bb <= from) {
+                passed += 1;
+            }
+            // the field less every blanked range inside it
+            let mut pieces = Vec::new();
+            let mut at = from;
+            for &(ba, bb) in sorted
+                .get(passed..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&(ba, _)| ba < cut)
+            {
+                if bb <= at {
+                    continue;
+                }
+                if ba > at {
+                    pieces.push((at, ba));
+                }
+                at = bb;
+            }
+            if at < cut {
+                pieces.push((at, cut));
             }
             for p in pieces {
                 let p = trim_range(self.text, p);

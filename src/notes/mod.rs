@@ -256,9 +256,10 @@ fn keys(c: &Citation, raw: &str) -> Vec<String> {
     if let Some(doi) = &c.doi {
         out.push(format!("doi:{}", doi.to_lowercase()));
     }
+    let mut seen = HashSet::new();
     for url in c.url.iter().chain(c.urls.iter()) {
         let k = format!("url:{}", normalise_url(url));
-        if !out.contains(&k) {
+        if seen.insert(k.clone()) {
             out.push(k);
         }
     }

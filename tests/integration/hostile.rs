@@ -71,6 +71,37 @@ fn many_notes_and_a_long_line_are_read() {
 }
 
 #[test]
+fn a_note_printing_thousands_of_urls_is_read_whole() {
+    // in one citation's fields, in remark sentences after it, and after an Ibid.: every URL is
+    // the work's (each field once cut by the URLs inside it: this was quadratic)
+    let n = 5000;
+    let fields: String = (0..n).map(|i| format!(" https://f.example.org/{i},")).collect();
+    let remarks: String = (0..n).map(|i| format!(" See https://r.example.org/{i}.")).collect();
+    let links: String = (0..n)
+        .map(|i| format!(" It is [here](https://l.example.org/{i})."))
+        .collect();
+    let text = format!(
+        "T\n\nOne.¹ Two.² Three.³\n\n¹ Jane Doe, “Fields,” 2020,{fields} 2021.\n\n² John Roe, “Remarks,” 2020. The agency is large.{remarks}\n\n³ Ibid.{links}\n"
+    );
+    let g = graph(&text);
+    let sources: Vec<&serde_json::Value> = g["nodes"]
+        .as_array()
+        .expect("n")
+        .iter()
+        .filter(|s| s["kind"] == "source")
+        .collect();
+    let urls = |title: &str| {
+        sources
+            .iter()
+            .find(|s| s["title"] == title)
+            .and_then(|s| s["urls"].as_array())
+            .map_or(0, Vec::len)
+    };
+    assert_eq!(urls("Fields"), n);
+    assert_eq!(urls("Remarks"), 2 * n, "its remarks' and the Ibid.'s links");
+}
+
+#[test]
 fn markers_without_notes_and_notes_without_markers_are_warnings() {
     let g = graph("T\n\nA claim.¹ Another.⁵\n\n¹ A note.\n\n² An orphan note.\n");
     let codes: Vec<&str> = g["graph"]["diagnostics"]
