@@ -51,13 +51,50 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec
         })
         .collect();
     for (block, ws) in doc.blocks.iter().zip(&block_words) {
-        if matches!(block.kind, BlockKind::Heading { .. }) {
+        if !is_prose(block) {
             continue;
         }
         discover(&mut table, &block.inline.text, ws);
     }
     surname_persons(&mut table, doc, &block_words);
     find_mentions(doc, sentences, &table, index)
+}
+
+/// Whether a block is prose, where names are discovered: a heading is not, nor a paragraph or
+/// table cell without a sentence in it (no full stop, question or exclamation mark, colon or
+/// semicolon): a byline (`Jane Doe Specialist in Trade Policy`), a running head or foot
+/// (`Research Service R48179 · VERSION 10`), a caption label, a table's header or figures.
+/// Those hold names of the page, not of the argument, and their words run together across
+/// columns. A list item is prose: lists name the members, bills or parties a paper discusses.
+/// Names found in prose are still matched everywhere.
+fn is_prose(block: &crate::document::Block) -> bool {
+    match block.kind {
+        BlockKind::Heading { .. } => false,
+        BlockKind::ListItem => true,
+        BlockKind::Paragraph | BlockKind::Cell { .. } => {
+            let text = block.inline.text.trim_end();
+            let text = text.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+            text.ends_with(['.', '!', '?', ':', ';']) || sentence_end_inside(text)
+        }
+    }
+}
+
+/// A sentence ends inside `text`: a word of two lower-case letters or more, then `.`, `?`, `!`
+/// or `;` and a space (not an initial: `Clare Y. Cho`).
+fn sentence_end_inside(text: &str) -> bool {
+    let mut lower_run = 0;
+    let mut cs = text.chars().peekable();
+    while let Some(c) = cs.next() {
+        if c.is_lowercase() {
+            lower_run += 1;
+            continue;
+        }
+        if matches!(c, '.' | '?' | '!' | ';') && lower_run >= 2 && cs.peek().is_some_and(|n| n.is_whitespace()) {
+            return true;
+        }
+        lower_run = 0;
+    }
+    false
 }
 
 /// A candidate entity: from the lexicon or discovered.
@@ -1710,13 +1747,20 @@ fn name_like(t: &Table, w: &str) -> bool {
         && t.owner(w).is_none()
 }
 
+/// A word the document also writes in lower case (`Extended Benefit` beside `benefit`, `Grant
+/// Programs` beside `programs`): a common noun capitalised in a title, not a person's name.
+fn common_word(t: &Table, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    lower != w && t.words.get(&lower).is_some_and(|&n| n > 0)
+}
+
 /// `the MPP's Gombojav Zandanshatar … Zandanshatar resigned`: two name-like words not in a
 /// longer capitalised run, whose second word then stands alone at least twice, name a person.
 fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut alone: BTreeMap<String, usize> = BTreeMap::new();
     for (block, ws) in doc.blocks.iter().zip(block_words) {
-        if matches!(block.kind, BlockKind::Heading { .. }) {
+        if !is_prose(block) {
             continue;
         }
         let text = block.inline.text.as_str();
@@ -1741,6 +1785,8 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
                 && !next_cap
                 && !abstract_noun
                 && !is_adjective(t, a)
+                && !common_word(t, a)
+                && !common_word(t, b)
                 && ws.get(k).is_some_and(|w| !is_sentence_start(text, w.start))
             {
                 pairs.push((a.to_string(), b.to_string()));
@@ -2705,6 +2751,20 @@ mod tests {
             let t = line.split_once('\t').and_then(|(_, t)| EntityType::parse(t));
             assert!(t.is_some(), "bad row in heads.tsv: {line:?}");
         }
+    }
+
+    #[test]
+    fn prose_is_a_sentence_not_an_initial() {
+        assert!(sentence_end_inside("Rates rose. Then they fell"));
+        assert!(!sentence_end_inside("Clare Y. Cho Specialist in Trade Policy"));
+        assert!(!sentence_end_inside("U.S. Department of Labor R4 · VERSION 6"));
+        // a byline names no body; the same words in a sentence do
+        let es = run(
+            "Ana M. Ruiz Analyst in Fisheries Policy Research Council\n\nThe Fisheries Policy Research Council met.\n",
+        );
+        assert_eq!(labels(&es), vec!["Fisheries Policy Research Council".to_string()]);
+        let es = run("Ana M. Ruiz Analyst in Fisheries Policy Research Council\n");
+        assert!(es.is_empty(), "{:?}", labels(&es));
     }
 
     fn labels(es: &[Entity]) -> Vec<String> {

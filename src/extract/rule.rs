@@ -49,7 +49,9 @@ pub enum Rule {
     /// India's largest private oil refiners`, `mining company Rio Tinto`, `Acme Holdings Ltd`.
     ActorCompany,
     /// An untitled two-word name whose second word then stands alone at least twice: `the MPP's
-    /// Gombojav Zandanshatar … Zandanshatar resigned`.
+    /// Gombojav Zandanshatar … Zandanshatar resigned`. Neither word may stand in lower case in
+    /// the document (`Extended Benefit … benefit` is a title-cased common noun), and only prose
+    /// is read (no bylines, running heads or table headers).
     ActorSurname,
     /// Names listed after a plural class noun: `initiatives like Make in India and Atmanirbhar
     /// Bharat`, `forums such as the DTTI`.
