@@ -367,6 +367,17 @@ fn re(p: &str) -> Option<Regex> {
     Regex::new(p).ok()
 }
 
+/// A rule's pattern when the block holds the rule's cue, else None. The cue is asked first: a
+/// pattern is compiled at its first use, so a run whose blocks never hold its cue never pays
+/// for compiling it.
+fn cued(cue: bool, pattern: &'static LazyLock<Option<Regex>>) -> Option<&'static Regex> {
+    if cue {
+        pattern.as_ref()
+    } else {
+        None
+    }
+}
+
 /// `… (ACR)` with an acronym of at least two capitals.
 static ACRONYM: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|\d{4})\b)?"));
@@ -398,7 +409,7 @@ static COMPANY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static CUE_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(CUES.iter().map(|(w, _)| w))
+        .build(CUES.iter().map(|(w, _)| *w).chain(TITLES.iter().copied()))
         .ok()
 });
 
@@ -413,6 +424,8 @@ enum Cue {
     Designation,
     QuotedPolicy,
     Numbered,
+    /// One of [`TITLES`] (the automaton holds them after [`CUES`]).
+    Title,
 }
 
 const CUES: &[(&str, Cue)] = &[
@@ -458,6 +471,7 @@ struct Cues {
     designation: bool,
     quoted_policy: bool,
     numbered: bool,
+    title: bool,
 }
 
 impl Cues {
@@ -473,23 +487,24 @@ impl Cues {
                 designation: true,
                 quoted_policy: true,
                 numbered: true,
+                title: true,
             };
         };
         let mut c = Cues::default();
         for m in ac.find_overlapping_iter(text) {
-            match CUES.get(m.pattern().as_usize()).map(|x| x.1) {
-                Some(Cue::Paren) => c.paren = true,
-                Some(Cue::Company) => c.company = true,
-                Some(Cue::CompanySuffix) => c.company_suffix = true,
-                Some(Cue::SuchAs) => {
+            match CUES.get(m.pattern().as_usize()).map_or(Cue::Title, |x| x.1) {
+                Cue::Paren => c.paren = true,
+                Cue::Company => c.company = true,
+                Cue::CompanySuffix => c.company_suffix = true,
+                Cue::SuchAs => {
                     c.such_as = true;
                     c.listed = true;
                 }
-                Some(Cue::Listed) => c.listed = true,
-                Some(Cue::Designation) => c.designation = true,
-                Some(Cue::QuotedPolicy) => c.quoted_policy = true,
-                Some(Cue::Numbered) => c.numbered = true,
-                None => {}
+                Cue::Listed => c.listed = true,
+                Cue::Designation => c.designation = true,
+                Cue::QuotedPolicy => c.quoted_policy = true,
+                Cue::Numbered => c.numbered = true,
+                Cue::Title => c.title = true,
             }
         }
         c
@@ -959,10 +974,12 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     }
     head_words(t, text, ws);
     // (the title pattern's literal prefixes make the regex engine's own prefilter fast)
-    titled(t, text);
+    if cues.title {
+        titled(t, text);
+    }
     role_cued(t, text, ws);
     let company_words = cues.company;
-    if let Some(r) = COMPANY.as_ref().filter(|_| company_words) {
+    if let Some(r) = cued(company_words, &COMPANY) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -976,7 +993,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     companies_more(t, text, company_words, cues.company_suffix);
     one_word_legislatures(t, text, ws);
     listed(t, text, &cues);
-    if let Some(r) = SUCH_AS.as_ref().filter(|_| cues.such_as) {
+    if let Some(r) = cued(cues.such_as, &SUCH_AS) {
         for c in r.captures_iter(text) {
             let (Some(what), Some(m)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -992,7 +1009,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             }
         }
     }
-    if let Some(r) = QUOTED_POLICY.as_ref().filter(|_| cues.quoted_policy) {
+    if let Some(r) = cued(cues.quoted_policy, &QUOTED_POLICY) {
         for c in r.captures_iter(text) {
             let (Some(phrase), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;
@@ -1007,7 +1024,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             );
         }
     }
-    if let Some(r) = SPECIAL.as_ref().filter(|_| cues.numbered) {
+    if let Some(r) = cued(cues.numbered, &SPECIAL) {
         for m in r.find_iter(text) {
             let kind = if m.as_str().starts_with("Executive") {
                 EntityType::Law
@@ -1021,7 +1038,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
 
 /// Companies named after a company word or with a corporate suffix.
 fn companies_more(t: &mut Table, text: &str, company_words: bool, suffixes: bool) {
-    if let Some(r) = COMPANY_BEFORE.as_ref().filter(|_| company_words) {
+    if let Some(r) = cued(company_words, &COMPANY_BEFORE) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -1036,7 +1053,7 @@ fn companies_more(t: &mut Table, text: &str, company_words: bool, suffixes: bool
             t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);
         }
     }
-    if let Some(r) = COMPANY_SUFFIX.as_ref().filter(|_| suffixes) {
+    if let Some(r) = cued(suffixes, &COMPANY_SUFFIX) {
         for c in r.captures_iter(text) {
             let (Some(m), Some(whole)) = (c.get(1), c.get(0)) else {
                 continue;
@@ -1064,7 +1081,7 @@ fn companies_more(t: &mut Table, text: &str, company_words: bool, suffixes: bool
 /// `initiatives like Make in India and Atmanirbhar Bharat`; `designated a “Major Defense
 /// Partner”`; the US `"Indo-Pacific strategy"`.
 fn listed(t: &mut Table, text: &str, cues: &Cues) {
-    if let Some(r) = LISTED.as_ref().filter(|_| cues.listed) {
+    if let Some(r) = cued(cues.listed, &LISTED) {
         // the pattern is tried only where a class noun stands before `such as`, `like` or
         // `including`, on a window of the text: a scan of the whole block costs more than the
         // rest of the rules together
@@ -1126,7 +1143,7 @@ fn listed(t: &mut Table, text: &str, cues: &Cues) {
             }
         }
     }
-    if let Some(r) = DESIGNATION.as_ref().filter(|_| cues.designation) {
+    if let Some(r) = cued(cues.designation, &DESIGNATION) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
@@ -1143,7 +1160,7 @@ fn listed(t: &mut Table, text: &str, cues: &Cues) {
             );
         }
     }
-    if let Some(r) = QUOTED_STRATEGY.as_ref().filter(|_| cues.quoted_policy) {
+    if let Some(r) = cued(cues.quoted_policy, &QUOTED_STRATEGY) {
         for c in r.captures_iter(text) {
             let (Some(m), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;

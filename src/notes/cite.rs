@@ -195,6 +195,13 @@ fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
     cell.as_ref()
 }
 
+/// Whether `s` holds `word` in any ASCII case: asked before a pattern that needs the word, so
+/// that a run whose notes never hold it never compiles the pattern.
+fn holds(s: &str, word: &str) -> bool {
+    let w = word.as_bytes();
+    s.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+}
+
 // ------------------------------------------------------------------------------------ entry
 
 /// Parses one note. Never fails: what it cannot read stays unset.
@@ -316,6 +323,9 @@ impl Citation {
 
 /// The DOI of a `doi:` mention in `s`.
 fn doi_mention(s: &str) -> Option<String> {
+    if !holds(s, "doi:") {
+        return None;
+    }
     rx(&DOI_MENTION)
         .and_then(|re| re.captures(s))
         .and_then(|caps| caps.get(1))
@@ -710,7 +720,7 @@ impl<'a> Note<'a> {
         if cued && text.chars().next().is_some_and(|c| c.is_uppercase()) {
             return Class::Cite;
         }
-        let has_url = !self.urls_in(r).is_empty() || rx(&DOI_MENTION).is_some_and(|re| re.is_match(text));
+        let has_url = !self.urls_in(r).is_empty() || doi_mention(text).is_some();
         if self.prose(body) {
             return if has_url { Class::Remark } else { Class::Commentary };
         }
@@ -1048,7 +1058,9 @@ impl<'a> Note<'a> {
 
     /// `Authors (Year)` opening an author–date entry; the authors hold no emphasis or quotes.
     fn author_date_head(&self, r: Range) -> Option<regex::Captures<'a>> {
-        let caps = rx(&APA_START)?.captures(self.slice(r))?;
+        // (the pattern needs the bracket of its date)
+        let s = Some(self.slice(r)).filter(|s| s.contains('('))?;
+        let caps = rx(&APA_START)?.captures(s)?;
         let auth = caps.name("auth")?;
         let emphasised = self.emph_in(r).iter().any(|&(a, _)| a < r.0 + auth.end());
         (!emphasised && auth.as_str().split_whitespace().count() <= 40).then_some(caps)
@@ -1593,6 +1605,9 @@ fn trim_range(text: &str, (a, b): Range) -> Range {
 
 /// Every URL of the text, as printed, without the punctuation that ends the sentence.
 fn find_urls(text: &str) -> Vec<Range> {
+    if !(holds(text, "http") || holds(text, "www.")) {
+        return Vec::new();
+    }
     let Some(re) = rx(&URL) else { return Vec::new() };
     let mut out = Vec::new();
     for m in re.find_iter(text) {
