@@ -346,3 +346,24 @@ fn pdfs_built_to_hang_or_recurse_are_refused() {
     }
     assert!(dir.join("out/counted.json").exists(), "{err}");
 }
+
+#[test]
+fn endnotes_under_a_notes_heading_are_notes() {
+    let (g, text, _) = build("endnotes.pdf");
+    let claims = claims(&g);
+    let notes: Vec<u64> = claims.iter().flat_map(|c| c.1.clone()).collect();
+    assert_eq!(notes, vec![1, 2, 3], "{claims:#?}");
+    let srcs = sources(&g);
+    assert!(
+        srcs.iter()
+            .any(|s| s.0 == [1] && s.1 == "https://example.org/afc/review-2024.pdf"),
+        "{srcs:?}"
+    );
+    assert!(
+        srcs.iter().any(|s| s.0 == [2, 3]),
+        "Ibid. is the note before it: {srcs:?}"
+    );
+    // the notes are out of the body; the heading after them is back in it
+    assert!(!text.contains("1. Andean"), "{text}");
+    assert!(text.contains("## About the Author"), "{text}");
+}

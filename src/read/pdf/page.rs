@@ -105,6 +105,9 @@ pub fn parts(pages: Vec<PageLines>) -> Parts {
             lines,
         });
     }
+    if notes.is_empty() {
+        notes = endnotes(&mut out, body_size);
+    }
     Parts {
         pages: out,
         notes,
@@ -280,6 +283,83 @@ fn ruled(lines: &[Line], rules: &[(f32, f32, f32)], width: f32, body: f32) -> bo
     rules
         .iter()
         .any(|&(x0, x1, y)| x1 - x0 < width * 0.5 && y > first.top() && above.is_none_or(|a| y < a.y))
+}
+
+/// Endnotes, in a document without notes at its page feet: after a line that says `Notes` (or
+/// `Endnotes`, `Footnotes`, `References`), the lines that start with the next note's number
+/// (raised, or followed by a space or a full stop) start a note, the others go on with it, up
+/// to the next heading in a larger size. Taken out of the body.
+fn endnotes(pages: &mut [Body], body: f32) -> Vec<Note> {
+    let is_heading = |l: &Line| {
+        let t = l.plain().to_ascii_lowercase();
+        let t = t.trim().trim_end_matches(':');
+        matches!(
+            t,
+            "notes" | "endnotes" | "end notes" | "footnotes" | "references" | "notes and references"
+        )
+    };
+    let Some((p0, i0)) = pages
+        .iter()
+        .enumerate()
+        .find_map(|(p, b)| b.lines.iter().position(is_heading).map(|i| (p, i)))
+    else {
+        return Vec::new();
+    };
+    let mut notes: Vec<Note> = Vec::new();
+    let mut done = false;
+    for (p, page) in pages.iter_mut().enumerate().skip(p0) {
+        let from = if p == p0 { i0 + 1 } else { 0 };
+        let mut kept: Vec<Line> = Vec::new();
+        for (i, line) in std::mem::take(&mut page.lines).into_iter().enumerate() {
+            if done || i < from {
+                kept.push(line);
+                continue;
+            }
+            let next = notes.last().map_or(1, |n| n.n + 1);
+            match endnote_number(&line) {
+                Some(n) if n == next || (n > next && n <= next + 2 && !notes.is_empty()) => {
+                    notes.push(Note {
+                        n,
+                        lines: vec![(page.number, strip_number(line))],
+                    });
+                }
+                _ if line.size >= body * 1.12 && !notes.is_empty() => {
+                    done = true;
+                    kept.push(line);
+                }
+                _ => match notes.last_mut() {
+                    Some(note) => note.lines.push((page.number, line)),
+                    None => kept.push(line),
+                },
+            }
+        }
+        page.lines = kept;
+    }
+    // the heading itself goes when it opened notes
+    if !notes.is_empty() {
+        if let Some(page) = pages.get_mut(p0) {
+            if let Some(i) = page.lines.iter().position(is_heading) {
+                page.lines.remove(i);
+            }
+        }
+    }
+    notes
+}
+
+/// The number an endnote starts with: raised digits, or digits and a space or a full stop.
+fn endnote_number(line: &Line) -> Option<u32> {
+    let first = line.runs.first()?;
+    let t = first.text.trim_start();
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if digits.is_empty() || digits.len() > 4 {
+        return None;
+    }
+    let rest = t.get(digits.len()..).unwrap_or("");
+    let set_off = first.raised && rest.is_empty()
+        || rest.starts_with([' ', '\t', '\u{a0}'])
+        || rest.starts_with(". ")
+        || rest == ".";
+    set_off.then(|| digits.parse().ok()).flatten()
 }
 
 /// Whether the document's notes start with raised numbers (most do): then a line in small print
