@@ -55,9 +55,13 @@ static VERB_FAMILY: LazyLock<HashMap<&'static str, Family>> = LazyLock::new(|| {
 const RECIPROCAL_TABLE: &str = include_str!("lexicon/reciprocal.tsv");
 
 /// Noun → (predicate, family), read once from [`RECIPROCAL_TABLE`].
-static RECIPROCAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| {
-    RECIPROCAL_TABLE
-        .lines()
+static RECIPROCAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> =
+    LazyLock::new(|| noun_table(RECIPROCAL_TABLE));
+
+/// A table of nouns with the predicate and family each stands for: `noun\tpredicate\tfamily`
+/// rows, `#` comments (a bad row is dropped here and failed by the tests).
+fn noun_table(text: &'static str) -> HashMap<&'static str, (&'static str, Family)> {
+    text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let mut cols = l.split('\t');
@@ -65,7 +69,24 @@ static RECIPROCAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = Laz
             Some((noun, (pred, family)))
         })
         .collect()
-});
+}
+
+/// The nominalisations: `lexicon/nominal.tsv`.
+const NOMINAL_TABLE: &str = include_str!("lexicon/nominal.tsv");
+
+/// Noun → (verb predicate, family), read once from [`NOMINAL_TABLE`]: `invasion` → `invaded`.
+static NOMINAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| noun_table(NOMINAL_TABLE));
+
+/// The predicate of a possessive noun phrase: `invasion of` → `invaded` where the noun is a
+/// nominalised verb, else the words as written (`designation as`, `relations with`).
+fn nominal_predicate(words: &[&str]) -> String {
+    if let [.., noun, _prep] = words {
+        if let Some((pred, _)) = NOMINAL.get(noun.to_lowercase().as_str()) {
+            return (*pred).to_string();
+        }
+    }
+    words.join(" ")
+}
 
 /// Verbs whose coordinated subjects act together on a reciprocal noun: `A, B and C formed a
 /// coalition`, `A and B signed an accord`.
@@ -175,7 +196,54 @@ pub fn extract(doc: &Document, sentences: &[Sentence], entities: &[Entity]) -> V
             }
         }
     }
+    named_parties(doc, sentences, entities, &mut out);
     dedup(out)
+}
+
+/// `the U.S.-Mongolia Agreement on Transparency`: an agreement named after its parties, each a
+/// name or alias of an actor the document names, has each as a party; the evidence is the
+/// first sentence naming it so.
+fn named_parties(doc: &Document, sentences: &[Sentence], entities: &[Entity], out: &mut Vec<Relation>) {
+    let actor_of = |name: &str| {
+        entities
+            .iter()
+            .position(|e| e.class == Class::Actor && (e.label == name || e.aliases.iter().any(|a| a == name)))
+    };
+    for (ei, e) in entities.iter().enumerate() {
+        if e.class != Class::Agreement {
+            continue;
+        }
+        for m in &e.mentions {
+            let lead = m
+                .surface
+                .trim_start_matches("the ")
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let parts: Vec<&str> = lead.split(['-', '–']).collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let Some(parties) = parts.iter().map(|p| actor_of(p)).collect::<Option<Vec<usize>>>() else {
+                continue;
+            };
+            let (Some(sent), Some(block)) = (sentences.get(m.sentence), doc.blocks.get(m.block)) else {
+                continue;
+            };
+            let mut ctx = Ctx {
+                doc,
+                entities,
+                block: m.block,
+                text: block.inline.text.as_str(),
+                sent: (sent.start, sent.end),
+                out,
+            };
+            for p in parties {
+                ctx.push(p, ei, "party to", Rule::RelationNamedParties);
+            }
+            break;
+        }
+    }
 }
 
 fn dedup(rels: Vec<Relation>) -> Vec<Relation> {
@@ -209,11 +277,18 @@ impl Ctx<'_> {
     }
 
     fn push_family(&mut self, subject: usize, object: usize, predicate: &str, family: Family, rule: Rule) {
+        self.push_edge(subject, object, predicate, family, rule, false);
+    }
+
+    /// Pushes a relation; a negated one (`declined to join`) is never `party_to`: the actor is
+    /// no party to what it refused.
+    fn push_edge(&mut self, subject: usize, object: usize, predicate: &str, family: Family, rule: Rule, negated: bool) {
         let predicate = predicate.trim();
         if predicate.is_empty() || subject == object {
             return;
         }
-        let party_to = self.class(subject) == Some(Class::Actor) && self.class(object) == Some(Class::Agreement);
+        let party_to =
+            !negated && self.class(subject) == Some(Class::Actor) && self.class(object) == Some(Class::Agreement);
         let (s, e) = self.sent;
         let evidence = squash(self.text.get(s..e).unwrap_or(""));
         let span = self
@@ -241,6 +316,23 @@ impl Ctx<'_> {
         self.fronted(ms);
         self.reciprocal(ms);
         self.joint(ms);
+        self.relative(ms);
+        self.nominal(ms);
+        // `A US "Indo-Pacific strategy"`, `China's Belt and Road Initiative`: read first
+        let mut owned = Vec::new();
+        for pair in ms.windows(2) {
+            if let [a, b] = pair {
+                let gap = self.between(a.end, b.start).to_string();
+                if a.e != b.e && self.adjacent(*a, *b, &gap) {
+                    owned.push((a.start, b.start));
+                }
+            }
+        }
+        // `Panama-flagged tankers`, `a Chile-based firm`, `US-led coalition operations`: a name in
+        // a compound modifier only classifies a thing; it is neither subject nor object
+        let ms: Vec<M> = ms.iter().copied().filter(|m| !self.classifier(*m)).collect();
+        // the subjects of the last main clause, for a participial clause after it
+        let mut clause_subjects: Vec<usize> = Vec::new();
         let mut k = 0;
         while k + 1 < ms.len() {
             let (Some(&a), Some(&b)) = (ms.get(k), ms.get(k + 1)) else {
@@ -251,20 +343,34 @@ impl Ctx<'_> {
                 continue;
             }
             let gap = self.between(a.end, b.start).to_string();
-            let gap = gap.as_str();
-            if self.adjacent(a, b, gap) {
+            // `International Criminal Court (ICC) judges sanctioned by`: the acronym's closing
+            // parenthesis is no clause boundary
+            let gap = match gap.strip_prefix(')') {
+                Some(rest) if self.text.get(..a.start).is_some_and(|t| t.trim_end().ends_with('(')) => rest,
+                _ => gap.as_str(),
+            };
+            if owned.contains(&(a.start, b.start)) {
                 continue;
             }
-            // `Panama-flagged tankers`, `a Chile-based firm`: a name in a compound modifier only
-            // classifies a thing; it is neither subject nor object
-            if self.classifier(a) || self.classifier(b) {
+            // `A signed B, while pursuing C`: a participial clause shares the main clause's subject
+            if let Some(p) = participle_clause(gap) {
+                let subjects = clause_subjects.clone();
+                for s in subjects {
+                    self.push_edge(s, b.e, &p.text, family_of(&p.text), Rule::RelationParticiple, p.negated);
+                }
                 continue;
             }
+            // `A, B, and others supported C`: `and others` closes the list of subjects
+            let (gap, others) = match strip_others(gap) {
+                Some(rest) => (rest, true),
+                None => (gap, false),
+            };
             let Some(Pred {
                 text: pred,
                 passive,
                 rule,
                 examples,
+                negated,
             }) = predicate(gap)
             else {
                 continue;
@@ -287,6 +393,7 @@ impl Ctx<'_> {
             // coordinated subjects before `a`: `A and B signed`
             // (the link next to `a` must be `and`/`or`: `Despite X, A signed` is no list)
             let mut subjects = vec![a.e];
+            let mut head = a;
             let mut j = k - 1;
             while j > 0 {
                 let (Some(p), Some(q)) = (ms.get(j - 1), ms.get(j)) else {
@@ -294,13 +401,23 @@ impl Ctx<'_> {
                 };
                 let gap = self.between(p.end, q.start);
                 let closing = j + 1 == k;
-                if is_list_gap(gap) && (!closing || is_and(gap)) {
+                if is_list_gap(gap) && (!closing || others || is_and(gap)) {
                     subjects.push(p.e);
+                    head = *p;
                     j -= 1;
                 } else {
                     break;
                 }
             }
+            // `the dispute in Chile ended`, `sanctions on Iran were lifted by`: a name governed by
+            // a preposition is no subject of the clause
+            // (a possessor is no subject either way: `talks on India's purchase of B` holds)
+            if rule != Rule::RelationPossessive && self.governed(head) {
+                continue;
+            }
+            // `Spanish citizens moved to`: a state's adjective before a noun that is not its
+            // officials, forces or government does not act for it
+            subjects.retain(|&x| !self.weak_proxy(x, &ms, k));
             // coordinated objects after `b`
             // (a list of objects must close with `and`/`or`: `invaded B, C hoped` is no list)
             let mut objects = vec![b.e];
@@ -322,26 +439,152 @@ impl Ctx<'_> {
             if !closed && !examples {
                 objects.truncate(1);
             }
+            if !passive {
+                clause_subjects.clone_from(&subjects);
+            }
             for &s in &subjects {
                 for &o in &objects {
+                    let family = family_of(&pred);
                     if passive {
-                        self.push(o, s, &pred, rule);
+                        self.push_edge(o, s, &pred, family, rule, negated);
                     } else {
-                        self.push(s, o, &pred, rule);
+                        self.push_edge(s, o, &pred, family, rule, negated);
                     }
                 }
             }
         }
     }
 
+    /// `the Dalai Lama, whom China's government blames`, `the accord, which Chile signed in
+    /// 1990`: an object relative clause; the name after the pronoun did the act to the one
+    /// before.
+    fn relative(&mut self, ms: &[M]) {
+        for (k, pair) in ms.windows(2).enumerate() {
+            let [b, a] = pair else { continue };
+            if a.e == b.e {
+                continue;
+            }
+            let gap = self.between(b.end, a.start).trim();
+            let Some(rest) = gap.strip_prefix(',') else { continue };
+            let rest = rest.trim();
+            let rest = rest.strip_suffix(" the").unwrap_or(rest);
+            if !matches!(rest, "whom" | "which") {
+                continue;
+            }
+            let next = ms.get(k + 2).map_or(self.sent.1, |n| n.start);
+            let after = self.between(a.end, next);
+            let after = after
+                .strip_prefix("'s")
+                .or_else(|| after.strip_prefix("’s"))
+                .unwrap_or(after);
+            let ws: Vec<&str> = after
+                .split_whitespace()
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                .collect();
+            let mut i = 0;
+            let mut negated = false;
+            let mut from = None;
+            while let Some(&w) = ws.get(i) {
+                if is_adverb(w) || AGENTS.contains(&w) || AUX.contains(&w) || matches!(w, "did" | "does" | "do") {
+                    i += 1;
+                } else if NEGATIONS.contains(&w) {
+                    negated = true;
+                    from.get_or_insert(i.saturating_sub(1));
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(&verb) = ws.get(i) else { continue };
+            if HEDGES.contains(&verb) || !is_verb(verb) || AUX.contains(&verb) {
+                continue;
+            }
+            // `which Chile says violates`, `whom Peru sent a note`: the verb has an object or a
+            // clause of its own
+            let next = ws.get(i + 1).copied().unwrap_or("");
+            if matches!(next, "a" | "an" | "the" | "that" | "its" | "their")
+                || next.chars().next().is_some_and(char::is_uppercase)
+                || is_verb(next)
+                || HEDGES.contains(&next)
+            {
+                continue;
+            }
+            // `does not recognize`: the negation kept with its auxiliary, as written
+            let pred = ws.get(from.unwrap_or(i)..=i).unwrap_or(&[]).join(" ");
+            self.push_edge(a.e, b.e, &pred, family_of(verb), Rule::RelationRelative, negated);
+        }
+    }
+
+    /// `a visit to Chile by Lula`, `the invasion of Kuwait by Iraq`: a nominalised act with its
+    /// object and its agent after `by`.
+    fn nominal(&mut self, ms: &[M]) {
+        for pair in ms.windows(2) {
+            let [b, a] = pair else { continue };
+            if a.e == b.e || !matches!(self.between(b.end, a.start).trim(), "by" | "by the") {
+                continue;
+            }
+            let before = self.text.get(self.sent.0..b.start).unwrap_or("");
+            let mut ws = before
+                .split_whitespace()
+                .rev()
+                .skip_while(|w| matches!(*w, "the" | "a" | "an"));
+            let prep = ws.next().unwrap_or("");
+            let noun = ws.next().unwrap_or("").to_lowercase();
+            if !matches!(prep, "of" | "to" | "on" | "against" | "in" | "from") {
+                continue;
+            }
+            if let Some(&(pred, family)) = NOMINAL.get(noun.as_str()) {
+                self.push_family(a.e, b.e, pred, family, Rule::RelationNominal);
+            }
+        }
+    }
+
+    /// Whether the subject `e` is, near mention `k`, a state's adjective before a noun that does
+    /// not act for the state (`Spanish citizens`, `Chilean exports`).
+    fn weak_proxy(&self, e: usize, ms: &[M], k: usize) -> bool {
+        let Some(m) = ms.get(..k).unwrap_or(&[]).iter().rev().find(|m| m.e == e) else {
+            return false;
+        };
+        if self.entities.get(e).is_none_or(|x| x.kind != EntityType::State) {
+            return false;
+        }
+        let surface = self.between(m.start, m.end);
+        let last = surface.split_whitespace().last().unwrap_or("");
+        last.chars().all(char::is_lowercase) && surface.contains(' ') && !AGENTS.contains(&last)
+    }
+
+    /// Whether a preposition governs the mention (`in Chile`, `sanctions on Iran`), so that it
+    /// cannot be a clause's subject; `the government of Chile` stands for Chile.
+    fn governed(&self, m: M) -> bool {
+        let before = self.text.get(self.sent.0..m.start).unwrap_or("");
+        let mut ws = before
+            .split_whitespace()
+            .rev()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"));
+        let Some(prep) = ws.next() else { return false };
+        if prep == "of" {
+            return ws.next().is_none_or(|w| !AGENTS.contains(&w.as_str()));
+        }
+        GOVERNING.contains(&prep.as_str())
+    }
+
     /// Whether the mention is the first part of a compound modifier: `Panama-flagged`,
-    /// `U.S.-based` (but `NATO-led`, which [`Ctx::adjacent`] reads as a relation).
+    /// `U.S.-based`, `US-led coalition operations` (but `NATO-led ISAF`, which
+    /// [`Ctx::adjacent`] reads as a relation).
     fn classifier(&self, m: M) -> bool {
         let after = self.text.get(m.end..).unwrap_or("");
         let Some(rest) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) else {
             return false;
         };
-        rest.chars().next().is_some_and(char::is_lowercase) && !rest.starts_with("led")
+        if let Some(led) = rest.strip_prefix("led ") {
+            return led
+                .trim_start_matches(['"', '“'])
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        }
+        rest.chars().next().is_some_and(char::is_lowercase)
     }
 
     /// `A US "Indo-Pacific strategy," launched …`, `China's Belt and Road Initiative`: an actor
@@ -606,7 +849,7 @@ impl Ctx<'_> {
 /// The family of a predicate: that of its first word the verb table knows (`imposed tariffs on`
 /// → sanction); `member of` is membership, `party to` an agreement.
 pub(crate) fn family_of(predicate: &str) -> Family {
-    if predicate.starts_with("member of") {
+    if predicate.starts_with("member of") || predicate.starts_with("not a member of") {
         return Family::Membership;
     }
     if predicate == "party to" {
@@ -619,12 +862,15 @@ pub(crate) fn family_of(predicate: &str) -> Family {
 }
 
 fn is_and(gap: &str) -> bool {
-    let g = gap.trim().trim_start_matches(',').trim();
+    let g = clean_gap(gap);
+    let g = g.trim().trim_start_matches(',').trim();
     g.starts_with("and") || g.starts_with("or") || g == "&"
 }
 
 fn is_list_gap(gap: &str) -> bool {
-    let g = gap.trim();
+    // `Russia (2006), Japan (2010)`: an aside after an item does not end the list
+    let g = clean_gap(gap);
+    let g = g.trim();
     let g = g
         .strip_suffix(" the")
         .or_else(|| g.strip_suffix(", the"))
@@ -635,7 +881,6 @@ fn is_list_gap(gap: &str) -> bool {
     )
 }
 
-/// The predicate a gap between two mentions states: (predicate, passive, rule).
 /// What the words between two mentions state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Pred {
@@ -645,6 +890,9 @@ struct Pred {
     /// The object opens a list of examples (`partners, including A, B and C`): every item is
     /// an object, whether or not the list closes with `and`.
     examples: bool,
+    /// The verb group is negated (`did not sign`, `refused to join`): the predicate says so and
+    /// an actor is no party to the agreement.
+    negated: bool,
 }
 
 /// Words after a clause's last comma that open a list of examples of what came before.
@@ -657,23 +905,155 @@ const EXAMPLES: &[&str] = &[
     "among them",
 ];
 
+/// Modals that hedge: what `may`, `might` or `could` happen is not stated as a relation.
+const HEDGES: &[&str] = &["may", "might", "could"];
+
+/// Words that negate a verb group: `did not sign`, `never ratified`, `refused to join`.
+const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor"];
+
+/// Verbs of refusal: the actor is no party to what it `rejected` or `declined to join`.
+const REFUSALS: &[&str] = &[
+    "refused",
+    "refuses",
+    "declined",
+    "declines",
+    "failed",
+    "fails",
+    "resisted",
+    "resists",
+    "rejected",
+    "rejects",
+    "opposed",
+    "opposes",
+    "avoided",
+    "avoids",
+    "withdrew",
+    "withdraws",
+    "abandoned",
+    "abandons",
+    "boycotted",
+    "boycotts",
+    "vetoed",
+    "vetoes",
+    "suspended",
+    "suspends",
+];
+
+/// Nouns that stand for the body they follow: `Chile's government`, `the government of Chile`,
+/// `PRC police detained`. They are the body acting, not a subject of their own.
+const AGENTS: &[&str] = &[
+    "government",
+    "governments",
+    "officials",
+    "authorities",
+    "administration",
+    "leaders",
+    "leadership",
+    "diplomats",
+    "delegation",
+    "negotiators",
+    "ministry",
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "navy",
+    "police",
+    "president",
+    "parliament",
+    "legislature",
+    "people",
+    "members",
+    "representatives",
+    "ministers",
+    "minister",
+    "head",
+    "spokesperson",
+    "spokesman",
+];
+
+/// Prepositions that govern a following name, which then is no subject of the clause.
+const GOVERNING: &[&str] = &[
+    "in", "on", "of", "with", "to", "into", "from", "for", "against", "at", "over", "about", "toward", "towards",
+    "upon", "onto", "between", "among", "across", "through", "by", "than", "under", "within", "without", "near",
+    "like", "unlike", "despite", "via", "per",
+];
+
+/// Adverbs a verb group may hold that say nothing of the relation.
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "even",
+    "later",
+    "recently",
+    "reportedly",
+    "subsequently",
+    "since",
+    "already",
+    "still",
+    "soon",
+    "once",
+    "now",
+    "again",
+    "jointly",
+    "so",
+    "far",
+];
+
+/// The gap as a clause reads it: quotes dropped, parenthetical asides (`(2006)`, `(introduced
+/// as H.R. 6877)`) and thousands separators (`22,000`) removed.
+fn clean_gap(gap: &str) -> String {
+    let mut out = String::with_capacity(gap.len());
+    let mut depth = 0usize;
+    let mut aside = String::new();
+    let chars: Vec<char> = gap.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '“' | '”' | '"' => {}
+            '(' => {
+                depth += 1;
+                aside.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                aside.clear();
+                if depth == 0 {
+                    out.push(' ');
+                }
+            }
+            ',' if depth == 0
+                && i > 0
+                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
+            {
+                out.push(DIGIT_COMMA);
+            }
+            _ if depth > 0 => aside.push(c),
+            _ => out.push(c),
+        }
+    }
+    // an unclosed parenthesis is kept, so that the clause test rejects it
+    out.push_str(&aside);
+    out
+}
+
+/// Stands for a thousands separator while a gap is read (a comma there ends no clause); put
+/// back in the predicate.
+const DIGIT_COMMA: char = '\u{E000}';
+
 fn predicate(gap: &str) -> Option<Pred> {
-    if gap.len() > 90 || gap.contains([';', ':', '(', ')']) {
+    let cleaned = clean_gap(gap);
+    let gap = cleaned.as_str();
+    // (the verb phrase itself is bounded in words; this bounds the work)
+    if gap.len() > 160 || gap.contains([';', ':', '(', ')']) {
         return None;
     }
-    let cleaned: String = gap.chars().filter(|c| !matches!(c, '“' | '”' | '"')).collect();
-    let gap = cleaned.as_str();
     if let Some((head, tail)) = gap.rsplit_once(',') {
         let tail = tail.trim();
         let tail = tail.strip_suffix(" the").unwrap_or(tail);
         // `partners, including A, B and C`: the predicate is what came before the list
         if EXAMPLES.contains(&tail) && !head.contains(',') && !head.trim().is_empty() {
-            return verb_phrase(head).map(|(text, passive, rule)| Pred {
-                text,
-                passive,
-                rule,
-                examples: true,
-            });
+            return verb_phrase(head).map(|v| Pred { examples: true, ..v });
         }
         // `the annual Khaan Quest exercise, co-sponsored by B`: a participle with its agent
         if let Some(p) = participle_by(tail) {
@@ -682,15 +1062,68 @@ fn predicate(gap: &str) -> Option<Pred> {
                 passive: true,
                 rule: Rule::RelationPassive,
                 examples: false,
+                negated: false,
             });
         }
     }
-    verb_phrase(gap).map(|(text, passive, rule)| Pred {
-        text,
-        passive,
-        rule,
+    verb_phrase(gap)
+}
+
+/// `A signed B, while pursuing C`, `…, thereby joining C`: a participial clause after a comma,
+/// whose subject is the main clause's. Gives the participle's predicate.
+fn participle_clause(gap: &str) -> Option<Pred> {
+    let cleaned = clean_gap(gap);
+    // `A signed B in 2019, while pursuing C`: what precedes the comma still belongs to the main
+    // clause, but holds no verb of its own
+    let (main, rest) = cleaned.rsplit_once(',')?;
+    if main.split_whitespace().any(is_verb) || main.contains(['.', ';']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = ["while ", "thereby ", "by ", "after ", "before ", "when "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    let first = rest.split_whitespace().next()?;
+    if !(first.len() > 4 && first.ends_with("ing") && first.chars().all(|c| c.is_lowercase() || c == '-')) {
+        return None;
+    }
+    if let Some(p) = verb_phrase(rest) {
+        return (!p.passive).then_some(p);
+    }
+    // a participle the verb table does not know: `pursuing a policy` → `pursuing`
+    let ws: Vec<&str> = rest.split_whitespace().collect();
+    if ws.len() > 6 || rest.contains(',') || ws.iter().any(|w| BREAKS.contains(w) || HEDGES.contains(w)) {
+        return None;
+    }
+    let mut words = ws;
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+    {
+        words.pop();
+    }
+    Some(Pred {
+        text: words.join(" "),
+        passive: false,
+        rule: Rule::RelationParticiple,
         examples: false,
+        negated: false,
     })
+}
+
+/// `, and others supported`, `and other donors funded`: the words that close a list of
+/// subjects with unnamed others; gives the gap after them.
+fn strip_others(gap: &str) -> Option<&str> {
+    let g = gap.trim_start();
+    let g = g.strip_prefix(',').unwrap_or(g).trim_start();
+    let g = g.strip_prefix("and ").or_else(|| g.strip_prefix("or "))?;
+    if let Some(rest) = g.strip_prefix("others ") {
+        return Some(rest);
+    }
+    let rest = g.strip_prefix("other ")?;
+    let (_, after) = rest.split_once(' ')?;
+    Some(after)
 }
 
 /// `co-sponsored by`, `judges sanctioned by the`: a past participle right before `by`.
@@ -708,8 +1141,47 @@ fn participle_by(words: &str) -> Option<&str> {
     ok.then_some(p)
 }
 
-/// The verb phrase of a gap without a list: (predicate, passive, rule).
-fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
+/// Whether a word can open or carry a verb group: an auxiliary, a verb the table knows, a past
+/// participle.
+fn is_verb(w: &str) -> bool {
+    let w = w.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    AUX.contains(&w) || verb_family(w).is_some() || (w.len() > 5 && w.ends_with("ed"))
+}
+
+fn is_adverb(w: &str) -> bool {
+    ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly") && w.chars().all(char::is_lowercase))
+}
+
+/// The words between the subject and its verb group: `officials`, `reportedly` are dropped;
+/// a plural noun of its own (`PRC citizens have relocated`, `EU sanctions targeted`) means the
+/// name only modifies the real subject: no relation.
+fn strip_lead<'a>(ws: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut k = 0;
+    while let Some(&w) = ws.get(k) {
+        if is_adverb(w) || AGENTS.contains(&w) {
+            k += 1;
+            continue;
+        }
+        let plural_noun = w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().all(char::is_lowercase)
+            && !AUX.contains(&w)
+            && !matches!(w, "does" | "was" | "has");
+        if plural_noun {
+            let next = ws.get(k + 1..).unwrap_or(&[]).iter().find(|x| !is_adverb(x));
+            if next.is_some_and(|x| is_verb(x) || HEDGES.contains(x) || matches!(*x, "will" | "would")) {
+                return None;
+            }
+        }
+        break;
+    }
+    Some(ws.get(k..).unwrap_or(&[]).to_vec())
+}
+
+/// The verb phrase of a gap without a list.
+fn verb_phrase(gap: &str) -> Option<Pred> {
     let mut g = gap.trim();
     // `A, who proposed …`
     for rel in [", who ", ", which "] {
@@ -720,6 +1192,13 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     if g.contains(',') {
         return None;
     }
+    let plain = |text: String, passive: bool, rule: Rule| Pred {
+        text,
+        passive,
+        rule,
+        examples: false,
+        negated: false,
+    };
     // `A's designation as B`
     for p in ["'s ", "’s "] {
         if let Some(r) = g.strip_prefix(p.trim_start()) {
@@ -733,13 +1212,32 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
                 })
             {
                 let words: Vec<&str> = ws.into_iter().filter(|w| !matches!(*w, "a" | "an" | "the")).collect();
-                return Some((words.join(" "), false, Rule::RelationPossessive));
+                return Some(plain(nominal_predicate(&words), false, Rule::RelationPossessive));
             }
             return None;
         }
     }
     let ws: Vec<&str> = g.split_whitespace().collect();
-    if ws.is_empty() || ws.len() > 9 || ws.iter().any(|w| BREAKS.contains(&w.to_lowercase().as_str())) {
+    let ws = strip_lead(&ws)?;
+    // `A resigned as speaker and was elected prime minister by B`: coordinated verb phrases
+    // share the subject; the last one reaches the object
+    let ws: Vec<&str> = match ws.iter().rposition(|w| *w == "and") {
+        Some(i)
+            if ws
+                .get(i + 1)
+                .is_some_and(|w| AUX.contains(w) || (is_verb(w) && !w.ends_with('s')) || NEGATIONS.contains(w)) =>
+        {
+            ws.get(i + 1..).unwrap_or(&[]).to_vec()
+        }
+        _ => ws,
+    };
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    if ws.is_empty()
+        || ws.len() > 9
+        || lower
+            .iter()
+            .any(|w| BREAKS.contains(&w.as_str()) || HEDGES.contains(&w.as_str()))
+    {
         return None;
     }
     if ws
@@ -747,6 +1245,16 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
         .is_some_and(|w| matches!(*w, "and" | "or" | "of" | "in" | "to" | "for"))
     {
         return None;
+    }
+    let negated = lower.iter().any(|w| {
+        NEGATIONS.contains(&w.as_str()) || REFUSALS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n’t")
+    });
+    // `was a satellite state of`, `is a member of`: a copula with a noun and its preposition
+    if let Some(p) = copular(&ws) {
+        return Some(Pred {
+            negated,
+            ..plain(p, false, Rule::RelationCopular)
+        });
     }
     let has_verb = ws.iter().any(|w| {
         let w = w.to_lowercase();
@@ -760,14 +1268,14 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     let passive = ws.first().is_some_and(|w| AUX.contains(w)) && ws.last() == Some(&"by");
     // `judges sanctioned by`: a participle with its agent, no auxiliary
     if !passive {
-        if let Some(p) = participle_by(g) {
-            return Some((p.to_string(), true, Rule::RelationPassive));
+        if let Some(p) = participle_by(&ws.join(" ")) {
+            return Some(plain(p.to_string(), true, Rule::RelationPassive));
         }
     }
     let mut words: Vec<&str> = ws
         .iter()
         .copied()
-        .filter(|w| !AUX.contains(w) && !matches!(*w, "also" | "then" | "even" | "later" | "recently" | "reportedly"))
+        .filter(|w| !AUX.contains(w) && !ADVERBS.contains(w) && !matches!(*w, "so" | "far"))
         .collect();
     if passive {
         words.pop();
@@ -778,9 +1286,33 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     {
         words.pop();
     }
-    // reported speech (`said that`) names no relation between the two
-    if words.last().is_some_and(|w| *w == "that") {
+    // reported speech (`said that`) names no relation between the two; `enforced by state
+    // attorneys and the B`: the object is the second of a pair whose first is no name
+    if words
+        .last()
+        .is_some_and(|w| matches!(*w, "that" | "and" | "or" | "nor"))
+    {
         return None;
+    }
+    // `resisted participation in coalition operations such as B`: B is an example of the noun
+    // phrase; the predicate ends at the preposition before it (or at the verb)
+    // (`proposed including B`: right after a verb, `including` is a gerund, not a list)
+    let example = match words.as_slice() {
+        [.., w, "such", "as"] if !is_verb(w) => Some(2),
+        [.., w, "like" | "including"] if !is_verb(w) => Some(1),
+        _ => None,
+    };
+    if let Some(n) = example {
+        words.truncate(words.len().saturating_sub(n));
+        let keep = words
+            .iter()
+            .rposition(|w| PREPOSITIONS.contains(w))
+            .or_else(|| words.iter().rposition(|w| is_verb(w)))
+            .map_or(0, |i| i + 1);
+        words.truncate(keep);
+        if words.is_empty() {
+            return None;
+        }
     }
     // `met trade adviser`, `hosted the annual`: words after the verb that neither end in a
     // preposition nor lead to one describe the object, not the relation
@@ -807,7 +1339,41 @@ fn verb_phrase(gap: &str) -> Option<(String, bool, Rule)> {
     } else {
         Rule::RelationVerb
     };
-    Some((words.join(" "), passive, rule))
+    Some(Pred {
+        negated,
+        ..plain(words.join(" ").replace(DIGIT_COMMA, ","), passive, rule)
+    })
+}
+
+/// `was a satellite state of`, `is a member of`, `remains the largest donor to`: a copula, an
+/// article, at most three words of a noun phrase, and the preposition that reaches the object.
+/// Gives the noun phrase with its preposition: `satellite state of`, `member of`.
+fn copular(ws: &[&str]) -> Option<String> {
+    let mut ws = ws;
+    while let Some((last, init)) = ws.split_last() {
+        if !matches!(*last, "the" | "a" | "an") {
+            break;
+        }
+        ws = init;
+    }
+    let (first, rest) = ws.split_first()?;
+    if !matches!(*first, "is" | "was" | "are" | "were" | "remains" | "remained") {
+        return None;
+    }
+    let rest: &[&str] = match rest {
+        ["not", r @ ..] => r,
+        r => r,
+    };
+    let (det, rest) = rest.split_first()?;
+    if !matches!(*det, "a" | "an" | "the") {
+        return None;
+    }
+    let (prep, noun) = rest.split_last()?;
+    let ok = matches!(*prep, "of" | "to" | "with" | "for")
+        && (1..=3).contains(&noun.len())
+        && noun.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    let not = if ws.get(1) == Some(&"not") { "not a " } else { "" };
+    ok.then(|| format!("{not}{}", rest.join(" ")))
 }
 
 fn squash(s: &str) -> String {
@@ -852,6 +1418,17 @@ mod tests {
         }
         assert_eq!(super::family_of("imposed tariffs on"), super::Family::Sanction);
         assert_eq!(super::family_of("member of"), super::Family::Membership);
+    }
+
+    #[test]
+    fn noun_tables_parse() {
+        for table in [super::RECIPROCAL_TABLE, super::NOMINAL_TABLE] {
+            let rows = table
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .count();
+            assert_eq!(super::noun_table(table).len(), rows, "a bad row in {table:.40}");
+        }
     }
 
     #[test]

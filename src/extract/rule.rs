@@ -91,6 +91,24 @@ pub enum Rule {
     RelationBothCountries,
     /// A fronted participle: `By participating in BRICS and the SCO, New Delhi …`.
     RelationFronted,
+    /// A copula with a noun and its preposition: `Mongolia was a satellite state of the Soviet
+    /// Union`, `Chile is a member of the WTO` → `satellite state of`, `member of`. Papers state
+    /// status (member, ally, colony, partner) this way, with no verb of action.
+    RelationCopular,
+    /// A participial clause shares its main clause's subject: `Chile signed the accord, while
+    /// pursuing a "Pacific first" policy` → Chile pursuing the policy.
+    RelationParticiple,
+    /// An object relative clause: `the Dalai Lama, whom China's government blames` → China
+    /// blames the Dalai Lama; `the accord, which Peru signed in 1990`. The name after the pronoun
+    /// did the act to the one before it.
+    RelationRelative,
+    /// A nominalised act with its agent: `a visit to Chile by Lula` → Lula visited Chile; `the
+    /// invasion of Kuwait by Iraq` → Iraq invaded Kuwait. The noun is mapped to its verb
+    /// (`lexicon/nominal.tsv`).
+    RelationNominal,
+    /// An agreement whose name leads with its parties: `the U.S.-Mongolia Agreement on
+    /// Transparency`, `a Chile-Peru Energy Accord` → each named actor is party to it.
+    RelationNamedParties,
     /// An actor right before an agreement it owns or leads: `the US "Indo-Pacific strategy"`,
     /// `the UK-led Northern Viking`.
     RelationAdjacent,
@@ -126,6 +144,11 @@ impl Rule {
         Rule::RelationBothCountries,
         Rule::RelationFronted,
         Rule::RelationAdjacent,
+        Rule::RelationCopular,
+        Rule::RelationParticiple,
+        Rule::RelationRelative,
+        Rule::RelationNominal,
+        Rule::RelationNamedParties,
     ];
 
     /// The id exported as provenance: `actor/title`, `relation/verb`.
@@ -158,6 +181,11 @@ impl Rule {
             Rule::RelationBothCountries => "relation/both-countries",
             Rule::RelationFronted => "relation/fronted",
             Rule::RelationAdjacent => "relation/adjacent",
+            Rule::RelationCopular => "relation/copular",
+            Rule::RelationParticiple => "relation/participle",
+            Rule::RelationRelative => "relation/relative",
+            Rule::RelationNominal => "relation/nominal",
+            Rule::RelationNamedParties => "relation/named-parties",
         }
     }
 
