@@ -80,7 +80,8 @@ fn label(text: &str) -> Option<Label> {
         _ => (t, false),
     };
     let inner = inner.trim();
-    if !inner.is_empty() && inner.len() <= 4 && inner.bytes().all(|b| b.is_ascii_digit()) {
+    // a link into the page makes a number a marker, so long ones are too (a page of 10,000+ notes)
+    if !inner.is_empty() && inner.len() <= 7 && inner.bytes().all(|b| b.is_ascii_digit()) {
         return inner.parse().ok().filter(|&n| n > 0).map(Label::Number);
     }
     if matches!(inner, "*" | "**" | "†" | "‡" | "§") {
@@ -723,4 +724,20 @@ fn note_items(dom: &Dom, block: usize) -> Vec<(u32, usize, usize)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_linked_number_of_any_length_is_a_marker() {
+        assert!(matches!(label("3"), Some(Label::Number(3))));
+        assert!(matches!(label("[12]"), Some(Label::Number(12))));
+        assert!(matches!(label("123456"), Some(Label::Number(123_456))));
+        assert!(label("0").is_none());
+        assert!(label("12345678").is_none());
+        assert!(matches!(label("†"), Some(Label::Other)));
+        assert!(label("note").is_none());
+    }
 }
