@@ -342,7 +342,9 @@ impl Staged {
         Ok(Staged {
             path: path.to_path_buf(),
             tmp,
-            file: Some(std::io::BufWriter::new(file)),
+            // (a few write calls for a graph's files rather than one per 8 KiB; under the
+            // allocator's threshold for mapping memory, so a small file costs no extra call)
+            file: Some(std::io::BufWriter::with_capacity(1 << 16, file)),
         })
     }
 
