@@ -5,6 +5,8 @@
 #   benches/corpus.sh                 # 1 MB, 10 MB and 100 MB corpora, plus 100 copies of the seed
 #   benches/corpus.sh 1 10            # only the sizes given (MB)
 #   RUNS=3 benches/corpus.sh          # best of 3 runs per figure (default 1)
+#   FORMATS=json,dot,html benches/corpus.sh   # the formats written (default json,dot: the
+#                                     # issue's yardstick; the viewer page is not counted)
 #   GENERATE_ONLY=1 benches/corpus.sh 100   # only write the corpora
 #
 # Corpora are written under ${BENCH_DIR:-/tmp/policykg-bench} and reused when present. Each is
@@ -17,6 +19,7 @@ ROOT=$PWD
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1 10 100)
 RUNS=${RUNS:-1}
+FORMATS=${FORMATS:-json,dot}
 WORK=${BENCH_DIR:-/tmp/policykg-bench}
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 BIN=$TARGET/release/policykg
@@ -108,10 +111,10 @@ row() { # label dir
     # (find | xargs: a corpus of 100 MB is more files than one command line holds)
     words=$(find "$dir" -type f ! -name .done -print0 | xargs -0 cat | wc -w)
     local out=$WORK/out
-    read -r t1 c1 m1 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 1 --quiet")
+    read -r t1 c1 m1 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 1 --format '$FORMATS' --quiet")
     local corpus_mb
     corpus_mb=$(awk -v b="$(stat -c %s "$out/corpus.json")" 'BEGIN { printf "%.1f", b / 1e6 }')
-    read -r t2 c2 m2 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 2 --quiet")
+    read -r t2 c2 m2 < <(measure bash -c "'$BIN' build '$dir' --out '$out' --jobs 2 --format '$FORMATS' --quiet")
     read -r tg _ _ < <(measure bash -c "find '$dir' -type f ! -name .done -print0 | xargs -0 cat | grep -o -F -f '$PHRASES' | wc -l")
     echo "$label $bytes $t1 $c1" >>"$WORK/linearity.txt"
     awk -v l="$label" -v n="$docs" -v b="$bytes" -v w="$words" -v t1="$t1" -v t2="$t2" -v tg="$tg" -v c1="$c1" -v c2="$c2" \
@@ -127,7 +130,7 @@ if [ -n "${GENERATE_ONLY:-}" ]; then
     for mb in "${SIZES[@]}"; do corpus "$WORK/corpus-${mb}mb" "$mb"; done
     exit 0
 fi
-echo "policykg $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "policykg $(git rev-parse --short HEAD 2>/dev/null || echo '?'), --format $FORMATS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| corpus | docs | MB | 1 thread | MB/s | words/s | 2 threads | MB/s | speed-up | grep MB/s | policykg/grep (1 thread) | peak MB (1 / 2 threads) | largest doc MB | corpus.json MB |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"

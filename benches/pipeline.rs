@@ -1,4 +1,5 @@
-//! `cargo bench`: the pipeline on the seed, stage by stage, the corpus merge, and the DOCX reader.
+//! `cargo bench`: the pipeline on the seed, whole and stage by stage, the corpus merge, and the
+//! DOCX reader.
 //!
 //! Each benchmark reports bytes of input per second. The end-to-end figures on whole corpora,
 //! with files read and written, come from `benches/corpus.sh` (see the README, "Corpora and
@@ -23,6 +24,41 @@ fn main() {
 fn build_seed(b: Bencher) {
     b.counter(BytesCount::of_str(SEED))
         .bench(|| policykg::build_text("seed", "seeds/seed.md", divan::black_box(SEED)));
+}
+
+/// One stage of the seed's build, the stages before it done once outside the timing: reading
+/// the text into a document (`structure`), the notes and their sources (`notes`), sentences and
+/// claims (`claims`), entities, relations and drivers (`extract`), the graph (`graph`). Bytes
+/// of input per second, so that the stages compare with each other and with the whole.
+#[divan::bench(args = ["structure", "notes", "claims", "extract", "graph"])]
+fn stage(b: Bencher, stage: &str) {
+    use policykg::{claims, diag::Diagnostics, document, extract, graph, notes, span::LineIndex};
+    let lexicon = policykg::default_lexicon();
+    let syntax = document::Syntax::of_path(std::path::Path::new("seed.md"));
+    let doc = document::read_as(SEED, syntax, &mut Diagnostics::new());
+    let sentences = claims::sentences(&doc);
+    let found = claims::claims(&doc, &sentences);
+    let notes = notes::resolve(&doc, &mut Diagnostics::new());
+    let ex = extract::extract(&doc, &sentences, lexicon, &mut Diagnostics::new());
+    let lines = LineIndex::new(SEED);
+    let input = graph::Input {
+        id: "seed",
+        path: "seed.md",
+        text: SEED,
+        lines: &lines,
+        layout: None,
+    };
+    let b = b.counter(BytesCount::of_str(SEED));
+    match stage {
+        "structure" => b.bench(|| document::read_as(divan::black_box(SEED), syntax, &mut Diagnostics::new())),
+        "notes" => b.bench(|| notes::resolve(divan::black_box(&doc), &mut Diagnostics::new())),
+        "claims" => b.bench(|| {
+            let s = claims::sentences(divan::black_box(&doc));
+            claims::claims(&doc, &s)
+        }),
+        "extract" => b.bench(|| extract::extract(divan::black_box(&doc), &sentences, lexicon, &mut Diagnostics::new())),
+        _ => b.bench(|| graph::build(divan::black_box(&input), &doc, &found, &notes, &ex)),
+    }
 }
 
 /// Graph → bytes: the default formats of one document.
