@@ -6,11 +6,11 @@ use serde_json::Value;
 use std::path::Path;
 
 /// Cites a work by DOI (and a URL), names the United States, India and China.
-const A: &str = "Trade and Alliances\n\nJane Roe\n\nIntroduction\n\nThe United States and India deepened their defence ties after 2016.¹ China objected.²\n\n¹ Jane Doe, “Trade Wars and Alliances in Asia,” *Journal of Things* 12, no. 3 (2024): 1–20, doi:10.1234/jot.2024.7, <https://example.org/articles/trade-wars>.\n\n² Ibid., 4.\n";
+pub(crate) const A: &str = "Trade and Alliances\n\nJane Roe\n\nIntroduction\n\nThe United States and India deepened their defence ties after 2016.¹ China objected.²\n\n¹ Jane Doe, “Trade Wars and Alliances in Asia,” *Journal of Things* 12, no. 3 (2024): 1–20, doi:10.1234/jot.2024.7, <https://example.org/articles/trade-wars>.\n\n² Ibid., 4.\n";
 
 /// Cites the same work by its URL only (with `www.` and a trailing slash) under a short title,
 /// and names India and the United States.
-const B: &str = "Quad Matters\n\nJohn Poe\n\nBackground\n\nIndia and the United States hold regular talks.¹\n\n¹ Doe, “Trade wars,” *Journal of Things*, accessed May 2, 2024, <https://www.example.org/articles/trade-wars/>.\n";
+pub(crate) const B: &str = "Quad Matters\n\nJohn Poe\n\nBackground\n\nIndia and the United States hold regular talks.¹\n\n¹ Doe, “Trade wars,” *Journal of Things*, accessed May 2, 2024, <https://www.example.org/articles/trade-wars/>.\n";
 
 fn nodes<'a>(g: &'a Value, kind: &str) -> Vec<&'a Value> {
     g["nodes"]

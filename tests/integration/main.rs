@@ -16,6 +16,7 @@ mod props;
 mod query;
 mod readme;
 mod schema;
+mod shards;
 mod snapshots;
 mod tools;
 mod viewer;
