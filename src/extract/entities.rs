@@ -379,8 +379,24 @@ fn cued(cue: bool, pattern: &'static LazyLock<Option<Regex>>) -> Option<&'static
 }
 
 /// `… (ACR)` with an acronym of at least two capitals.
-static ACRONYM: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|\d{4})\b)?"));
+static ACRONYM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|\d{4}|(?:program|programme|benefit|grant|scheme|initiative|fund|facility|mechanism|treaty|agreement|accord)s?)\b)?",
+    )
+});
+
+/// Lower-case nouns after a defined acronym that make the name a programme or an agreement:
+/// `Extended Benefit (EB) program`, `Lost Wages Assistance (LWA) benefit`.
+fn programme_noun(w: &str) -> Option<EntityType> {
+    match w.trim_end_matches('s') {
+        "program" | "programme" | "benefit" | "grant" | "scheme" | "initiative" | "fund" | "facility" | "mechanism" => {
+            Some(EntityType::Initiative)
+        }
+        "treaty" => Some(EntityType::Treaty),
+        "agreement" | "accord" => Some(EntityType::Agreement),
+        _ => None,
+    }
+}
 
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(&format!(
@@ -391,14 +407,19 @@ static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static COMPANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),\s+(?:one of|an?|the)\s+[^,.;()]{0,60}?\b(?:compan(?:y|ies)|firms?|refiners?|refinery|manufacturers?|contractors?|conglomerates?)\b",
+        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),\s+(?:one of|an?|the)\s+[^,.;()]{0,60}?\b(?:compan(?:y|ies)|firms?|refiners?|refinery|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?)\b",
     )
+});
+
+/// `Acme Foods and its subsidiary Beta`: the parent of a subsidiary or affiliate is a company.
+static COMPANY_PARENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3})\s+and\s+its\s+(?:subsidiar(?:y|ies)|affiliates?)\b")
 });
 
 /// `mining company Rio Tinto`, `defense firm Anduril`: a company word, then the name.
 static COMPANY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b(?:compan(?:y|ies)|firms?|refiners?|manufacturers?|contractors?|conglomerates?)\s+([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,2})",
+        r"\b(?:compan(?:y|ies)|firms?|refiners?|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?)\s+([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,2})",
     )
 });
 
@@ -436,6 +457,17 @@ const CUES: &[(&str, Cue)] = &[
     ("manufacturer", Cue::Company),
     ("contractor", Cue::Company),
     ("conglomerate", Cue::Company),
+    ("subsidiar", Cue::Company),
+    ("startup", Cue::Company),
+    ("start-up", Cue::Company),
+    ("retailer", Cue::Company),
+    ("supplier", Cue::Company),
+    ("vendor", Cue::Company),
+    ("insurer", Cue::Company),
+    ("lender", Cue::Company),
+    ("automaker", Cue::Company),
+    ("chipmaker", Cue::Company),
+    ("shipbuilder", Cue::Company),
     ("inc", Cue::CompanySuffix),
     ("ltd", Cue::CompanySuffix),
     ("corp", Cue::CompanySuffix),
@@ -457,6 +489,7 @@ const CUES: &[(&str, Cue)] = &[
     ("initiative", Cue::QuotedPolicy),
     ("vision", Cue::QuotedPolicy),
     ("order", Cue::Numbered),
+    ("e.o.", Cue::Numbered),
     ("license", Cue::Numbered),
 ];
 
@@ -514,7 +547,7 @@ impl Cues {
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
 static COMPANY_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|Co\.,?\s+Ltd\.?|Co\.)",
+        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
     )
 });
 
@@ -554,8 +587,11 @@ static QUOTED_STRATEGY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 static QUOTED_POLICY: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r#"["“]([\p{L}][\p{L} -]{2,40})["”]\s+(policy|doctrine|strategy)\b"#));
 
-static SPECIAL: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"\b(?:Executive Order\s+\d{4,6}|General License\s+[A-Z0-9]{1,4}\b)"));
+static SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"\b(?:Executive Order\s+(?:\((?:E\.O\.|EO)\)\s+)?(?:No\.\s+)?(\d{4,6})|E\.O\.\s+(\d{4,6})|General License\s+[A-Z0-9]{1,4}\b)",
+    )
+});
 
 /// Titles before a person's name, longest first where one is a prefix of another.
 const TITLES: &[&str] = &[
@@ -978,6 +1014,10 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
         titled(t, text);
     }
     role_cued(t, text, ws);
+    brands(t, text, ws);
+    if text.contains("ommittee") {
+        committees(t, text);
+    }
     let company_words = cues.company;
     if let Some(r) = cued(company_words, &COMPANY) {
         for c in r.captures_iter(text) {
@@ -990,7 +1030,14 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);
         }
     }
-    companies_more(t, text, company_words, cues.company_suffix);
+    // legal forms that are also short words: looked for among the block's words
+    let short_form = ws.iter().any(|w| {
+        matches!(
+            text.get(w.start..w.end).map(|x| x.trim_end_matches('.')),
+            Some("AG" | "SE" | "AB" | "NV" | "ASA" | "Oyj" | "SpA" | "LLC" | "LLP" | "Bhd")
+        )
+    });
+    companies_more(t, text, company_words, cues.company_suffix || short_form);
     one_word_legislatures(t, text, ws);
     listed(t, text, &cues);
     if let Some(r) = cued(cues.such_as, &SUCH_AS) {
@@ -1025,19 +1072,135 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
         }
     }
     if let Some(r) = cued(cues.numbered, &SPECIAL) {
-        for m in r.find_iter(text) {
-            let kind = if m.as_str().starts_with("Executive") {
-                EntityType::Law
-            } else {
-                EntityType::Regulation
-            };
-            t.discovered(Class::Agreement, kind, m.as_str(), &[], Rule::AgreementNumbered);
+        for c in r.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            // `Executive Order (E.O.) 14254`, `E.O. 14254`: one order, named in full
+            match c.get(1).or_else(|| c.get(2)) {
+                Some(n) => {
+                    let label = format!("Executive Order {}", n.as_str());
+                    let short = format!("E.O. {}", n.as_str());
+                    t.discovered(
+                        Class::Agreement,
+                        EntityType::Law,
+                        &label,
+                        &[m.as_str(), &short],
+                        Rule::AgreementNumbered,
+                    );
+                }
+                None => {
+                    t.discovered(
+                        Class::Agreement,
+                        EntityType::Regulation,
+                        m.as_str(),
+                        &[],
+                        Rule::AgreementNumbered,
+                    );
+                }
+            }
         }
+    }
+}
+
+/// Prefixes of family names written with an inner capital (`McNamara`, `DeSantis`, `LaGuardia`).
+const NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Du", "Da", "Del", "La", "Le", "Van", "Von", "Fitz", "St",
+];
+
+/// A coined name: one word with a capital inside after lower-case letters (`SeatGeek`,
+/// `PetroChina`, `OpenAI`), or a capitalised web domain (`Tickets.com`). Family names with a
+/// prefix (`McNamara`) are not.
+fn coined(w: &str) -> bool {
+    let mut cs = w.chars();
+    if !cs.next().is_some_and(|c| c.is_ascii_uppercase()) || w.chars().count() < 5 {
+        return false;
+    }
+    if let Some((stem, tld)) = w.rsplit_once('.') {
+        return matches!(tld, "com" | "net" | "org" | "io" | "ai")
+            && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            && stem.chars().count() >= 3;
+    }
+    if !w.chars().all(|c| c.is_alphanumeric()) {
+        return false;
+    }
+    // the first capital after a lower-case letter
+    let chars: Vec<char> = w.chars().collect();
+    let inner = chars
+        .windows(2)
+        .position(|p| matches!(p, [a, b] if a.is_lowercase() && b.is_uppercase()))
+        .map(|i| i + 1);
+    match inner {
+        Some(i) => {
+            let prefix: String = chars.iter().take(i).collect();
+            !NAME_PREFIXES.contains(&prefix.as_str())
+        }
+        None => false,
+    }
+}
+
+/// Coined names in a block (see [`Rule::ActorBrand`]); not inside a web address.
+fn brands(t: &mut Table, text: &str, ws: &[Word]) {
+    for w in ws {
+        let s = text.get(w.start..w.end).unwrap_or("");
+        if !coined(s) || t.owner(s).is_some() {
+            continue;
+        }
+        let before = text.get(..w.start).and_then(|b| b.chars().next_back());
+        let after = text.get(w.end..).and_then(|a| a.chars().next());
+        if before.is_some_and(|c| matches!(c, '/' | '.' | '@' | '-'))
+            || after.is_some_and(|c| matches!(c, '/' | '@' | '-'))
+        {
+            continue;
+        }
+        t.discovered(Class::Actor, EntityType::Company, s, &[], Rule::ActorBrand);
+    }
+}
+
+/// `Senate Commerce, Science, and Transportation Committee`, `Committee on Health, Education,
+/// Labor, and Pensions`: a committee whose name lists its fields with commas.
+static COMMITTEE: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"\b(?:(?:Senate|House|Joint|Select|Standing|Special)\s+)?(?:[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?(?:,\s+[A-Z][\p{L}-]+)+,?\s+and\s+[A-Z][\p{L}-]+\s+(?:Committee|Subcommittee)|(?:Committee|Subcommittee)\s+on\s+[A-Z][\p{L}-]+(?:,\s+[A-Z][\p{L}-]+)+,?\s+and\s+[A-Z][\p{L}-]+)",
+    )
+});
+
+/// Committees whose names list fields with commas (see [`COMMITTEE`]); none whose fields are
+/// known names (`India, Japan, and the Quad`).
+fn committees(t: &mut Table, text: &str) {
+    let Some(r) = COMMITTEE.as_ref() else { return };
+    for m in r.find_iter(text) {
+        let name = m.as_str();
+        let known = name.split([',', ' ']).filter(|w| is_cap(w)).any(|w| {
+            t.owner(w)
+                .and_then(|i| t.cand_at(i))
+                .is_some_and(|c| c.kind != EntityType::Organization)
+        });
+        if known || t.owner(name).is_some() {
+            continue;
+        }
+        t.discovered(Class::Actor, EntityType::Organization, name, &[], Rule::ActorHeadWord);
     }
 }
 
 /// Companies named after a company word or with a corporate suffix.
 fn companies_more(t: &mut Table, text: &str, company_words: bool, suffixes: bool) {
+    if let Some(r) = cued(company_words, &COMPANY_PARENT) {
+        for c in r.captures_iter(text) {
+            let Some(m) = c.get(1) else { continue };
+            let mut name = m.as_str();
+            // `Later Acme Foods and its subsidiary`: sentence openers are not the name's
+            while let Some((first, rest)) = name.split_once(' ') {
+                if NOT_NAME_START.contains(&first) || SOFT_START.contains(&first) {
+                    name = rest;
+                } else {
+                    break;
+                }
+            }
+            if NOT_NAME_START.contains(&name) || t.owner(name).is_some() {
+                continue;
+            }
+            t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);
+        }
+    }
     if let Some(r) = cued(company_words, &COMPANY_BEFORE) {
         for c in r.captures_iter(text) {
             let Some(m) = c.get(1) else { continue };
@@ -1244,9 +1407,16 @@ fn acronyms(t: &mut Table, text: &str) {
         {
             run.remove(0);
         }
-        // pick the start whose initials cover the acronym
-        let mut best: Option<usize> = None;
-        for k in 0..run.len() {
+        // the shortest name that spells the acronym letter by letter (`Health Canada and the
+        // Health Resources and Services Administration (HRSA)`: not from `Health Canada`); else
+        // the start whose initials cover the acronym
+        let spelled: Vec<&str> = run.iter().filter_map(|w| before.get(w.start..w.end)).collect();
+        let mut best: Option<usize> = (0..spelled.len()).rev().find(|&k| {
+            spelled.get(k).is_some_and(|w| is_cap(w) && !NOT_NAME_START.contains(w))
+                && spells(spelled.get(k..).unwrap_or(&[]), &caps)
+        });
+        let tries = if best.is_none() { run.len() } else { 0 };
+        for k in 0..tries {
             let Some(w0) = run.get(k) else { continue };
             let first = before.get(w0.start..w0.end).unwrap_or("");
             if !is_cap(first) || NOT_NAME_START.contains(&first) {
@@ -1298,7 +1468,14 @@ fn acronyms(t: &mut Table, text: &str) {
             t.discovered(class, kind, full, &[&short, &plain], rule);
             continue;
         }
-        let Some((class, kind)) = head_of(head).or_else(|| weak_head(head)).or_else(|| leading_head(long)) else {
+        // `Extended Benefit (EB) programs`: a name with no head word of its own, then a
+        // lower-case programme noun
+        let programme = tail.and_then(programme_noun).map(|k| (Class::Agreement, k));
+        let Some((class, kind)) = head_of(head)
+            .or_else(|| weak_head(head))
+            .or_else(|| leading_head(long))
+            .or(programme)
+        else {
             continue;
         };
         let rule = if class == Class::Actor {
@@ -1311,6 +1488,26 @@ fn acronyms(t: &mut Table, text: &str) {
             t.surface(&format!("{long} ({a}) {y}"), i, false);
         }
     }
+}
+
+/// The words spell the acronym letter by letter: each capitalised word gives the next letter,
+/// a connector gives it where its initial is that letter (`Department of Justice` → `DOJ`).
+fn spells(words: &[&str], acr: &[char]) -> bool {
+    let mut letters = acr.iter().peekable();
+    for w in words {
+        let initial = w.chars().next().map(|c| c.to_uppercase().collect::<String>());
+        let next = letters.peek().map(|c| c.to_string());
+        let hit = initial.is_some() && initial == next;
+        if is_cap(w) {
+            if !hit {
+                return false;
+            }
+            letters.next();
+        } else if hit {
+            letters.next();
+        }
+    }
+    letters.next().is_none()
 }
 
 /// A head word that opens the name: `Ministry of Defence`, `Department of State`.
@@ -1381,6 +1578,16 @@ fn head_words(t: &mut Table, text: &str, ws: &[Word]) {
                 && t.owner(s).is_none()
                 && (matches!(next, "with" | "to" | "on" | "in")
                     || (CONNECTORS.contains(&next) && s.ends_with('s') && !s.ends_with("ss")));
+            // `the For the People Act`: a function word right after `the` opens a name
+            let titled = NOT_NAME_START.contains(&s)
+                && !MONTHS.contains(&s)
+                && !CONNECTORS.contains(&s)
+                && text
+                    .get(..w.start)
+                    .is_some_and(|b| b.ends_with(" the ") || b.ends_with("The ") || b == "the ");
+            if titled {
+                break;
+            }
             if NOT_NAME_START.contains(&s) || CONNECTORS.contains(&s) || soft || number || modifier || opener {
                 start += 1;
             } else {
@@ -1469,6 +1676,15 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             let y = text.get(w2.start..w2.end).unwrap_or("");
             if of && y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()) {
                 e = k + 2;
+            }
+        }
+        // `Consolidated Appropriations Act, 2018`: a law titled with its year after a comma
+        if let (Some(h), Some(w1)) = (ws.get(k), ws.get(k + 1)) {
+            let y = text.get(w1.start..w1.end).unwrap_or("");
+            let year =
+                y.len() == 4 && (y.starts_with("19") || y.starts_with("20")) && y.chars().all(|c| c.is_ascii_digit());
+            if e == k && kind == EntityType::Law && year && text.get(h.end..w1.start) == Some(", ") {
+                e = k + 1;
             }
         }
     }
@@ -2742,11 +2958,13 @@ mod tests {
     /// Option): every one must compile.
     #[test]
     fn every_pattern_compiles() {
-        let regexes: [(&str, &LazyLock<Option<Regex>>); 12] = [
+        let regexes: [(&str, &LazyLock<Option<Regex>>); 14] = [
             ("ACRONYM", &ACRONYM),
             ("TITLE", &TITLE),
             ("COMPANY", &COMPANY),
             ("COMPANY_BEFORE", &COMPANY_BEFORE),
+            ("COMPANY_PARENT", &COMPANY_PARENT),
+            ("COMMITTEE", &COMMITTEE),
             ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
             ("LISTED", &LISTED),
             ("DESIGNATION", &DESIGNATION),

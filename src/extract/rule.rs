@@ -18,21 +18,29 @@ pub enum Rule {
     AgreementLexicon,
     /// An actor defined with its acronym, classed by its head word: `Defence Research and
     /// Development Organisation (DRDO)`; later `DRDO` alone is the same actor. Papers define the
-    /// bodies they discuss this way.
+    /// bodies they discuss this way. A connector may give a letter (`Department of Justice
+    /// (DOJ)`): the shortest name that spells the acronym is meant, not the unit before it.
     ActorAcronym,
-    /// An agreement defined with its acronym: `Mongolia Third Neighbor Trade Act (MTNTA)`.
+    /// An agreement defined with its acronym: `Mongolia Third Neighbor Trade Act (MTNTA)`; or a
+    /// name with no head word of its own defined before a lower-case programme noun: `Extended
+    /// Benefit (EB) program`, `Lost Wages Assistance (LWA) benefit`.
     AgreementAcronym,
     /// A capitalised name whose head word (at either end) makes it a body: `Ministry of
     /// Defence`, `House Select Committee on Strategic Competition`, `State Great Hural`,
-    /// `Movimiento Azul`-style names led by their head word are found the same way.
+    /// `Movimiento Azul`-style names led by their head word are found the same way; a committee
+    /// may list its fields with commas (`Senate Commerce, Science, and Transportation
+    /// Committee`, `Committee on Health, Education, Labor, and Pensions`).
     ActorHeadWord,
     /// A capitalised name whose head word makes it an agreement, law or programme: `Trade Act of
-    /// 1974`, `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`.
+    /// 1974`, `Consolidated Appropriations Act, 2018` (a law's year after a comma is its title's),
+    /// `the For the People Act` (a function word right after `the` opens the title),
+    /// `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`.
     AgreementHeadWord,
     /// A capitalised name followed by a lower-case agreement noun: `NATO Plus arrangement`,
     /// `GE F414 jet engine agreement`, `U.S.-Iran ceasefire`.
     AgreementLowerHead,
-    /// A numbered instrument: `Executive Order 14024`, `General License 8L`.
+    /// A numbered instrument: `Executive Order 14024`, `General License 8L`; `Executive Order
+    /// (E.O.) 14254` and `E.O. 14254` are one order, named in full.
     AgreementNumbered,
     /// A named operation or exercise: `Operation Epic Fury`, `exercises such as Northern Viking`,
     /// `the navy's Operation Blue Shield`.
@@ -46,8 +54,13 @@ pub enum Rule {
     /// be a given name (the US Census lists, `lexicon/given-names.txt`).
     ActorRole,
     /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
-    /// India's largest private oil refiners`, `mining company Rio Tinto`, `Acme Holdings Ltd`.
+    /// India's largest private oil refiners`, `mining company Rio Tinto`, `its subsidiary
+    /// Ticketmaster`, `Acme Holdings Ltd`, `Stahlwerk Ost AG`, `Nordic Rail Oyj`.
     ActorCompany,
+    /// A coined name: one word with a capital inside after lower-case letters, or a
+    /// capitalised web domain: `SeatGeek`, `PetroChina`, `OpenAI`, `Tickets.com`. Firms and
+    /// brands name themselves this way; people (`McNamara`, `DeSantis`) and places seldom do.
+    ActorBrand,
     /// An untitled two-word name whose second word then stands alone at least twice: `the MPP's
     /// Gombojav Zandanshatar … Zandanshatar resigned`. Neither word may stand in lower case in
     /// the document (`Extended Benefit … benefit` is a title-cased common noun), and only prose
@@ -129,6 +142,7 @@ impl Rule {
         Rule::ActorTitle,
         Rule::ActorRole,
         Rule::ActorCompany,
+        Rule::ActorBrand,
         Rule::ActorSurname,
         Rule::AgreementListed,
         Rule::AgreementDesignation,
@@ -166,6 +180,7 @@ impl Rule {
             Rule::ActorTitle => "actor/title",
             Rule::ActorRole => "actor/role",
             Rule::ActorCompany => "actor/company",
+            Rule::ActorBrand => "actor/brand",
             Rule::ActorSurname => "actor/surname",
             Rule::AgreementListed => "agreement/listed",
             Rule::AgreementDesignation => "agreement/designation",
