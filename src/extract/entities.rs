@@ -547,7 +547,7 @@ impl Cues {
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
 static COMPANY_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
+        r"\b([A-Z][\p{L}&'’-]+(?:\s+(?:&\s+)?[A-Z][\p{L}&'’-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
     )
 });
 
@@ -1119,7 +1119,10 @@ fn coined(w: &str) -> bool {
             && stem.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
             && stem.chars().count() >= 3;
     }
-    if !w.chars().all(|c| c.is_alphanumeric()) {
+    // `MoCRA`, `EPSCoR`: an acronym with a lower-case letter, not a coined name
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    if !w.chars().all(|c| c.is_alphanumeric()) || lower < upper || !w.chars().nth(1).is_some_and(char::is_lowercase) {
         return false;
     }
     // the first capital after a lower-case letter
@@ -1443,6 +1446,22 @@ fn acronyms(t: &mut Table, text: &str) {
             // `(ACR)` of a known name, or of nothing: only a known acronym
             continue;
         };
+        // `Department of Veterans Affairs (VA)`: a body's head word and its connectors before
+        // the spelled name belong to the name
+        let word_at = |j: usize| run.get(j).and_then(|w| before.get(w.start..w.end)).unwrap_or("");
+        let mut k = k;
+        let mut j = k;
+        while j > 0 && k - j < 2 && CONNECTORS.contains(&word_at(j - 1)) {
+            j -= 1;
+        }
+        let between: Vec<&str> = (j..k).map(word_at).collect();
+        let joined = matches!(
+            between.as_slice(),
+            ["of"] | ["of", "the"] | ["for"] | ["for", "the"] | ["on"]
+        );
+        if joined && j > 0 && head_of(word_at(j - 1)).is_some_and(|(c, _)| c == Class::Actor) {
+            k = j - 1;
+        }
         let (Some(w0), Some(wl)) = (run.get(k), run.last()) else {
             continue;
         };

@@ -19,7 +19,8 @@ pub enum Rule {
     /// An actor defined with its acronym, classed by its head word: `Defence Research and
     /// Development Organisation (DRDO)`; later `DRDO` alone is the same actor. Papers define the
     /// bodies they discuss this way. A connector may give a letter (`Department of Justice
-    /// (DOJ)`): the shortest name that spells the acronym is meant, not the unit before it.
+    /// (DOJ)`): the shortest name that spells the acronym is meant, not the unit before it,
+    /// but with the body's head word and `of` before it (`Department of Veterans Affairs (VA)`).
     ActorAcronym,
     /// An agreement defined with its acronym: `Mongolia Third Neighbor Trade Act (MTNTA)`; or a
     /// name with no head word of its own defined before a lower-case programme noun: `Extended
@@ -55,11 +56,13 @@ pub enum Rule {
     ActorRole,
     /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
     /// India's largest private oil refiners`, `mining company Rio Tinto`, `its subsidiary
-    /// Ticketmaster`, `Acme Holdings Ltd`, `Stahlwerk Ost AG`, `Nordic Rail Oyj`.
+    /// Ticketmaster`, `Acme Holdings Ltd`, `Stahlwerk Ost AG`, `Nordic Rail Oyj`, `Vale & Rios
+    /// Ltd.`, `D'Amico Naval Ltd.`.
     ActorCompany,
     /// A coined name: one word with a capital inside after lower-case letters, or a
     /// capitalised web domain: `SeatGeek`, `PetroChina`, `OpenAI`, `Tickets.com`. Firms and
-    /// brands name themselves this way; people (`McNamara`, `DeSantis`) and places seldom do.
+    /// brands name themselves this way; people (`McNamara`, `DeSantis`) and places seldom do,
+    /// and an acronym with a lower-case letter (`MoCRA`, `EPSCoR`) is no coined name.
     ActorBrand,
     /// An untitled two-word name whose second word then stands alone at least twice: `the MPP's
     /// Gombojav Zandanshatar … Zandanshatar resigned`. Neither word may stand in lower case in
