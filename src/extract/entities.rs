@@ -1708,6 +1708,20 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
         }
     }
     let mut s = start;
+    // `HAVA in the Consolidated Appropriations Act`, `Expenses to the Youth Program`: a name
+    // does not run over `in the`, `to the`, `with the` or `on the` before its head word
+    if let Some(c) = (s..k)
+        .rev()
+        .find(|&c| matches!(word(c), "in" | "to" | "with" | "on") && word(c + 1) == "the")
+    {
+        if c + 2 < k || (c + 2 == k && head_of(word(k)).is_some()) {
+            s = c + 2;
+        }
+        // `Assistant to the President for Economic Policy`: an office, not a policy
+        if TITLES.contains(&word(s)) {
+            return;
+        }
+    }
     // a lone head word with only determiners before it is no name
     let others: Vec<&str> = (s..k).map(word).filter(|w| is_cap(w) && head_of(w).is_none()).collect();
     let distinctive = others.iter().any(|w| distinctive(t, w));

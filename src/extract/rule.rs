@@ -34,7 +34,8 @@ pub enum Rule {
     ActorHeadWord,
     /// A capitalised name whose head word makes it an agreement, law or programme: `Trade Act of
     /// 1974`, `Consolidated Appropriations Act, 2018` (a law's year after a comma is its title's),
-    /// `the For the People Act` (a function word right after `the` opens the title),
+    /// `the For the People Act` (a function word right after `the` opens the title; a name
+    /// never runs over `in the` or `to the`: `Expenses in the Rural Roads Program`),
     /// `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`.
     AgreementHeadWord,
     /// A capitalised name followed by a lower-case agreement noun: `NATO Plus arrangement`,
