@@ -267,7 +267,38 @@ fn words(s: &str) -> Vec<&str> {
 /// A line that can be a document title.
 pub fn title_like(s: &str) -> bool {
     let s = s.trim();
-    !s.contains('\n') && (1..=24).contains(&words(s).len()) && !s.ends_with(['.', ',', ';']) && starts_upper(s)
+    // a sentence with its note marker (`… in 2019.[1]`) is no title, though a title may carry one
+    let bare = without_end_markers(s);
+    !s.contains('\n') && (1..=24).contains(&words(s).len()) && !bare.ends_with(['.', ',', ';']) && starts_upper(s)
+}
+
+/// `s` without the note markers it ends with: `[1]`, `[^1]`, `[1, 2]`, `<sup>1</sup>`, `¹²`.
+fn without_end_markers(s: &str) -> &str {
+    let mut s = s.trim_end();
+    loop {
+        let before = s.len();
+        if let Some(head) = s.strip_suffix(']') {
+            if let Some(open) = head.rfind('[') {
+                let inner = head[open + 1..].trim_start_matches('^');
+                if !inner.is_empty()
+                    && inner
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'))
+                {
+                    s = head[..open].trim_end();
+                }
+            }
+        } else if let Some(head) = s.strip_suffix("</sup>") {
+            if let Some(open) = head.rfind("<sup>") {
+                s = head[..open].trim_end();
+            }
+        } else {
+            s = s.trim_end_matches(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹', '⁰']);
+        }
+        if s.len() == before {
+            return s;
+        }
+    }
 }
 
 fn starts_upper(s: &str) -> bool {
