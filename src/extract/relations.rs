@@ -318,6 +318,7 @@ impl Ctx<'_> {
         self.joint(ms);
         self.relative(ms);
         self.nominal(ms);
+        self.agent_object(ms);
         // `A US "Indo-Pacific strategy"`, `China's Belt and Road Initiative`: read first
         let mut owned = Vec::new();
         for pair in ms.windows(2) {
@@ -371,8 +372,9 @@ impl Ctx<'_> {
                 rule,
                 examples,
                 negated,
-            }) = predicate(gap)
+            }) = predicate(gap, self.closes(b))
             else {
+                self.after_appositive(&ms, k, gap);
                 continue;
             };
             // `A proposed including B in C`: the predicate reaches on to an agreement
@@ -504,13 +506,19 @@ impl Ctx<'_> {
             let next = ws.get(i + 1).copied().unwrap_or("");
             if matches!(next, "a" | "an" | "the" | "that" | "its" | "their")
                 || next.chars().next().is_some_and(char::is_uppercase)
-                || is_verb(next)
+                || (is_verb(next) && next != "to")
                 || HEDGES.contains(&next)
             {
                 continue;
             }
+            // `declined to support`: an infinitive after the verb belongs to it
+            let last = match ws.get(i + 1..i + 3) {
+                Some(["to", v]) if v.chars().all(char::is_lowercase) => i + 2,
+                _ => i,
+            };
             // `does not recognize`: the negation kept with its auxiliary, as written
-            let pred = ws.get(from.unwrap_or(i)..=i).unwrap_or(&[]).join(" ");
+            let pred = ws.get(from.unwrap_or(i)..=last).unwrap_or(&[]).join(" ");
+            let negated = negated || REFUSALS.contains(&verb);
             self.push_edge(a.e, b.e, &pred, family_of(verb), Rule::RelationRelative, negated);
         }
     }
@@ -553,6 +561,82 @@ impl Ctx<'_> {
         last.chars().all(char::is_lowercase) && surface.contains(' ') && !AGENTS.contains(&last)
     }
 
+    /// Whether a comma, a period or the sentence's end follows the mention (an appositive closes).
+    fn closes(&self, m: M) -> bool {
+        let after = self.text.get(m.end..self.sent.1).unwrap_or("").trim_start();
+        after.is_empty() || after.starts_with([',', '.', ';'])
+    }
+
+    /// `the V-Dem Institute, a research body based in Sweden, classifies Mongolia`: mention
+    /// `k` ends an appositive of an earlier name, which is the subject of the verb after it.
+    fn after_appositive(&mut self, ms: &[M], k: usize, gap: &str) {
+        let (Some(b), Some(c)) = (ms.get(k - 1), ms.get(k)) else {
+            return;
+        };
+        let Some(rest) = gap.trim_start().strip_prefix(',') else {
+            return;
+        };
+        if rest.contains(',') {
+            return;
+        }
+        // the name the appositive renames: the mention before `b`, an article after its comma
+        let Some(x) = k.checked_sub(2).and_then(|i| ms.get(i)) else {
+            return;
+        };
+        let opener = self.between(x.end, b.start);
+        let Some(aside) = opener.trim_start().strip_prefix(',') else {
+            return;
+        };
+        if aside.contains(',') || !aside.split_whitespace().next().is_some_and(|w| APPOSITIVE.contains(&w)) {
+            return;
+        }
+        if self.governed(*x) || x.e == c.e {
+            return;
+        }
+        if let Some(p) = verb_phrase(rest) {
+            let (s, o) = if p.passive { (c.e, x.e) } else { (x.e, c.e) };
+            self.push_edge(s, o, &p.text, family_of(&p.text), p.rule, p.negated);
+        }
+    }
+
+    /// `sanctions imposed by the EU on Russia`, `tactics employed by China against Taiwan`: a
+    /// participle with its agent and then its object: the EU imposed sanctions on Russia.
+    fn agent_object(&mut self, ms: &[M]) {
+        for pair in ms.windows(2) {
+            let [a, b] = pair else { continue };
+            let gap = self.between(a.end, b.start).trim();
+            let prep = gap.strip_suffix(" the").unwrap_or(gap);
+            if a.e == b.e || !matches!(prep, "on" | "against" | "to" | "from" | "with" | "over" | "into") {
+                continue;
+            }
+            let before = self.text.get(self.sent.0..a.start).unwrap_or("");
+            let mut ws = before
+                .split_whitespace()
+                .rev()
+                .skip_while(|w| matches!(*w, "the" | "a" | "an"));
+            if ws.next() != Some("by") {
+                continue;
+            }
+            let (Some(part), Some(noun)) = (ws.next(), ws.next()) else {
+                continue;
+            };
+            // (`Sanctions imposed by …` may open the sentence)
+            let noun = noun.to_lowercase();
+            let noun = noun.as_str();
+            let participle = part.chars().all(|c| c.is_lowercase() || c == '-')
+                && (part.ends_with("ed") || matches!(part, "led" | "held" | "sold" | "sent" | "given"))
+                && verb_family(part).is_some();
+            let noun_ok = noun.len() > 2
+                && noun.chars().all(char::is_lowercase)
+                && !AUX.contains(&noun)
+                && !GOVERNING.contains(&noun)
+                && !matches!(noun, "and" | "or" | "that" | "which" | "who");
+            if participle && noun_ok {
+                self.push(a.e, b.e, &format!("{part} {noun} {prep}"), Rule::RelationPassive);
+            }
+        }
+    }
+
     /// Whether a preposition governs the mention (`in Chile`, `sanctions on Iran`), so that it
     /// cannot be a clause's subject; `the government of Chile` stands for Chile.
     fn governed(&self, m: M) -> bool {
@@ -564,7 +648,9 @@ impl Ctx<'_> {
             .skip_while(|w| matches!(w.as_str(), "the" | "a" | "an"));
         let Some(prep) = ws.next() else { return false };
         if prep == "of" {
-            return ws.next().is_none_or(|w| !AGENTS.contains(&w.as_str()));
+            return ws
+                .next()
+                .is_none_or(|w| !AGENTS.contains(&w.as_str()) && !NAME_HEADS.contains(&w.as_str()));
         }
         GOVERNING.contains(&prep.as_str())
     }
@@ -972,6 +1058,20 @@ const AGENTS: &[&str] = &[
     "spokesman",
 ];
 
+/// Words that lead a state's name with `of`: `the Kingdom of Italy`, `the Republic of Korea`.
+const NAME_HEADS: &[&str] = &[
+    "kingdom",
+    "republic",
+    "empire",
+    "state",
+    "principality",
+    "duchy",
+    "emirate",
+    "sultanate",
+    "commonwealth",
+    "federation",
+];
+
 /// Prepositions that govern a following name, which then is no subject of the clause.
 const GOVERNING: &[&str] = &[
     "in", "on", "of", "with", "to", "into", "from", "for", "against", "at", "over", "about", "toward", "towards",
@@ -998,6 +1098,12 @@ const ADVERBS: &[&str] = &[
     "jointly",
     "so",
     "far",
+    "long",
+    "often",
+    "always",
+    "first",
+    "publicly",
+    "formally",
 ];
 
 /// The gap as a clause reads it: quotes dropped, parenthetical asides (`(2006)`, `(introduced
@@ -1041,15 +1147,29 @@ fn clean_gap(gap: &str) -> String {
 /// back in the predicate.
 const DIGIT_COMMA: char = '\u{E000}';
 
-fn predicate(gap: &str) -> Option<Pred> {
+fn predicate(gap: &str, closes: bool) -> Option<Pred> {
     let cleaned = clean_gap(gap);
     let gap = cleaned.as_str();
     // (the verb phrase itself is bounded in words; this bounds the work)
     if gap.len() > 160 || gap.contains([';', ':', '(', ')']) {
         return None;
     }
+    // `A, a firm based in Lima, signed`: an appositive after the subject is skipped
+    if let Some(rest) = skip_appositive(gap) {
+        return verb_phrase(rest);
+    }
     if let Some((head, tail)) = gap.rsplit_once(',') {
         let tail = tail.trim();
+        // `held a majority of seats in the parliament, the B,`: the object renames the noun
+        // phrase before it; the predicate ends at that phrase's preposition
+        if closes && matches!(tail, "" | "the") && !head.contains(',') {
+            let ws: Vec<&str> = head.split_whitespace().collect();
+            if let Some(p) = ws.iter().rposition(|w| PREPOSITIONS.contains(w)) {
+                let upto = ws.get(..=p).unwrap_or(&[]).join(" ");
+                return verb_phrase(&upto);
+            }
+            return verb_phrase(head);
+        }
         let tail = tail.strip_suffix(" the").unwrap_or(tail);
         // `partners, including A, B and C`: the predicate is what came before the list
         if EXAMPLES.contains(&tail) && !head.contains(',') && !head.trim().is_empty() {
@@ -1067,6 +1187,25 @@ fn predicate(gap: &str) -> Option<Pred> {
         }
     }
     verb_phrase(gap)
+}
+
+/// Words that open an appositive noun phrase after a name: `, a firm based in Lima,`.
+const APPOSITIVE: &[&str] = &["a", "an", "the", "one", "its", "whose", "his", "her", "their"];
+
+/// `, a research body based in Oslo, classifies`: the gap after an appositive that renames the
+/// subject (it opens with an article and holds no verb group of its own), if the gap holds one.
+fn skip_appositive(gap: &str) -> Option<&str> {
+    let rest = gap.trim_start().strip_prefix(',')?;
+    let (aside, after) = rest.split_once(',')?;
+    let first = aside.split_whitespace().next()?;
+    if !APPOSITIVE.contains(&first) || after.contains(',') {
+        return None;
+    }
+    // (`, the president, signed`: an aside; `, the EU signed`: no aside, a new clause)
+    let finite = aside
+        .split_whitespace()
+        .any(|w| AUX.contains(&w) || (verb_family(w).is_some() && !w.ends_with("ed")));
+    (!finite).then_some(after)
 }
 
 /// `A signed B, while pursuing C`, `…, thereby joining C`: a participial clause after a comma,
@@ -1232,8 +1371,13 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
         _ => ws,
     };
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    // (the bound counts words of content: `have so far failed to reach an agreement on`)
+    let content = lower
+        .iter()
+        .filter(|w| !AUX.contains(&w.as_str()) && !is_adverb(w))
+        .count();
     if ws.is_empty()
-        || ws.len() > 9
+        || content > 9
         || lower
             .iter()
             .any(|w| BREAKS.contains(&w.as_str()) || HEDGES.contains(&w.as_str()))
@@ -1256,6 +1400,33 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
             ..plain(p, false, Rule::RelationCopular)
         });
     }
+    // `is not aware of a bill introduced in`: the verb group opens the gap (after auxiliaries,
+    // adverbs and negation); a verb further on belongs to a phrase inside the object
+    let opener = lower.iter().find(|w| {
+        !AUX.contains(&w.as_str())
+            && !is_adverb(w)
+            && !NEGATIONS.contains(&w.as_str())
+            && !matches!(
+                w.as_str(),
+                "did" | "does" | "do" | "will" | "would" | "can" | "must" | "should" | "shall"
+            )
+    });
+    if !opener.is_some_and(|w| is_verb(w) || (w.len() > 5 && w.ends_with("ing"))) {
+        return None;
+    }
+    // `amended settlements that must be reported to B`: a relative clause inside the gap
+    // holds B's own verb
+    // (unless a dash then renames the noun it qualified: `passed a law that addresses ticket
+    // sales—the B`: the predicate ends before the pronoun)
+    let relative = lower
+        .iter()
+        .skip(1)
+        .position(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"));
+    let ws: Vec<&str> = match relative {
+        Some(i) if ws.last().is_some_and(|w| w.contains(['—', '–'])) => ws.get(..=i).unwrap_or(&[]).to_vec(),
+        Some(_) => return None,
+        None => ws,
+    };
     let has_verb = ws.iter().any(|w| {
         let w = w.to_lowercase();
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
