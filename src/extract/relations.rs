@@ -427,7 +427,7 @@ impl Ctx<'_> {
             let mut closed = false;
             while let (Some(p), Some(q)) = (ms.get(j), ms.get(j + 1)) {
                 let gap = self.between(p.end, q.start);
-                if is_list_gap(gap) {
+                if is_list_gap(gap) && !self.opens_clause(*q) {
                     objects.push(q.e);
                     j += 1;
                     if is_and(gap) {
@@ -559,6 +559,20 @@ impl Ctx<'_> {
         let surface = self.between(m.start, m.end);
         let last = surface.split_whitespace().last().unwrap_or("");
         last.chars().all(char::is_lowercase) && surface.contains(' ') && !AGENTS.contains(&last)
+    }
+
+    /// Whether a verb follows the mention, so that it opens a clause of its own: `passed the
+    /// Act, and the Senate committee reported …` (the committee is no second object).
+    fn opens_clause(&self, m: M) -> bool {
+        let after = self.text.get(m.end..self.sent.1).unwrap_or("");
+        let next = after
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .find(|w| !is_adverb(w));
+        next.is_some_and(|w| {
+            let w = w.to_lowercase();
+            AUX.contains(&w.as_str()) || (is_verb(&w) && !w.ends_with('s')) || HEDGES.contains(&w.as_str())
+        })
     }
 
     /// Whether a comma, a period or the sentence's end follows the mention (an appositive closes).
