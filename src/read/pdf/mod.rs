@@ -117,28 +117,3 @@ fn hyphenating_producer(bytes: &[u8]) -> bool {
         .iter()
         .any(|p| hay.contains(p) || first.contains(p))
 }
-
-#[cfg(test)]
-mod debug {
-    #[test]
-    #[ignore]
-    fn dump() {
-        let path = std::env::var("PDF").unwrap_or_default();
-        let bytes = std::fs::read(path).unwrap_or_default();
-        let pages = super::pages(&bytes).unwrap_or_default();
-        for p in pages {
-            for l in super::lines::lines(&p.glyphs) {
-                eprintln!(
-                    "p{} row{} y={:.1} x={:.1}-{:.1} s={:.1} {:?}",
-                    p.number,
-                    l.row,
-                    l.y,
-                    l.x0,
-                    l.x1,
-                    l.size,
-                    l.text()
-                );
-            }
-        }
-    }
-}
