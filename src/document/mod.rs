@@ -13,7 +13,7 @@
 //! pages is joined again. Nothing here fails; what cannot be read becomes a diagnostic.
 
 pub mod inline;
-mod lines;
+pub(crate) mod lines;
 mod markers;
 
 use crate::diag::{code, Diagnostics};

@@ -286,18 +286,12 @@ fn ruled(lines: &[Line], rules: &[(f32, f32, f32)], width: f32, body: f32) -> bo
 }
 
 /// Endnotes, in a document without notes at its page feet: after a line that says `Notes` (or
-/// `Endnotes`, `Footnotes`, `References`), the lines that start with the next note's number
+/// `Endnotes`, `Footnotes`, `References`: `document::lines::notes_heading`), the lines that start with the next note's number
 /// (raised, or followed by a space or a full stop) start a note, the others go on with it, up
 /// to the next heading in a larger size. Taken out of the body.
 fn endnotes(pages: &mut [Body], body: f32) -> Vec<Note> {
-    let is_heading = |l: &Line| {
-        let t = l.plain().to_ascii_lowercase();
-        let t = t.trim().trim_end_matches(':');
-        matches!(
-            t,
-            "notes" | "endnotes" | "end notes" | "footnotes" | "references" | "notes and references"
-        )
-    };
+    // the text reader's rule: the same headings open a note list in a PDF
+    let is_heading = |l: &Line| crate::document::lines::notes_heading(&l.plain());
     let Some((p0, i0)) = pages
         .iter()
         .enumerate()
