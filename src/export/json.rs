@@ -70,8 +70,8 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     out.flush()
 }
 
-/// The whole document, serialised as [`value`] builds it.
-struct Streamed<'a>(&'a KnowledgeGraph);
+/// The whole document, serialised as [`value`] builds it (without building it).
+pub(crate) struct Streamed<'a>(pub(crate) &'a KnowledgeGraph);
 
 impl Serialize for Streamed<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {

@@ -147,7 +147,7 @@ fn page(g: &KnowledgeGraph) -> Vec<u8> {
         views.push_str("</svg>");
     }
     let data =
-        escape::script_json(&serde_json::to_string(&crate::export::json::value(g)).unwrap_or_else(|_| "{}".into()));
+        escape::script_json(&serde_json::to_string(&crate::export::json::Streamed(g)).unwrap_or_else(|_| "{}".into()));
     let mut out = String::with_capacity(TEMPLATE.len() + views.len() + data.len() + SCRIPT.len() + STYLE.len());
     let mut rest = TEMPLATE;
     while let Some(a) = rest.find("{{") {
