@@ -21,9 +21,10 @@ use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use regex_automata::meta;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Entity> {
@@ -2214,7 +2215,7 @@ fn occurrences(t: &Table, name: &str) -> usize {
 /// Given names: `lexicon/given-names.txt` (the 1990 US Census lists, public domain).
 const GIVEN_NAMES_LIST: &str = include_str!("lexicon/given-names.txt");
 
-static GIVEN_NAMES: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
     GIVEN_NAMES_LIST
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

@@ -18,7 +18,7 @@
 use super::{Class, Entity, EntityType, Family, Relation, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// A mention inside one sentence: entity index and clean range.

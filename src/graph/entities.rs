@@ -14,8 +14,9 @@ use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
 use crate::span::Span;
+use foldhash::HashMap;
 use serde_json::json;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The node id of an entity.
 pub fn node_id(e: &Entity) -> String {

@@ -2,9 +2,10 @@
 
 use super::{Attrs, EdgeKind, NodeKind, Schema};
 use crate::diag::Located;
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -648,7 +649,7 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
                     a.extend(b);
                     appended = true;
                 } else {
-                    let mut seen: std::collections::HashSet<String> = a.iter().map(Value::to_string).collect();
+                    let mut seen: HashSet<String> = a.iter().map(Value::to_string).collect();
                     a.extend(b.into_iter().filter(|x| seen.insert(x.to_string())));
                 }
             }
@@ -674,7 +675,7 @@ fn dedup_lists(attrs: &mut Attrs) {
     for v in attrs.values_mut() {
         if let Value::Array(a) = v {
             if a.len() > SHORT_LIST {
-                let mut seen = std::collections::HashSet::with_capacity(a.len());
+                let mut seen = HashSet::with_capacity(a.len());
                 a.retain(|x| seen.insert(x.to_string()));
             }
         }

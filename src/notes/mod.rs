@@ -14,7 +14,8 @@ use crate::diag::{code, Diagnostics};
 use crate::document::Document;
 use crate::span::Span;
 pub use cite::{Citation, Kind};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::BTreeMap;
 
 /// One cited work.
 #[derive(Debug, Clone, PartialEq, Eq)]
