@@ -493,13 +493,15 @@ impl KnowledgeGraph {
             let (s, t) = g.edge_endpoints(e).unwrap_or_default();
             let w = g.edge_weight(e);
             (
-                w.map(|w| w.kind.as_str()).unwrap_or(""),
-                g.node_weight(s).map(|n| n.id.clone()).unwrap_or_default(),
-                g.node_weight(t).map(|n| n.id.clone()).unwrap_or_default(),
-                w.map(|w| w.key.clone()).unwrap_or_default(),
+                w.map_or("", |w| w.kind.as_str()),
+                g.node_weight(s).map_or("", |n| n.id.as_str()),
+                g.node_weight(t).map_or("", |n| n.id.as_str()),
+                w.map_or("", |w| w.key.as_str()),
             )
         };
-        self.edge_order.sort_by_cached_key(|&e| key(e));
+        // compared in place, not through cached copies of every edge's ids and key: those were
+        // taken when a corpus graph is at its largest (at the end of the build)
+        self.edge_order.sort_by(|&a, &b| key(a).cmp(&key(b)));
     }
 }
 
