@@ -10,9 +10,9 @@
 //! named and is left alone, as is a bare one (`an agreement`).
 
 use super::entities::normal_id;
-use super::{Class, Entity, EntityType, Mention, Rule};
+use super::{body_sentences, Class, Entity, EntityType, Mention, Rule};
 use crate::claims::Sentence;
-use crate::document::{BlockKind, Document};
+use crate::document::Document;
 
 /// Agreement nouns and the type they give.
 const NOUNS: &[(&str, EntityType)] = &[
@@ -49,17 +49,8 @@ struct W {
 /// Adds the described agreements of the document to `entities` (kept in order of first mention).
 pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) {
     let mut found: Vec<Entity> = Vec::new();
-    for (si, sent) in sentences.iter().enumerate() {
-        let Some(block) = doc.blocks.get(sent.block) else {
-            continue;
-        };
-        if matches!(block.kind, BlockKind::Heading { .. }) {
-            continue;
-        }
-        let text = block.inline.text.as_str();
-        let Some(s) = text.get(sent.start..sent.end) else {
-            continue;
-        };
+    for b in body_sentences(doc, sentences) {
+        let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
         let words = words(s, sent.start);
         let word = |k: usize| words.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
         for (k, _) in words.iter().enumerate() {
@@ -156,10 +147,124 @@ pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) 
             }
         }
     }
+    reforms(doc, sentences, entities, &mut found);
     // a described agreement never takes the id of a named one
     found.retain(|f| !entities.iter().any(|e| e.id == f.id));
     entities.extend(found);
     entities.sort_by_key(|e| e.mentions.first().map(|m| (m.sentence, m.start)));
+}
+
+/// Nouns that name a reform of policy by what it reformed: `FDI liberalization`.
+const REFORMS: &[&str] = &[
+    "liberalization",
+    "liberalisation",
+    "deregulation",
+    "privatization",
+    "privatisation",
+    "nationalization",
+    "nationalisation",
+    "reform",
+];
+
+/// A dated reform named by what it reformed: `Foreign Direct Investment (FDI) liberalization in
+/// 2020 raised the cap` → a policy `Foreign Direct Investment (FDI) liberalization (2020)`, also
+/// `the Hukou System reform of 2014`, `GST reform in 2017`. What it reformed is a capitalised
+/// name of two words or more, or an acronym (defined or not), right before the lower-case noun;
+/// the sentence gives its year. A reform with neither (`economic reform`, `the reform`) is no
+/// instrument a reader could point to.
+fn reforms(doc: &Document, sentences: &[Sentence], entities: &[Entity], found: &mut Vec<Entity>) {
+    for b in body_sentences(doc, sentences) {
+        let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
+        let Some(year) = year_of(s) else { continue };
+        for w in words(s, sent.start) {
+            let noun = text.get(w.start..w.end).unwrap_or("");
+            if !REFORMS.contains(&noun) {
+                continue;
+            }
+            let Some(from) = reformed(text.get(sent.start..w.start).unwrap_or("")) else {
+                continue;
+            };
+            let start = sent.start + from;
+            let surface = text.get(start..w.end).unwrap_or("");
+            let name = surface.strip_suffix(noun).unwrap_or(surface).trim_end();
+            let known = entities
+                .iter()
+                .any(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+            if known {
+                continue;
+            }
+            let label = format!("{surface} ({year})");
+            let mention = Mention {
+                sentence: si,
+                block: sent.block,
+                start,
+                end: w.end,
+                span: block.inline.span(start, w.end),
+                surface: surface.to_string(),
+            };
+            let id = normal_id(&label);
+            match found.iter_mut().find(|e| e.id == id) {
+                Some(e) => e.mentions.push(mention),
+                None => found.push(Entity {
+                    id,
+                    class: Class::Agreement,
+                    kind: EntityType::Policy,
+                    label,
+                    aliases: vec![surface.to_string()],
+                    mentions: vec![mention],
+                    proxies: Vec::new(),
+                    rule: Rule::AgreementDescribed,
+                }),
+            }
+        }
+    }
+}
+
+/// Where the name a reform noun reforms starts in `before` (the text up to the noun): a run
+/// of capitalised words (with `of`, `and`, `for` inside) of two words or more, or an acronym,
+/// either with its acronym defined after it: `Foreign Direct Investment (FDI) `, `GST `.
+fn reformed(before: &str) -> Option<usize> {
+    let mut rest = before.strip_suffix(' ')?;
+    let mut acronym = false;
+    if let Some(inner) = rest.strip_suffix(')') {
+        let open = inner.rfind('(')?;
+        let acr = inner.get(open + 1..)?;
+        if acr.len() < 2 || !acr.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        acronym = true;
+        rest = inner.get(..open)?.strip_suffix(' ')?;
+    }
+    let mut start = rest.len();
+    let mut caps = 0;
+    for w in rest.rsplit(' ') {
+        let first = w.chars().next();
+        let function = matches!(
+            w,
+            "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "Of" | "And" | "This" | "That" | "Its" | "Their"
+        );
+        if first.is_some_and(char::is_uppercase) && !function && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
+            caps += 1;
+        } else if !(caps > 0 && matches!(w, "of" | "and" | "for")) {
+            break;
+        }
+        start -= w.len() + usize::from(start > w.len());
+    }
+    // (a connector does not open the name)
+    let mut name = rest.get(start..)?.trim_start();
+    while let Some((first, tail)) = name.split_once(' ') {
+        if !matches!(first, "of" | "and" | "for") {
+            break;
+        }
+        name = tail;
+    }
+    let start = rest.len() - name.len();
+    let first = name.split(' ').next()?;
+    if matches!(first, "of" | "and" | "for") || caps == 0 {
+        return None;
+    }
+    let all_caps = caps == 1 && first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase());
+    (caps >= 2 || acronym || all_caps).then_some(start)
 }
 
 /// The start of the noun phrase ending at word `k`, if an indefinite article opens it, and

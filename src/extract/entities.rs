@@ -402,7 +402,7 @@ fn programme_noun(w: &str) -> Option<EntityType> {
 
 static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:{})\s+((?:(?:[A-Z][a-z]?\.){{1,3}}\s*|[A-Z][\p{{L}}'’]*(?:-[A-Z]?[\p{{L}}]+)?\s+){{0,3}}[A-Z][\p{{Ll}}\p{{Lu}}]*\p{{Ll}}[\p{{L}}]*(?:-[A-Z]?[\p{{L}}]+)?)",
+        r"\b(?:{})\s+((?:(?:[A-Z][a-z]?\.){{1,3}}\s*|[A-Z][\p{{L}}'’]*(?:-[A-Z]?[\p{{L}}]+)?\s+){{0,3}}[A-Z][\p{{Ll}}\p{{Lu}}]*\p{{Ll}}[\p{{L}}]*(?:-[A-Z]?[\p{{L}}]+)?(?:\s+(?:al|el|bin|bint|ibn|abu|van|von|de|da|di|du|dos|das|del|della|le|la)(?:-|\s+(?:der\s+|den\s+)?)[A-Z][\p{{L}}'’]+(?:-[A-Z]?[\p{{L}}]+)?)?)",
         TITLES.join("|").replace('.', r"\.")
     ))
 });
@@ -1465,7 +1465,10 @@ fn acronyms(t: &mut Table, text: &str) {
             between.as_slice(),
             ["of"] | ["of", "the"] | ["for"] | ["for", "the"] | ["on"]
         );
-        if joined && j > 0 && head_of(word_at(j - 1)).is_some_and(|(c, _)| c == Class::Actor) {
+        // (not when the spelled name opens with a head word of its own: `Irrigation Unit of the
+        // Department of Fisheries (DOF)` is the department)
+        let own_head = head_of(word_at(k)).is_some_and(|(c, _)| c == Class::Actor);
+        if joined && !own_head && j > 0 && head_of(word_at(j - 1)).is_some_and(|(c, _)| c == Class::Actor) {
             k = j - 1;
         }
         let (Some(w0), Some(wl)) = (run.get(k), run.last()) else {
@@ -1622,6 +1625,7 @@ fn head_words(t: &mut Table, text: &str, ws: &[Word]) {
         if start <= end {
             name_in_run(t, text, ws, start, end);
             lower_head(t, text, ws, start, end);
+            lower_party(t, text, ws, start, end);
             designator(t, text, ws, start, end);
         }
         i = end + 1;
@@ -1661,9 +1665,14 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     let mut found = (start + 1..first_conn)
         .rev()
         .find_map(|k| head_of(word(k)).map(|(class, kind)| (k, class, kind)));
-    // else the first head word (after at least one other word, or opening `X of Y`)
+    // else the first head word (after at least one other word, or opening `X of Y`); `Force`
+    // and `Unit` head only a first noun phrase (`Authorization for Use of Military Force` is a
+    // law, not a force)
     for k in (start..=end).filter(|_| found.is_none()) {
         let w = word(k);
+        if matches!(w, "Force" | "Unit") {
+            continue;
+        }
         if let Some((class, kind)) = head_of(w) {
             let opening = k == start && end > k + 1 && CONNECTORS.contains(&word(k + 1));
             if k > start || opening {
@@ -1693,6 +1702,29 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             e = m;
         }
         m += 1;
+    }
+    // `the International Security Assistance Force in Afghanistan`: a body or operation does
+    // not run on over `in` and a known state; where it is so titled, its acronym follows and
+    // the acronym rule names it
+    if e > k && (class == Class::Actor || kind == EntityType::Operation) {
+        let defined = ws.get(e).and_then(|z| text.get(z.end..)).is_some_and(|r| {
+            r.strip_prefix(" (")
+                .is_some_and(|x| x.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        });
+        if let Some(c) = (k + 1..e).find(|&c| word(c) == "in") {
+            let place = span(c + 1, e);
+            let state = t
+                .owner(place)
+                .and_then(|i| t.cand_at(i))
+                .is_some_and(|x| x.kind == EntityType::State);
+            // (`the African Union Mission in Somalia`: a known body's mission is named for its
+            // host)
+            let body = (start..k).any(|j| t.owner(word(j)).is_some())
+                || (start + 1..k).any(|j| t.owner(span(start, j)).is_some());
+            if state && !defined && !body {
+                e = c - 1;
+            }
+        }
     }
     if class == Class::Agreement && e == k {
         // `Trade Act of 1974`: a year after `of`
@@ -1742,8 +1774,28 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             .get(..a.start)
             .unwrap_or("")
             .trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        // `the AU-led Mission Support Force`: a compound modifier between
+        let b = match b.rsplit_once(' ') {
+            Some((head, last))
+                if last
+                    .rsplit_once('-')
+                    .is_some_and(|(_, x)| !x.is_empty() && x.chars().all(char::is_lowercase)) =>
+            {
+                head
+            }
+            _ => b,
+        };
         b.ends_with(" a") || b.ends_with(" an") || b.ends_with(" the") || matches!(b, "The" | "A" | "An")
     });
+    // `Mongolia's Constitutional Court`: a known actor's possessive determines the name as
+    // `the` does
+    let after_possessive = s == start
+        && class == Class::Actor
+        && s.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|p| {
+            let owner = text.get(p.start..p.end).unwrap_or("");
+            let gap = ws.get(s).and_then(|a| text.get(p.end..a.start)).unwrap_or("");
+            matches!(gap, "'s " | "’s ") && t.owner(owner).is_some()
+        });
     // `the 118th Congress`: a legislature counted by its term is no new name
     if LEGISLATURES.contains(&word(k))
         && !others.is_empty()
@@ -1763,7 +1815,7 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     }
     let ok = match others.len() {
         0 => k == start && e > k,
-        1 => distinctive || legislature || e > k || quoted || after_article,
+        1 => distinctive || legislature || e > k || quoted || after_article || after_possessive,
         _ => true,
     };
     if !ok {
@@ -1871,6 +1923,41 @@ fn lower_head(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) 
             return;
         }
     }
+}
+
+/// `the HUN party`, `the Likud party`: a new capitalised name right before a lower-case `party`
+/// names a party; an acronym so named then stands for it alone (`including HUN and …`). A
+/// known name (`the Congress party`), an adjective (`the Chinese party`) or a name already
+/// found as an actor is left alone.
+fn lower_party(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) {
+    let (Some(a), Some(b), Some(h)) = (ws.get(start), ws.get(end), ws.get(end + 1)) else {
+        return;
+    };
+    if text.get(h.start..h.end) != Some("party") || text.get(b.end..h.start) != Some(" ") {
+        return;
+    }
+    let name = text.get(a.start..b.end).unwrap_or("");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // (`each House party caucus`: a chamber's or body's word is no party's name)
+    let body = |w: &str| LEGISLATURES.contains(&w) || matches!(w, "House" | "Chamber") || head_of(w).is_some();
+    if words
+        .iter()
+        .any(|w| is_adjective(t, w) || t.owner(w).is_some() || body(w))
+        || t.owner(name).is_some()
+        || is_sentence_start(text, a.start)
+    {
+        return;
+    }
+    let acronym = words.len() == 1 && name.chars().count() > 1 && name.chars().all(|c| c.is_ascii_uppercase());
+    let full = text.get(a.start..h.end).unwrap_or("");
+    let aliases: &[&str] = if acronym { &[name] } else { &[] };
+    t.discovered(
+        Class::Actor,
+        EntityType::Organization,
+        full,
+        aliases,
+        Rule::ActorHeadWord,
+    );
 }
 
 /// Lower-case words that may stand between a name and its head noun (`jet engine`, `arms`,
@@ -2680,7 +2767,9 @@ fn proxies(
                 }
                 break;
             }
-            if bare.len() != next.len() || !bare.chars().all(|c| c.is_lowercase() || c == '-') {
+            // (`Mongolia contributed troops`: a verb between ends the phrase)
+            let verb = super::relations::verb_family(bare).is_some() || (bare.ends_with("ed") && bare != "armed");
+            if bare.len() != next.len() || !bare.chars().all(|c| c.is_lowercase() || c == '-') || verb {
                 break;
             }
         }

@@ -13,13 +13,14 @@ pub mod described;
 pub mod drivers;
 pub mod entities;
 pub mod lexicon;
+pub mod pronouns;
 pub mod relations;
 pub mod rule;
 pub mod vocab;
 
 use crate::claims::Sentence;
 use crate::diag::Diagnostics;
-use crate::document::Document;
+use crate::document::{Block, BlockKind, Document};
 use crate::span::Span;
 pub use drivers::Driver;
 pub use lexicon::Lexicon;
@@ -88,10 +89,12 @@ pub struct Extraction {
     pub drivers: Vec<Driver>,
 }
 
-/// Runs every extractor: entities, then relations over their mentions, then drivers.
+/// Runs every extractor: entities (and the pronouns that stand for persons), then relations
+/// over their mentions, then drivers.
 pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags: &mut Diagnostics) -> Extraction {
     let mut entities = entities::extract(doc, sentences, lexicon);
     described::find(doc, sentences, &mut entities);
+    pronouns::resolve(doc, sentences, &mut entities);
     let relations = relations::extract(doc, sentences, &entities);
     let drivers = drivers::extract(doc, diags);
     Extraction {
@@ -99,4 +102,36 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags:
         relations,
         drivers,
     }
+}
+
+/// A body sentence (headings are not read for entities and relations): its index, the sentence,
+/// its block, the block's text and the sentence's own text.
+pub(crate) struct BodySentence<'a> {
+    pub index: usize,
+    pub sent: &'a Sentence,
+    pub block: &'a Block,
+    pub text: &'a str,
+    pub s: &'a str,
+}
+
+/// The document's body sentences, in order.
+pub(crate) fn body_sentences<'a>(
+    doc: &'a Document,
+    sentences: &'a [Sentence],
+) -> impl Iterator<Item = BodySentence<'a>> {
+    sentences.iter().enumerate().filter_map(|(index, sent)| {
+        let block = doc.blocks.get(sent.block)?;
+        if matches!(block.kind, BlockKind::Heading { .. }) {
+            return None;
+        }
+        let text = block.inline.text.as_str();
+        let s = text.get(sent.start..sent.end)?;
+        Some(BodySentence {
+            index,
+            sent,
+            block,
+            text,
+            s,
+        })
+    })
 }

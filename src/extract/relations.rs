@@ -331,7 +331,21 @@ impl Ctx<'_> {
         }
         // `Panama-flagged tankers`, `a Chile-based firm`, `US-led coalition operations`: a name in
         // a compound modifier only classifies a thing; it is neither subject nor object
+        let leaders: Vec<M> = ms.iter().copied().filter(|m| self.leads(*m)).collect();
         let ms: Vec<M> = ms.iter().copied().filter(|m| !self.classifier(*m)).collect();
+        // `Trump sent his request to Congress`: a possessive pronoun standing for the subject of
+        // the verb before it determines that verb's object; the verb's reading holds (but
+        // `Hegseth, following his meeting with B` has no verb before it: `his meeting with B`)
+        let ms: Vec<M> = ms
+            .iter()
+            .enumerate()
+            .filter(|&(k, m)| {
+                let own = matches!(self.between(m.start, m.end), "his" | "her");
+                let prev = k.checked_sub(1).and_then(|p| ms.get(p));
+                !(own && prev.is_some_and(|p| p.e == m.e && self.verb_opens(self.between(p.end, m.start))))
+            })
+            .map(|(_, m)| *m)
+            .collect();
         // the subjects of the last main clause, for a participial clause after it
         let mut clause_subjects: Vec<usize> = Vec::new();
         let mut k = 0;
@@ -343,12 +357,28 @@ impl Ctx<'_> {
             if a.e == b.e {
                 continue;
             }
-            let gap = self.between(a.end, b.start).to_string();
+            // `contributed troops to the NATO-led ISAF`: the gap ends before the modifier
+            let upto = leaders
+                .iter()
+                .find(|c| c.start >= a.end && c.end <= b.start && self.leads(**c))
+                .map_or(b.start, |c| c.start);
+            let gap = self.between(a.end, upto).to_string();
             // `International Criminal Court (ICC) judges sanctioned by`: the acronym's closing
             // parenthesis is no clause boundary
             let gap = match gap.strip_prefix(')') {
                 Some(rest) if self.text.get(..a.start).is_some_and(|t| t.trim_end().ends_with('(')) => rest,
                 _ => gap.as_str(),
+            };
+            // a pronoun standing for a person (`super::pronouns`): `him` is never a subject;
+            // `his meeting with B` reads as `A's meeting with B`
+            let possessed;
+            let gap = match self.between(a.start, a.end) {
+                "him" => continue,
+                "his" | "her" => {
+                    possessed = format!("'s{gap}");
+                    possessed.as_str()
+                }
+                _ => gap,
             };
             if owned.contains(&(a.start, b.start)) {
                 continue;
@@ -444,6 +474,14 @@ impl Ctx<'_> {
             if !passive {
                 clause_subjects.clone_from(&subjects);
             }
+            // `thanked India by calling it …`, `said the US was exploiting …`: the act the
+            // clause goes on to name after its one object belongs to the predicate
+            // (a noun phrase's object has no such act: `India's cooperation with the US by
+            // integrating …` is the sentence's, not India's)
+            let pred = match (passive, objects.as_slice()) {
+                (false, [_]) if rule == Rule::RelationVerb => self.adjunct(b, &pred).unwrap_or(pred),
+                _ => pred,
+            };
             for &s in &subjects {
                 for &o in &objects {
                     let family = family_of(&pred);
@@ -670,30 +708,80 @@ impl Ctx<'_> {
     }
 
     /// Whether the mention is the first part of a compound modifier: `Panama-flagged`,
-    /// `U.S.-based`, `US-led coalition operations` (but `NATO-led ISAF`, which
-    /// [`Ctx::adjacent`] reads as a relation).
+    /// `U.S.-based`, `US-led coalition operations`, `NATO-led ISAF` (which [`Ctx::adjacent`]
+    /// has read as a relation before the modifiers are set aside: `contributed troops to the
+    /// NATO-led ISAF` has ISAF for its object, not NATO).
     fn classifier(&self, m: M) -> bool {
         let after = self.text.get(m.end..).unwrap_or("");
         let Some(rest) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) else {
             return false;
         };
-        if let Some(led) = rest.strip_prefix("led ") {
-            return led
-                .trim_start_matches(['"', '“'])
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
+        rest.starts_with("led ") || rest.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The predicate carried on past its object `b` where the clause names its act there: a
+    /// manner (`thanked India by calling India a "true friend"` → `thanked … by calling`), a
+    /// participle acting on the object (`wrote to Biden urging him to press Modi` → `wrote to …
+    /// urging to press`), or the verb of reported speech whose subject is the object (`said the US was
+    /// "exploiting" the relationship` → `said … was exploiting`). Without it the predicate
+    /// says only `thanked`, `wrote to`, `said`.
+    fn adjunct(&self, b: M, pred: &str) -> Option<String> {
+        let after = self.text.get(b.end..self.sent.1)?;
+        let ws: Vec<&str> = after
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | ',' | '.')))
+            .take(4)
+            .collect();
+        // the object ends its phrase: no comma, quote or parenthesis right after it
+        if !after.starts_with(' ') {
+            return None;
         }
-        rest.chars().next().is_some_and(char::is_lowercase)
+        let participle = |w: &str| w.len() > 5 && w.ends_with("ing") && w.chars().all(char::is_lowercase);
+        match ws.as_slice() {
+            ["by", v, ..] if participle(v) => Some(format!("{pred} … by {v}")),
+            [v, "him" | "her" | "them" | "it", "to", inf] if participle(v) && inf.chars().all(char::is_lowercase) => {
+                Some(format!("{pred} … {v} to {inf}"))
+            }
+            [v, "him" | "her" | "them" | "it", ..] if participle(v) => Some(format!("{pred} … {v}")),
+            [aux @ ("was" | "is" | "were" | "are" | "had" | "has" | "have"), v, ..]
+                if family_of(pred) == Family::Statement
+                    && !pred.contains(' ')
+                    && v.chars().all(char::is_lowercase)
+                    && (is_verb(v) || participle(v) || (v.len() > 4 && v.ends_with("ed"))) =>
+            {
+                Some(format!("{pred} … {aux} {v}"))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether a finite verb opens the gap (after adverbs): `sent`, `has long sent`, not
+    /// `following`.
+    fn verb_opens(&self, gap: &str) -> bool {
+        gap.split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .find(|w| !is_adverb(w) && !AUX.contains(&w.as_str()))
+            .is_some_and(|w| !w.ends_with("ing") && (is_verb(&w) || (w.len() > 4 && w.ends_with("ed"))))
+    }
+
+    /// Whether the mention leads the name right after it: `NATO-led ISAF`.
+    fn leads(&self, m: M) -> bool {
+        let after = self.text.get(m.end..).unwrap_or("");
+        ["-led ", "–led "].iter().any(|p| after.starts_with(p))
     }
 
     /// `A US "Indo-Pacific strategy," launched …`, `China's Belt and Road Initiative`: an actor
     /// right before an agreement is a party to it.
     fn adjacent(&mut self, a: M, b: M, gap: &str) -> bool {
+        let g = gap.trim();
+        // `the NATO-led International Security Assistance Force`: an operation or a force
+        if self.class(a.e) == Some(Class::Actor) && (g == "-led" || g == "–led") {
+            self.push(a.e, b.e, "led", Rule::RelationAdjacent);
+            return true;
+        }
         if self.class(a.e) != Some(Class::Actor) || self.class(b.e) != Some(Class::Agreement) {
             return false;
         }
-        let g = gap.trim();
         if matches!(g, "'s" | "’s") {
             self.push(a.e, b.e, "party to", Rule::RelationPossessive);
             return true;
@@ -708,10 +796,6 @@ impl Ctx<'_> {
                 "party to"
             };
             self.push(a.e, b.e, pred, Rule::RelationAdjacent);
-            return true;
-        }
-        if g == "-led" || g == "–led" {
-            self.push(a.e, b.e, "led", Rule::RelationAdjacent);
             return true;
         }
         false

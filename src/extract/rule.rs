@@ -30,7 +30,10 @@ pub enum Rule {
     /// Defence`, `House Select Committee on Strategic Competition`, `State Great Hural`,
     /// `Movimiento Azul`-style names led by their head word are found the same way; a committee
     /// may list its fields with commas (`Senate Commerce, Science, and Transportation
-    /// Committee`, `Committee on Health, Education, Labor, and Pensions`).
+    /// Committee`, `Committee on Health, Education, Labor, and Pensions`). A possessive
+    /// determines a name as `the` does (`Mongolia's Constitutional Court`); a body does not run
+    /// on over `in` and a state (`the International Security Assistance Force in Afghanistan`);
+    /// a new name before a lower-case `party` is a party (`the HUN party`, later `HUN`).
     ActorHeadWord,
     /// A capitalised name whose head word makes it an agreement, law or programme: `Trade Act of
     /// 1974`, `Consolidated Appropriations Act, 2018` (a law's year after a comma is its title's),
@@ -48,7 +51,8 @@ pub enum Rule {
     /// `the navy's Operation Blue Shield`.
     AgreementOperation,
     /// A person after a title: `Prime Minister Narendra Modi`, `Secretary of Defense Pete
-    /// Hegseth`, `General Halvard Eskeland`. A title is the surest cue a name is a person's.
+    /// Hegseth`, `General Halvard Eskeland`, `President Omar al-Bashir` (a particle before the
+    /// surname). A title is the surest cue a name is a person's.
     ActorTitle,
     /// A person after a lower-case role or before a verb of speech: `energy minister Ana Ruiz`,
     /// `the consul in Lyon, Paul Martin`, `George Marshall argued`, `Omar Haddad, a trade
@@ -81,14 +85,19 @@ pub enum Rule {
     /// An agreement named by description rather than a proper name: `concluded a five-year
     /// energy partnership in March 2019`, `a memorandum on port cooperation`, `a ten-day truce`.
     /// Named from its parties, kind and year: `Chile–Peru energy partnership (2019)`. Papers
-    /// often introduce an agreement this way and never name it.
+    /// often introduce an agreement this way and never name it. A dated reform named by what it
+    /// reformed is a policy the same way: `Foreign Direct Investment (FDI) liberalization in
+    /// 2020` → `Foreign Direct Investment (FDI) liberalization (2020)`.
     AgreementDescribed,
     /// An equipment designator in a sentence about a sale: `the S-400`, `GE F414` → a deal.
     AgreementDesignator,
 
     /// `A <verb group> B` within one clause: the subject is the entity before the verb group
     /// (appositives skipped), the object the one after: `the EU imposed sanctions on Nayara`.
-    /// Coordinated subjects and objects give one relation each.
+    /// Coordinated subjects and objects give one relation each. The act the clause names after
+    /// its one object belongs to the predicate: `thanked Bolivia by calling …` → `thanked … by
+    /// calling`, `said Chile was exploiting …` → `said … was exploiting`. A person's pronoun
+    /// in the sentence stands for them (`issued a warrant for him`; see `extract::pronouns`).
     RelationVerb,
     /// A passive with its agent: `Ukraine was invaded by Russia` → Russia invaded Ukraine.
     RelationPassive,
@@ -127,7 +136,8 @@ pub enum Rule {
     /// Transparency`, `a Chile-Peru Energy Accord` → each named actor is party to it.
     RelationNamedParties,
     /// An actor right before an agreement it owns or leads: `the US "Indo-Pacific strategy"`,
-    /// `the UK-led Northern Viking`.
+    /// `the UK-led Northern Viking`; or before a body it leads: `the NATO-led International
+    /// Security Assistance Force`.
     RelationAdjacent,
 }
 
