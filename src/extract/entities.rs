@@ -20,7 +20,7 @@ use super::lexicon::Entry;
 use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use regex_automata::meta;
@@ -2549,7 +2549,18 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
     // the lexicon's forms are matched by the shared automaton, the document's own by a small one
     let base = &index.base.surfaces;
     let own: Vec<&String> = t.surfaces.keys().filter(|s| !base.contains_key(*s)).collect();
-    let own_ac = if own.is_empty() { None } else { anchored_automaton(&own) };
+    // (a contiguous NFA, not the DFA the builder would choose: built for every document, the
+    // DFA cost more to build than all the searches it serves)
+    let own_ac = if own.is_empty() {
+        None
+    } else {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&own)
+            .ok()
+    };
     if !own.is_empty() && own_ac.is_none() {
         return Vec::new();
     }
