@@ -70,6 +70,9 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec
 /// columns. A list item is prose: lists name the members, bills or parties a paper discusses.
 /// Names found in prose are still matched everywhere.
 fn is_prose(block: &crate::document::Block) -> bool {
+    if super::back_matter(block) {
+        return false;
+    }
     match block.kind {
         BlockKind::Heading { .. } => false,
         BlockKind::ListItem => true,
@@ -1012,6 +1015,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     if cues.paren {
         acronyms(t, text);
     }
+    listed_acts(t, text);
     head_words(t, text, ws);
     // (the title pattern's literal prefixes make the regex engine's own prefilter fast)
     if cues.title {
@@ -1172,6 +1176,34 @@ static COMMITTEE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// Committees whose names list fields with commas (see [`COMMITTEE`]); none whose fields are
 /// known names (`India, Japan, and the Quad`).
+/// A law whose title lists its fields with commas: `Department of State, Foreign Operations,
+/// and Related Programs Appropriations Act, 2024`, `Commerce, Justice, Science, and Related
+/// Agencies Appropriations Act`.
+static LISTED_ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    re(
+        r"\b[A-Z][\p{L}-]+(?:\s+(?:of\s+)?[A-Z][\p{L}-]+)*(?:,\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)+,?\s+and\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*\s+Act\b(?:,\s+(?:19|20)\d\d\b)?",
+    )
+});
+
+fn listed_acts(t: &mut Table, text: &str) {
+    if let Some(r) = cued(text.contains(" Act"), &LISTED_ACT) {
+        for m in r.find_iter(text) {
+            // (`The Farm, Food, and National Security Act` opening a sentence)
+            let name = m.as_str();
+            let name = name.strip_prefix("The ").unwrap_or(name);
+            // `Chile, Peru, and Bolivia Trade Act`: a list of known names is no title's
+            let known = name.split([',', ' ']).any(|w| {
+                t.owner(w)
+                    .and_then(|i| t.cand_at(i))
+                    .is_some_and(|c| c.class == Class::Actor && c.kind != EntityType::Organization)
+            });
+            if !known && t.owner(name).is_none() {
+                t.discovered(Class::Agreement, EntityType::Law, name, &[], Rule::AgreementHeadWord);
+            }
+        }
+    }
+}
+
 fn committees(t: &mut Table, text: &str) {
     let Some(r) = COMMITTEE.as_ref() else { return };
     for m in r.find_iter(text) {
@@ -1665,6 +1697,14 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     let mut found = (start + 1..first_conn)
         .rev()
         .find_map(|k| head_of(word(k)).map(|(class, kind)| (k, class, kind)));
+    // `Department of Defense and Full-Year Continuing Appropriations Act`: a run that ends in a
+    // law's head word is the law's title, whatever body it opens with
+    // (not after a known name: `Congress for the FD&C Act`)
+    if found.is_none() && end > start && t.owner(word(start)).is_none() {
+        if let Some((class, kind @ EntityType::Law)) = head_of(word(end)) {
+            found = Some((end, class, kind));
+        }
+    }
     // else the first head word (after at least one other word, or opening `X of Y`); `Force`
     // and `Unit` head only a first noun phrase (`Authorization for Use of Military Force` is a
     // law, not a force)
@@ -1691,7 +1731,20 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
         }
     }
     let Some((k, class, kind)) = found else { return };
-    if TITLES.contains(&word(start)) || matches!(word(start), "Secretary" | "Minister" | "Speaker") {
+    // `the Director of the Office of Management and Budget`: an office, not the body
+    if TITLES.contains(&word(start))
+        || matches!(
+            word(start),
+            "Secretary"
+                | "Minister"
+                | "Speaker"
+                | "Director"
+                | "Administrator"
+                | "Commissioner"
+                | "Assistant"
+                | "Chair"
+        )
+    {
         return;
     }
     // the name runs on over `of 1974`, `on Strategic Competition with China`
@@ -2596,6 +2649,9 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
     for (si, sent) in sentences.iter().enumerate() {
         let bi = sent.block;
         let Some(block) = doc.blocks.get(bi) else { continue };
+        if super::back_matter(block) {
+            continue;
+        }
         let text = block.inline.text.as_str();
         let to = sent.end.min(text.len());
         let mut pos = sent.start;

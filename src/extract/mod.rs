@@ -104,7 +104,29 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags:
     }
 }
 
-/// A body sentence (headings are not read for entities and relations): its index, the sentence,
+/// Headings of a document's back matter: the publisher's disclaimer and the notes about its
+/// authors name the publisher and its readers, not the argument's actors (`This document was
+/// prepared by the Congressional Research Service (CRS)`).
+const BACK_MATTER: &[&str] = &[
+    "disclaimer",
+    "author information",
+    "author contact information",
+    "about the author",
+    "about the authors",
+    "acknowledgments",
+    "acknowledgements",
+    "copyright",
+];
+
+/// Whether the block stands under a back-matter heading ([`BACK_MATTER`]).
+pub(crate) fn back_matter(block: &Block) -> bool {
+    block.section.iter().any(|h| {
+        let h = h.trim().trim_end_matches([':', '.']).to_lowercase();
+        BACK_MATTER.contains(&h.as_str())
+    })
+}
+
+/// A body sentence (headings and back matter are not read for entities and relations): its index, the sentence,
 /// its block, the block's text and the sentence's own text.
 pub(crate) struct BodySentence<'a> {
     pub index: usize,
@@ -121,7 +143,7 @@ pub(crate) fn body_sentences<'a>(
 ) -> impl Iterator<Item = BodySentence<'a>> {
     sentences.iter().enumerate().filter_map(|(index, sent)| {
         let block = doc.blocks.get(sent.block)?;
-        if matches!(block.kind, BlockKind::Heading { .. }) {
+        if matches!(block.kind, BlockKind::Heading { .. }) || back_matter(block) {
             return None;
         }
         let text = block.inline.text.as_str();

@@ -1059,10 +1059,17 @@ fn is_list_gap(gap: &str) -> bool {
         .strip_suffix(" the")
         .or_else(|| g.strip_suffix(", the"))
         .map_or(g, |x| if x.is_empty() { "," } else { x });
-    matches!(
-        g,
-        "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–" | "and the" | ", and the"
-    )
+    // `Live Nation and its subsidiary Ticketmaster`, `Norway and its partner Germany`: the
+    // second item renamed by one noun is still an item
+    let renamed = ["and its ", "and their ", ", and its ", ", and their "]
+        .iter()
+        .find_map(|p| g.strip_prefix(p))
+        .is_some_and(|noun| !noun.is_empty() && noun.chars().all(|c| c.is_lowercase() || c == '-'));
+    renamed
+        || matches!(
+            g,
+            "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–" | "and the" | ", and the"
+        )
 }
 
 /// What the words between two mentions state.

@@ -39,7 +39,10 @@ pub enum Rule {
     /// 1974`, `Consolidated Appropriations Act, 2018` (a law's year after a comma is its title's),
     /// `the For the People Act` (a function word right after `the` opens the title; a name
     /// never runs over `in the` or `to the`: `Expenses in the Rural Roads Program`),
-    /// `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`.
+    /// `Framework for the U.S.-India Major Defense Partnership`, `Plan Horizonte`. A law's title
+    /// may list its fields with commas (`Commerce, Justice, Science, and Related Agencies
+    /// Appropriations Act`), and a run ending in a law's head word is the law whatever body
+    /// opens it (`Department of Defense and Full-Year Continuing Appropriations Act`).
     AgreementHeadWord,
     /// A capitalised name followed by a lower-case agreement noun: `NATO Plus arrangement`,
     /// `GE F414 jet engine agreement`, `U.S.-Iran ceasefire`.
