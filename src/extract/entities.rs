@@ -637,6 +637,16 @@ const TITLES: &[&str] = &[
     "Gen.",
     "General",
     "Admiral",
+    "Lieutenant General",
+    "Lieutenant Colonel",
+    "Lt. Col.",
+    "Major General",
+    "Brigadier General",
+    "Field Marshal",
+    "Marshal",
+    "Colonel",
+    "Col.",
+    "Captain",
     "Adm.",
     "Ambassador",
     "NSA",
@@ -1078,6 +1088,9 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
                 Rule::AgreementQuotedPolicy,
             );
         }
+    }
+    if cues.paren {
+        short_forms(t, text);
     }
     if let Some(r) = cued(cues.numbered, &SPECIAL) {
         for c in r.captures_iter(text) {
@@ -1672,6 +1685,11 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             _ => "",
         }
     };
+    // `Gerald Knaus of the European Stability Initiative`: a person named before `of the` is
+    // no part of the body's name
+    if GIVEN_NAMES.contains(word(start)) && start + 4 <= end && word(start + 2) == "of" && word(start + 3) == "the" {
+        return name_in_run(t, text, ws, start + 4, end);
+    }
     if word(start) == "Operation" && end > start {
         let mut e = start + 1;
         while e < end && e < start + 3 && is_cap(word(e + 1)) {
@@ -1838,7 +1856,12 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
             }
             _ => b,
         };
-        b.ends_with(" a") || b.ends_with(" an") || b.ends_with(" the") || matches!(b, "The" | "A" | "An")
+        // (`The` opens a sentence anywhere in the block: `Mali is poor. The Wagner Group …`)
+        let opener = ["The", "A", "An"].iter().any(|a| {
+            b.strip_suffix(a)
+                .is_some_and(|r| r.is_empty() || (r.ends_with(' ') && is_sentence_start(r, r.len())))
+        });
+        b.ends_with(" a") || b.ends_with(" an") || b.ends_with(" the") || opener
     });
     // `Mongolia's Constitutional Court`: a known actor's possessive determines the name as
     // `the` does
@@ -1897,6 +1920,47 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     };
     // a name that is all lexicon (`US Congress`) is left to the lexicon
     t.discovered(class, kind, name, &[], rule);
+}
+
+/// `the European Border and Coast Guard Agency (Frontex)`, `the Brazilian Development Bank
+/// (BNDES)`: one word in parentheses right after a name found is its short form, whether or not
+/// its letters spell the name (many short forms come from another language or are words of
+/// their own). A year, a known name (`(Brazil)`) or a lower-case word is no short form.
+fn short_forms(t: &mut Table, text: &str) {
+    let mut from = 0;
+    while let Some(open) = text.get(from..).and_then(|r| r.find(" (")).map(|i| from + i) {
+        from = open + 2;
+        let Some(close) = text.get(from..).and_then(|r| r.find(')')).map(|i| from + i) else {
+            break;
+        };
+        let short = text.get(from..close).unwrap_or("");
+        let word = short.chars().count() >= 2
+            && short.chars().next().is_some_and(char::is_uppercase)
+            && short.chars().all(char::is_alphanumeric)
+            && short.chars().any(char::is_alphabetic)
+            && !MONTHS.contains(&short);
+        if !word || t.owner(short).is_some() {
+            continue;
+        }
+        // the longest name found that ends right before the parenthesis (at most ten words back)
+        let before = text.get(..open).unwrap_or("");
+        let starts: Vec<usize> = before
+            .char_indices()
+            .filter(|&(i, c)| c == ' ' && i + 1 < before.len())
+            .map(|(i, _)| i + 1)
+            .collect();
+        let found = starts
+            .iter()
+            .rev()
+            .take(10)
+            .copied()
+            .chain(std::iter::once(0))
+            .filter_map(|st| before.get(st..).and_then(|name| t.owner(name)))
+            .next_back();
+        if let Some(i) = found {
+            t.surface(short, i, false);
+        }
+    }
 }
 
 /// A word that makes a two-word name a name: known, an acronym, or with a digit.
@@ -2511,10 +2575,20 @@ fn role_cued(t: &mut Table, text: &str, ws: &[Word]) {
         let role_appos = k > 1 && gap(k - 1).trim() == "," && (k.saturating_sub(5)..k).any(lower_role);
         let given = GIVEN_NAMES.contains(word(k));
         let speech = gap(e) == " " && SPEECH.contains(&word(e + 1));
-        // `Omar Haddad, a trade adviser`
-        let appos_after =
-            gap(e).trim() == "," && matches!(word(e + 1), "a" | "an" | "the") && (e + 2..e + 6).any(lower_role);
-        if role_before || role_appos || (given && (speech || appos_after)) {
+        // `Omar Haddad, a trade adviser`, `Marina Silva, Brazil's environment minister`
+        let determiner = |x: usize| {
+            matches!(word(x), "a" | "an" | "the")
+                || (t.owner(word(x)).is_some()
+                    && ws
+                        .get(x)
+                        .and_then(|w| text.get(w.end..))
+                        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s")))
+        };
+        let appos_after = gap(e).trim() == "," && determiner(e + 1) && (e + 2..e + 6).any(lower_role);
+        // `Alan Davidson, who led NTIA`, `Gerald Knaus of the European Stability Initiative`
+        let relative = gap(e).trim() == "," && word(e + 1) == "who";
+        let affiliated = gap(e) == " " && word(e + 1) == "of" && word(e + 2) == "the" && is_cap(word(e + 3));
+        if role_before || role_appos || (given && (speech || appos_after || relative || affiliated)) {
             if let (Some(a), Some(b)) = (ws.get(k), ws.get(e)) {
                 let full = text.get(a.start..b.end).unwrap_or("").to_string();
                 if t.owner(&full).is_none() {

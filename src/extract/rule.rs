@@ -18,7 +18,9 @@ pub enum Rule {
     AgreementLexicon,
     /// An actor defined with its acronym, classed by its head word: `Defence Research and
     /// Development Organisation (DRDO)`; later `DRDO` alone is the same actor. Papers define the
-    /// bodies they discuss this way. A connector may give a letter (`Department of Justice
+    /// bodies they discuss this way. One word in parentheses right after a name found is its
+    /// short form even when its letters do not spell it (`European Border and Coast Guard Agency
+    /// (Frontex)`, `Brazilian Development Bank (BNDES)`). A connector may give a letter (`Department of Justice
     /// (DOJ)`): the shortest name that spells the acronym is meant, not the unit before it,
     /// but with the body's head word and `of` before it (`Department of Veterans Affairs (VA)`).
     ActorAcronym,
@@ -54,13 +56,15 @@ pub enum Rule {
     /// `the navy's Operation Blue Shield`.
     AgreementOperation,
     /// A person after a title: `Prime Minister Narendra Modi`, `Secretary of Defense Pete
-    /// Hegseth`, `General Halvard Eskeland`, `President Omar al-Bashir` (a particle before the
+    /// Hegseth`, `General Halvard Eskeland`, `Lieutenant Colonel Paul-Henri Damiba`, `President Omar al-Bashir` (a particle before the
     /// surname). A title is the surest cue a name is a person's.
     ActorTitle,
     /// A person after a lower-case role or before a verb of speech: `energy minister Ana Ruiz`,
     /// `the consul in Lyon, Paul Martin`, `George Marshall argued`, `Omar Haddad, a trade
-    /// adviser`. Papers often name people without a title; without a role the first word must
-    /// be a given name (the US Census lists, `lexicon/given-names.txt`).
+    /// adviser`, `Marina Silva, Brazil's environment minister`, `Alan Davidson, who led NTIA`,
+    /// `Gerald Knaus of the European Stability Initiative`. Papers often name people without a
+    /// title; without a role the first word must be a given name (the US Census lists,
+    /// `lexicon/given-names.txt`).
     ActorRole,
     /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
     /// India's largest private oil refiners`, `mining company Rio Tinto`, `its subsidiary
