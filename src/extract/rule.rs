@@ -104,7 +104,9 @@ pub enum Rule {
     /// Coordinated subjects and objects give one relation each. The act the clause names after
     /// its one object belongs to the predicate: `thanked Bolivia by calling …` → `thanked … by
     /// calling`, `said Chile was exploiting …` → `said … was exploiting`. A person's pronoun
-    /// in the sentence stands for them (`issued a warrant for him`; see `extract::pronouns`).
+    /// in the sentence stands for them (`issued a warrant for him`), and `the fund`, `the bloc`
+    /// or `the country` for the one actor of that head word or type the paragraph just named
+    /// (see `extract::pronouns`).
     RelationVerb,
     /// A passive with its agent: `Ukraine was invaded by Russia` → Russia invaded Ukraine.
     RelationPassive,
