@@ -150,7 +150,7 @@ const BREAKS: &[&str] = &[
 /// Prepositions that may end a predicate: `imposed tariffs on`, `member of`.
 const PREPOSITIONS: &[&str] = &[
     "on", "of", "with", "to", "in", "into", "from", "for", "against", "as", "by", "at", "over", "about", "toward",
-    "towards", "upon", "onto", "between", "among", "across", "through",
+    "towards", "upon", "onto", "between", "among", "across", "through", "under",
 ];
 
 const AUX: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "be", "been", "being"];
@@ -1541,18 +1541,38 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
         return None;
     }
     // passive with an agent: `was designated … by`
-    let passive = ws.first().is_some_and(|w| AUX.contains(w)) && ws.last() == Some(&"by");
+    // (`was elected prime minister by the State Great Hural`: the article after `by` is the
+    // object's)
+    let last_word = ws.iter().rev().find(|w| !matches!(**w, "the" | "a" | "an"));
+    let passive = ws.first().is_some_and(|w| AUX.contains(w)) && last_word == Some(&"by");
     // `judges sanctioned by`: a participle with its agent, no auxiliary
     if !passive {
         if let Some(p) = participle_by(&ws.join(" ")) {
             return Some(plain(p.to_string(), true, Rule::RelationPassive));
         }
     }
+    // `was created by decree in 2008 under B`, `was admitted to B`: a passive without its agent
+    // keeps its auxiliary, or the predicate would read as the subject's own act (`A created B`)
+    let be = ws
+        .iter()
+        .position(|w| matches!(*w, "was" | "were" | "is" | "are" | "been" | "be"))
+        .filter(|&i| i <= 1 && (i == 0 || matches!(ws.first(), Some(&("has" | "have" | "had")))));
+    let agentless = !passive
+        && be.is_some_and(|i| {
+            ws.get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|w| !is_adverb(w) && !NEGATIONS.contains(*w))
+                .is_some_and(|w| !w.ends_with("ing") && is_verb(w) && !AUX.contains(w))
+        });
     let mut words: Vec<&str> = ws
         .iter()
         .copied()
         .filter(|w| !AUX.contains(w) && !ADVERBS.contains(w) && !matches!(*w, "so" | "far"))
         .collect();
+    while passive && words.last().is_some_and(|w| matches!(*w, "the" | "a" | "an")) {
+        words.pop();
+    }
     if passive {
         words.pop();
     }
@@ -1609,6 +1629,9 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
         if let Some(v) = (0..words.len()).rev().find(|&k| verb_at(k)) {
             words.truncate(v + 1);
         }
+    }
+    if let Some(aux) = be.and_then(|i| ws.get(i)).filter(|_| agentless) {
+        words.insert(0, aux);
     }
     let rule = if passive {
         Rule::RelationPassive

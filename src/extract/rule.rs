@@ -108,7 +108,9 @@ pub enum Rule {
     /// or `the country` for the one actor of that head word or type the paragraph just named
     /// (see `extract::pronouns`).
     RelationVerb,
-    /// A passive with its agent: `Ukraine was invaded by Russia` → Russia invaded Ukraine.
+    /// A passive with its agent: `Ukraine was invaded by Russia` → Russia invaded Ukraine. A
+    /// passive whose object is no agent keeps its auxiliary: `the Fund was created by decree
+    /// under Lula` → `was created by decree under`, not `created`.
     RelationPassive,
     /// A possessive noun phrase: `India's designation as a Major Defense Partner`, `China's Belt
     /// and Road Initiative`.
