@@ -412,7 +412,7 @@ static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 static COMPANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),\s+(?:one of|an?|the)\s+[^,.;()]{0,60}?\b(?:compan(?:y|ies)|firms?|refiners?|refinery|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?)\b",
+        r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),\s+(?:one of|an?|the)\s+[^,.;()]{0,60}?\b(?:compan(?:y|ies)|firms?|refiners?|refinery|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?|meatpackers?|miners?|operators?|carriers?)\b",
     )
 });
 
@@ -473,6 +473,10 @@ const CUES: &[(&str, Cue)] = &[
     ("automaker", Cue::Company),
     ("chipmaker", Cue::Company),
     ("shipbuilder", Cue::Company),
+    ("meatpacker", Cue::Company),
+    ("miner", Cue::Company),
+    ("operator", Cue::Company),
+    ("carrier", Cue::Company),
     ("inc", Cue::CompanySuffix),
     ("ltd", Cue::CompanySuffix),
     ("corp", Cue::CompanySuffix),
@@ -1042,7 +1046,11 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             let Some(m) = c.get(1) else { continue };
             let name = m.as_str();
             let first = name.split_whitespace().next().unwrap_or("");
-            if t.owner(name).is_some() || NOT_NAME_START.contains(&first) || is_sentence_start(text, m.start()) {
+            // (a sentence's first word may be any capitalised word, `Meanwhile, the firm …`:
+            // there only an acronym or a name of two words or more)
+            let acronym = name.chars().count() > 1 && name.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+            let opener = is_sentence_start(text, m.start()) && !acronym && !name.contains(' ');
+            if t.owner(name).is_some() || NOT_NAME_START.contains(&first) || opener {
                 continue;
             }
             t.discovered(Class::Actor, EntityType::Company, name, &[], Rule::ActorCompany);

@@ -66,7 +66,8 @@ pub enum Rule {
     /// title; without a role the first word must be a given name (the US Census lists,
     /// `lexicon/given-names.txt`).
     ActorRole,
-    /// A company named in apposition, after a company word or with a legal form: `Nayara, one of
+    /// A company named in apposition, after a company word or with a legal form: `JBS, the
+    /// world's largest meatpacker`, `Nayara, one of
     /// India's largest private oil refiners`, `mining company Rio Tinto`, `its subsidiary
     /// Ticketmaster`, `Acme Holdings Ltd`, `Stahlwerk Ost AG`, `Nordic Rail Oyj`, `Vale & Rios
     /// Ltd.`, `D'Amico Naval Ltd.`.
