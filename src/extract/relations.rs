@@ -331,6 +331,14 @@ impl Ctx<'_> {
         }
         // `Panama-flagged tankers`, `a Chile-based firm`, `US-led coalition operations`: a name in
         // a compound modifier only classifies a thing; it is neither subject nor object
+        // `Marina Silva, Brazil's environment minister, revived …`: a possessor inside an
+        // appositive is neither subject nor object of the clause around it
+        let ms: Vec<M> = ms
+            .iter()
+            .enumerate()
+            .filter(|&(k, m)| !(k > 0 && self.in_appositive(*m, ms.get(k - 1))))
+            .map(|(_, m)| *m)
+            .collect();
         let leaders: Vec<M> = ms.iter().copied().filter(|m| self.leads(*m)).collect();
         let ms: Vec<M> = ms.iter().copied().filter(|m| !self.classifier(*m)).collect();
         // `Trump sent his request to Congress`: a possessive pronoun standing for the subject of
@@ -755,6 +763,24 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether `m` is the possessor opening an appositive right after `prev`: `A, Brazil's
+    /// environment minister, …` (lower-case words, then the comma that closes it).
+    fn in_appositive(&self, m: M, prev: Option<&M>) -> bool {
+        let Some(p) = prev else { return false };
+        if self.between(p.end, m.start) != ", " {
+            return false;
+        }
+        let after = self.text.get(m.end..self.sent.1).unwrap_or("");
+        let Some(rest) = after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")) else {
+            return false;
+        };
+        let Some((aside, _)) = rest.split_once(',') else {
+            return false;
+        };
+        let n = aside.split_whitespace().count();
+        (1..=4).contains(&n) && aside.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
+    }
+
     /// Whether a finite verb opens the gap (after adverbs): `sent`, `has long sent`, not
     /// `following`.
     fn verb_opens(&self, gap: &str) -> bool {
@@ -1047,14 +1073,20 @@ pub(crate) fn family_of(predicate: &str) -> Family {
 
 fn is_and(gap: &str) -> bool {
     let g = clean_gap(gap);
-    let g = g.trim().trim_start_matches(',').trim();
+    let g = g
+        .trim()
+        .trim_start_matches(')')
+        .trim_start()
+        .trim_start_matches(',')
+        .trim();
     g.starts_with("and") || g.starts_with("or") || g == "&"
 }
 
 fn is_list_gap(gap: &str) -> bool {
-    // `Russia (2006), Japan (2010)`: an aside after an item does not end the list
+    // `Russia (2006), Japan (2010)`: an aside after an item does not end the list; nor does the
+    // close of an acronym's parenthesis (`the European Union (EU) and Turkey`)
     let g = clean_gap(gap);
-    let g = g.trim();
+    let g = g.trim().trim_start_matches(')').trim_start();
     let g = g
         .strip_suffix(" the")
         .or_else(|| g.strip_suffix(", the"))
@@ -1303,7 +1335,9 @@ fn skip_appositive(gap: &str) -> Option<&str> {
     let rest = gap.trim_start().strip_prefix(',')?;
     let (aside, after) = rest.split_once(',')?;
     let first = aside.split_whitespace().next()?;
-    if !APPOSITIVE.contains(&first) || after.contains(',') {
+    // (`, Brazil's environment minister,`: a possessive opens an appositive as `the` does)
+    let possessive = first.ends_with("'s") || first.ends_with("’s");
+    if !(APPOSITIVE.contains(&first) || possessive) || after.contains(',') {
         return None;
     }
     // (`, the president, signed`: an aside; `, the EU signed`: no aside, a new clause)
