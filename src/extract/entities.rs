@@ -556,7 +556,7 @@ impl Cues {
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
 static COMPANY_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
-        r"\b([A-Z][\p{L}&'’-]+(?:\s+(?:&\s+)?[A-Z][\p{L}&'’-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
+        r"\b([A-Z][\p{L}&'’-]+(?:\s+(?:&\s+)?[A-Z][\p{L}&'’-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|SA\b|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
     )
 });
 
@@ -1060,7 +1060,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     let short_form = ws.iter().any(|w| {
         matches!(
             text.get(w.start..w.end).map(|x| x.trim_end_matches('.')),
-            Some("AG" | "SE" | "AB" | "NV" | "ASA" | "Oyj" | "SpA" | "LLC" | "LLP" | "Bhd")
+            Some("AG" | "SE" | "AB" | "NV" | "SA" | "ASA" | "Oyj" | "SpA" | "LLC" | "LLP" | "Bhd")
         )
     });
     companies_more(t, text, company_words, cues.company_suffix || short_form);
@@ -2847,6 +2847,7 @@ const PROXY_NOUNS: &[&str] = &[
     "authorities",
     "administration",
     "regime",
+    "junta",
     "leaders",
     "leadership",
     "diplomats",

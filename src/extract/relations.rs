@@ -1166,6 +1166,8 @@ const REFUSALS: &[&str] = &[
 /// `PRC police detained`. They are the body acting, not a subject of their own.
 const AGENTS: &[&str] = &[
     "government",
+    "junta",
+    "regime",
     "governments",
     "officials",
     "authorities",
@@ -1326,6 +1328,28 @@ fn predicate(gap: &str, closes: bool) -> Option<Pred> {
     verb_phrase(gap)
 }
 
+/// Role nouns that open an appositive after a person's name: `, commander of the guard,`.
+const ROLE_NOUNS: &[&str] = &[
+    "commander",
+    "chief",
+    "head",
+    "leader",
+    "minister",
+    "president",
+    "director",
+    "chairman",
+    "chairwoman",
+    "secretary",
+    "founder",
+    "spokesman",
+    "spokeswoman",
+    "governor",
+    "ambassador",
+    "envoy",
+    "member",
+    "speaker",
+];
+
 /// Words that open an appositive noun phrase after a name: `, a firm based in Lima,`.
 const APPOSITIVE: &[&str] = &["a", "an", "the", "one", "its", "whose", "his", "her", "their"];
 
@@ -1335,9 +1359,11 @@ fn skip_appositive(gap: &str) -> Option<&str> {
     let rest = gap.trim_start().strip_prefix(',')?;
     let (aside, after) = rest.split_once(',')?;
     let first = aside.split_whitespace().next()?;
-    // (`, Brazil's environment minister,`: a possessive opens an appositive as `the` does)
+    // (`, Brazil's environment minister,`: a possessive opens an appositive as `the` does, and
+    // so does a role: `, commander of the presidential guard,`)
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    if !(APPOSITIVE.contains(&first) || possessive) || after.contains(',') {
+    let role = ROLE_NOUNS.contains(&first) && aside.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
+    if !(APPOSITIVE.contains(&first) || possessive || role) || after.contains(',') {
         return None;
     }
     // (`, the president, signed`: an aside; `, the EU signed`: no aside, a new clause)
@@ -1480,6 +1506,22 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
     // `A's designation as B`
     for p in ["'s ", "’s "] {
         if let Some(r) = g.strip_prefix(p.trim_start()) {
+            // `Mali's government has pursued B`: a noun that stands for the body acting
+            if let Some(rest) = r
+                .trim_start()
+                .split_once(' ')
+                .filter(|(agent, rest)| {
+                    // (`EDA's administration of B` is a noun phrase: a verb must follow)
+                    AGENTS.contains(agent)
+                        && rest
+                            .split_whitespace()
+                            .find(|w| !AUX.contains(w) && !is_adverb(w))
+                            .is_some_and(|w| is_verb(w) && !matches!(w, "of" | "for" | "to"))
+                })
+                .map(|(_, rest)| rest)
+            {
+                return verb_phrase(rest);
+            }
             let ws: Vec<&str> = r.split_whitespace().collect();
             if (2..=5).contains(&ws.len())
                 && ws.last().is_some_and(|w| {
