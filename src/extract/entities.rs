@@ -3047,7 +3047,12 @@ fn state_adjective(t: &Table, w: &str) -> Option<String> {
         return states
             .all
             .iter()
-            .find(|(label, _)| label.starts_with(w) && label.len() <= w.len() + 5)
+            // (a whole first word is no such start: `Costa` is a surname, not Costa Rica's)
+            .find(|(label, _)| {
+                label.starts_with(w)
+                    && label.len() <= w.len() + 5
+                    && !label.get(w.len()..).is_some_and(|r| r.starts_with(' '))
+            })
             .map(|(_, id)| id.clone());
     }
     None
