@@ -1097,7 +1097,16 @@ fn is_list_gap(gap: &str) -> bool {
         .iter()
         .find_map(|p| g.strip_prefix(p))
         .is_some_and(|noun| !noun.is_empty() && noun.chars().all(|c| c.is_lowercase() || c == '-'));
+    // `to the UN, to the WFP and to the Red Crescent`, `from Mali and from Niger`: the
+    // preposition repeated before each item
+    let repeated = [", and ", "and ", ", or ", "or ", ", "].iter().any(|lead| {
+        g.strip_prefix(lead).is_some_and(|rest| {
+            let rest = rest.strip_suffix(" the").unwrap_or(rest);
+            matches!(rest, "to" | "from" | "with" | "on" | "against" | "in" | "for")
+        })
+    });
     renamed
+        || repeated
         || matches!(
             g,
             "," | "and" | ", and" | "or" | ", or" | "&" | "/" | "-" | "–" | "and the" | ", and the"
