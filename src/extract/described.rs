@@ -235,34 +235,27 @@ fn reformed(before: &str) -> Option<usize> {
         acronym = true;
         rest = inner.get(..open)?.strip_suffix(' ')?;
     }
-    let mut start = rest.len();
-    let mut caps = 0;
-    for w in rest.rsplit(' ') {
-        let first = w.chars().next();
+    let connector = |w: &str| matches!(w, "of" | "and" | "for");
+    let capital = |w: &str| {
         let function = matches!(
             w,
             "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "Of" | "And" | "This" | "That" | "Its" | "Their"
         );
-        if first.is_some_and(char::is_uppercase) && !function && w.chars().all(|c| c.is_alphanumeric() || c == '-') {
-            caps += 1;
-        } else if !(caps > 0 && matches!(w, "of" | "and" | "for")) {
-            break;
-        }
-        start -= w.len() + usize::from(start > w.len());
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !function
+            && w.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    // the words of the name, last first: capitalised, with connectors inside but at neither end
+    let mut words: Vec<&str> = rest.rsplit(' ').take_while(|w| capital(w) || connector(w)).collect();
+    while words.last().is_some_and(|w| connector(w)) {
+        words.pop();
     }
-    // (a connector does not open the name)
-    let mut name = rest.get(start..)?.trim_start();
-    while let Some((first, tail)) = name.split_once(' ') {
-        if !matches!(first, "of" | "and" | "for") {
-            break;
-        }
-        name = tail;
-    }
-    let start = rest.len() - name.len();
-    let first = name.split(' ').next()?;
-    if matches!(first, "of" | "and" | "for") || caps == 0 {
+    if words.first().is_none_or(|w| connector(w)) {
         return None;
     }
+    let caps = words.iter().filter(|w| capital(w)).count();
+    let first = *words.last()?;
+    let start = rest.len() - (words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1);
     let all_caps = caps == 1 && first.len() > 1 && first.chars().all(|c| c.is_ascii_uppercase());
     (caps >= 2 || acronym || all_caps).then_some(start)
 }

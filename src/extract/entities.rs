@@ -1951,20 +1951,16 @@ fn short_forms(t: &mut Table, text: &str) {
             continue;
         }
         // the longest name found that ends right before the parenthesis (at most ten words back)
+        // (only the last words are read: a block with many parentheses stays linear)
         let before = text.get(..open).unwrap_or("");
-        let starts: Vec<usize> = before
-            .char_indices()
-            .filter(|&(i, c)| c == ' ' && i + 1 < before.len())
-            .map(|(i, _)| i + 1)
-            .collect();
+        let mut starts: Vec<usize> = before.rmatch_indices(' ').take(10).map(|(i, _)| i + 1).collect();
+        if starts.len() < 10 {
+            starts.push(0);
+        }
         let found = starts
             .iter()
             .rev()
-            .take(10)
-            .copied()
-            .chain(std::iter::once(0))
-            .filter_map(|st| before.get(st..).and_then(|name| t.owner(name)))
-            .next_back();
+            .find_map(|&st| before.get(st..).and_then(|name| t.owner(name)));
         if let Some(i) = found {
             t.surface(short, i, false);
         }
@@ -2435,7 +2431,7 @@ static GIVEN_NAMES: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(||
 });
 
 /// Lower-case roles that name a person after them: `energy minister Ana Ruiz`.
-const ROLES: &[&str] = &[
+pub(super) const ROLES: &[&str] = &[
     "minister",
     "adviser",
     "advisor",
@@ -2479,6 +2475,9 @@ const ROLES: &[&str] = &[
     "officer",
     "dissident",
     "opposition",
+    "head",
+    "member",
+    "speaker",
 ];
 
 /// Verbs of speech and thought after a person's name: `George Marshall argued`.

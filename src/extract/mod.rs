@@ -95,7 +95,6 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon, diags:
     let mut entities = entities::extract(doc, sentences, lexicon);
     described::find(doc, sentences, &mut entities);
     pronouns::resolve(doc, sentences, &mut entities);
-    pronouns::definites(doc, sentences, &mut entities);
     let relations = relations::extract(doc, sentences, &entities);
     let drivers = drivers::extract(doc, diags);
     Extraction {

@@ -13,7 +13,7 @@
 //! guessed. `its` and `their` are left alone: they stand for states, bodies and groups, and
 //! which of several the text does not say.
 
-use super::{body_sentences, BodySentence, Class, Entity, EntityType, Mention};
+use super::{body_sentences, Class, Entity, EntityType, Mention};
 use crate::claims::Sentence;
 use crate::document::Document;
 
@@ -21,69 +21,13 @@ use crate::document::Document;
 /// often in the next sentence, where the antecedent is less sure).
 const PRONOUNS: &[&str] = &["him", "his", "her"];
 
-/// Adds the pronoun proxies of each sentence to the person it stands for.
-pub fn resolve(doc: &Document, sentences: &[Sentence], entities: &mut [Entity]) {
-    // the persons each sentence names, with where
-    let mut persons: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences.len()];
-    for (ei, e) in entities.iter().enumerate() {
-        if e.kind != EntityType::Person {
-            continue;
-        }
-        for m in &e.mentions {
-            if let Some(v) = persons.get_mut(m.sentence) {
-                v.push((m.end, ei));
-            }
-        }
-    }
-    for BodySentence {
-        index: si,
-        sent,
-        block,
-        s,
-        ..
-    } in body_sentences(doc, sentences)
-    {
-        let Some(named) = persons.get(si).filter(|v| !v.is_empty()) else {
-            continue;
-        };
-        for (at, w) in word_spans(s) {
-            if !PRONOUNS.contains(&w) {
-                continue;
-            }
-            let start = sent.start + at;
-            let mut before = named.iter().filter(|(end, _)| *end <= start).map(|(_, ei)| *ei);
-            let Some(first) = before.next() else { continue };
-            if before.any(|ei| ei != first) {
-                continue;
-            }
-            let end = start + w.len();
-            if let Some(e) = entities.get_mut(first) {
-                e.proxies.push(Mention {
-                    sentence: si,
-                    block: sent.block,
-                    start,
-                    end,
-                    span: block.inline.span(start, end),
-                    surface: w.to_string(),
-                });
-            }
-        }
-    }
-}
-
 /// Nouns that stand for an entity of a type rather than by its own head word: `the country`
 /// for a state, `the bloc` for a group.
 const TYPE_NOUNS: &[(&str, EntityType)] = &[("country", EntityType::State), ("bloc", EntityType::Group)];
 
-/// Adds `the <noun>` as a proxy of the one actor the paragraph named just before it whose
-/// name's head word is that noun (`the Amazon Fund … the fund`, `the Commission … the
-/// commission`) or whose type it names (`the country`, `the bloc`). The window is the sentence
-/// up to the phrase and the two sentences before it in the same paragraph; with two candidates
-/// nothing is guessed. `the fund's board` counts (a possessive), `the fund of the bank` does not
-/// (another thing). Agreements are left alone: `the agreement` is as often a new one, or the
-/// subject of a passive that says nothing of its parties.
-pub fn definites(doc: &Document, sentences: &[Sentence], entities: &mut [Entity]) {
-    // the entities each sentence names, with where they end
+/// Adds to each entity the pronouns and definite noun phrases that stand for it, as proxies.
+pub fn resolve(doc: &Document, sentences: &[Sentence], entities: &mut [Entity]) {
+    // the entities each sentence names, with where each mention ends
     let mut named: Vec<Vec<(usize, usize)>> = vec![Vec::new(); sentences.len()];
     for (ei, e) in entities.iter().enumerate() {
         for m in &e.mentions {
@@ -97,61 +41,34 @@ pub fn definites(doc: &Document, sentences: &[Sentence], entities: &mut [Entity]
         .map(|e| e.label.rsplit(' ').next().unwrap_or("").to_lowercase())
         .collect();
     let mut found: Vec<(usize, Mention)> = Vec::new();
-    for BodySentence {
-        index: si,
-        sent,
-        block,
-        s,
-        ..
-    } in body_sentences(doc, sentences)
-    {
-        let words: Vec<(usize, &str)> = word_spans(s).collect();
+    for b in body_sentences(doc, sentences) {
+        let words: Vec<(usize, &str)> = word_spans(b.s).collect();
+        let mention = |from: usize, end: usize| Mention {
+            sentence: b.index,
+            block: b.sent.block,
+            start: from,
+            end,
+            span: b.block.inline.span(from, end),
+            surface: b.text.get(from..end).unwrap_or("").to_string(),
+        };
+        for &(at, w) in &words {
+            let start = b.sent.start + at;
+            if let Some(ei) = pronoun(entities, named.get(b.index), w, start) {
+                found.push((ei, mention(start, start + w.len())));
+            }
+        }
         for pair in words.windows(2) {
             let [(at_the, the), (at, noun)] = pair else { continue };
             if !matches!(*the, "the" | "The") || !noun.chars().all(char::is_lowercase) || at_the + 4 != *at {
                 continue;
             }
-            let from = sent.start + at_the;
-            let start = sent.start + at;
-            let end = start + noun.len();
-            let after = block.inline.text.get(end..).unwrap_or("");
+            let (from, start) = (b.sent.start + at_the, b.sent.start + at);
+            let after = b.text.get(start + noun.len()..).unwrap_or("");
             if after.starts_with(" of ") || after.starts_with(['-', '\'', '’']) {
                 continue;
             }
-            let fits = |ei: usize| {
-                entities.get(ei).is_some_and(|e| {
-                    e.class == Class::Actor
-                        && e.kind != EntityType::Person
-                        && match TYPE_NOUNS.iter().find(|(n, _)| n == noun) {
-                            Some((_, kind)) => e.kind == *kind,
-                            None => heads.get(ei).is_some_and(|h| h == noun),
-                        }
-                })
-            };
-            // the window: this sentence up to the phrase, the two before it in the paragraph
-            let mut candidates: Vec<usize> = Vec::new();
-            for w in (si.saturating_sub(2)..=si).rev() {
-                if sentences.get(w).is_none_or(|x| x.block != sent.block) {
-                    continue;
-                }
-                for &(e_end, ei) in named.get(w).map(Vec::as_slice).unwrap_or(&[]) {
-                    if (w < si || e_end <= start) && fits(ei) && !candidates.contains(&ei) {
-                        candidates.push(ei);
-                    }
-                }
-            }
-            if let [ei] = candidates.as_slice() {
-                found.push((
-                    *ei,
-                    Mention {
-                        sentence: si,
-                        block: sent.block,
-                        start: from,
-                        end,
-                        span: block.inline.span(from, end),
-                        surface: format!("{the} {noun}"),
-                    },
-                ));
+            if let Some(ei) = definite(entities, &heads, &named, sentences, b.index, noun, start) {
+                found.push((ei, mention(from, start + noun.len())));
             }
         }
     }
@@ -159,6 +76,64 @@ pub fn definites(doc: &Document, sentences: &[Sentence], entities: &mut [Entity]
         if let Some(e) = entities.get_mut(ei) {
             e.proxies.push(m);
         }
+    }
+}
+
+/// The person a pronoun `w` at `start` stands for: the one person its sentence names before it.
+fn pronoun(entities: &[Entity], named: Option<&Vec<(usize, usize)>>, w: &str, start: usize) -> Option<usize> {
+    if !PRONOUNS.contains(&w) {
+        return None;
+    }
+    let mut before = named?
+        .iter()
+        .filter(|&&(end, ei)| end <= start && entities.get(ei).is_some_and(|e| e.kind == EntityType::Person))
+        .map(|&(_, ei)| ei);
+    let first = before.next()?;
+    (!before.any(|ei| ei != first)).then_some(first)
+}
+
+/// The actor `the <noun>` (the noun at `start` in sentence `si`) stands for: the one actor the
+/// paragraph named just before it whose name's head word is that noun (`the Amazon Fund … the
+/// fund`, `the Commission … the commission`) or whose type it names (`the country`, `the
+/// bloc`). The window is the sentence up to the phrase and the two sentences before it in the
+/// same paragraph; with two candidates nothing is guessed. A possessive (`the fund's board`) or
+/// `of` after the noun (`the fund of the bank`) names another thing. Agreements are left alone:
+/// `the agreement` is as often a new one, or the subject of a passive that says nothing of its
+/// parties.
+fn definite(
+    entities: &[Entity],
+    heads: &[String],
+    named: &[Vec<(usize, usize)>],
+    sentences: &[Sentence],
+    si: usize,
+    noun: &str,
+    start: usize,
+) -> Option<usize> {
+    let sent = sentences.get(si)?;
+    let fits = |ei: usize| {
+        entities.get(ei).is_some_and(|e| {
+            e.class == Class::Actor
+                && e.kind != EntityType::Person
+                && match TYPE_NOUNS.iter().find(|(n, _)| *n == noun) {
+                    Some((_, kind)) => e.kind == *kind,
+                    None => heads.get(ei).is_some_and(|h| h == noun),
+                }
+        })
+    };
+    let mut candidates: Vec<usize> = Vec::new();
+    for w in (si.saturating_sub(2)..=si).rev() {
+        if sentences.get(w).is_none_or(|x| x.block != sent.block) {
+            continue;
+        }
+        for &(e_end, ei) in named.get(w).map(Vec::as_slice).unwrap_or(&[]) {
+            if (w < si || e_end <= start) && fits(ei) && !candidates.contains(&ei) {
+                candidates.push(ei);
+            }
+        }
+    }
+    match candidates.as_slice() {
+        [ei] => Some(*ei),
+        _ => None,
     }
 }
 

@@ -577,11 +577,7 @@ impl Ctx<'_> {
             if a.e == b.e || !matches!(self.between(b.end, a.start).trim(), "by" | "by the") {
                 continue;
             }
-            let before = self.text.get(self.sent.0..b.start).unwrap_or("");
-            let mut ws = before
-                .split_whitespace()
-                .rev()
-                .skip_while(|w| matches!(*w, "the" | "a" | "an"));
+            let mut ws = words_before(self.text, self.sent.0, b.start);
             let prep = ws.next().unwrap_or("");
             let noun = ws.next().unwrap_or("").to_lowercase();
             if !matches!(prep, "of" | "to" | "on" | "against" | "in" | "from") {
@@ -669,11 +665,7 @@ impl Ctx<'_> {
             if a.e == b.e || !matches!(prep, "on" | "against" | "to" | "from" | "with" | "over" | "into") {
                 continue;
             }
-            let before = self.text.get(self.sent.0..a.start).unwrap_or("");
-            let mut ws = before
-                .split_whitespace()
-                .rev()
-                .skip_while(|w| matches!(*w, "the" | "a" | "an"));
+            let mut ws = words_before(self.text, self.sent.0, a.start);
             if ws.next() != Some("by") {
                 continue;
             }
@@ -1071,6 +1063,16 @@ pub(crate) fn family_of(predicate: &str) -> Family {
         .unwrap_or(Family::Other)
 }
 
+/// The words of `text` from `from` to `at`, nearest first, the articles right before `at`
+/// skipped.
+fn words_before(text: &str, from: usize, at: usize) -> impl Iterator<Item = &str> {
+    text.get(from..at)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| matches!(*w, "the" | "a" | "an"))
+}
+
 fn is_and(gap: &str) -> bool {
     let g = clean_gap(gap);
     let g = g
@@ -1337,28 +1339,6 @@ fn predicate(gap: &str, closes: bool) -> Option<Pred> {
     verb_phrase(gap)
 }
 
-/// Role nouns that open an appositive after a person's name: `, commander of the guard,`.
-const ROLE_NOUNS: &[&str] = &[
-    "commander",
-    "chief",
-    "head",
-    "leader",
-    "minister",
-    "president",
-    "director",
-    "chairman",
-    "chairwoman",
-    "secretary",
-    "founder",
-    "spokesman",
-    "spokeswoman",
-    "governor",
-    "ambassador",
-    "envoy",
-    "member",
-    "speaker",
-];
-
 /// Words that open an appositive noun phrase after a name: `, a firm based in Lima,`.
 const APPOSITIVE: &[&str] = &["a", "an", "the", "one", "its", "whose", "his", "her", "their"];
 
@@ -1371,7 +1351,8 @@ fn skip_appositive(gap: &str) -> Option<&str> {
     // (`, Brazil's environment minister,`: a possessive opens an appositive as `the` does, and
     // so does a role: `, commander of the presidential guard,`)
     let possessive = first.ends_with("'s") || first.ends_with("’s");
-    let role = ROLE_NOUNS.contains(&first) && aside.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
+    let role =
+        super::entities::ROLES.contains(&first) && aside.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-');
     if !(APPOSITIVE.contains(&first) || possessive || role) || after.contains(',') {
         return None;
     }
