@@ -4,16 +4,31 @@
 /// `\n`, control characters dropped. dot-writer writes the quotes and escapes nothing itself.
 pub fn dot(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+    // runs of plain characters are copied whole, not a character at a time (every label and
+    // tooltip of every picture passes here); a run ends at a byte that may open a character to
+    // change: a quote, a backslash, a C0 control or DEL, or 0xC2, the lead byte of the C1
+    // controls (U+0080 to U+009F)
+    let special = |b: u8| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2);
+    let mut rest = s;
+    while let Some(at) = rest.bytes().position(special) {
+        // (a special byte is ASCII or a lead byte: always a character boundary)
+        let Some((plain, tail)) = rest.split_at_checked(at) else {
+            break;
+        };
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        match chars.next() {
+            Some('"') => out.push_str("\\\""),
+            Some('\\') => out.push_str("\\\\"),
+            Some('\n') => out.push_str("\\n"),
+            Some('\r' | '\t') => out.push(' '),
+            Some(c) if c.is_control() => {}
+            Some(c) => out.push(c),
+            None => {}
         }
+        rest = chars.as_str();
     }
+    out.push_str(rest);
     out
 }
 
@@ -182,6 +197,8 @@ mod tests {
         assert_eq!(dot(r#"a "b" \c"#), r#"a \"b\" \\c"#);
         assert_eq!(dot("x\ny\u{0}z\t"), "x\\nyz ");
         assert_eq!(dot("<script>&{}$"), "<script>&{}$");
+        // C1 controls go, other characters led by the same byte (U+00A0 to U+00BF) stay
+        assert_eq!(dot("é\u{85}x\u{a0}§\u{7f}\\"), "éx\u{a0}§\\\\");
     }
 
     /// Hostile strings every escaper must survive.

@@ -24,6 +24,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use regex_automata::meta;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -145,6 +146,9 @@ struct Table<'a> {
     cands: Vec<Cand>,
     by_id: BTreeMap<String, usize>,
     surfaces: BTreeMap<String, Surface>,
+    /// [`state_adjective`]'s answers by word: the name rules ask it of every capitalised word,
+    /// again and again, and an answer (from the lexicon's states alone) never changes.
+    adjectives: RefCell<HashMap<String, Option<String>>>,
 }
 
 /// The lexicon's states by surface form, by last word and by name. Discovered entities are
@@ -155,8 +159,9 @@ struct StateNames {
     by_surface: HashMap<String, String>,
     /// Last word of a many-word state name → the first such state's id.
     by_last: HashMap<String, String>,
-    /// (label, id) of every state, in table order.
-    all: Vec<(String, String)>,
+    /// (label, place in table order, id) of every state, sorted by label: the labels that
+    /// start with a word are one run of it, found by a binary search.
+    by_label: Vec<(String, usize, String)>,
 }
 
 /// What matching derives from a lexicon alone, built once per lexicon (see [`Lexicon`]) and
@@ -189,19 +194,20 @@ impl LexiconIndex {
             .filter_map(|(s, sf)| is_state(sf.cand).map(|c| (s.clone(), c.id.clone())))
             .collect();
         let mut by_last = HashMap::new();
-        let mut all = Vec::new();
-        for c in cands.iter().filter(|c| c.kind == EntityType::State) {
+        let mut by_label = Vec::new();
+        for (at, c) in cands.iter().filter(|c| c.kind == EntityType::State).enumerate() {
             if c.label.contains(' ') {
                 if let Some(last) = c.label.rsplit(' ').next() {
                     by_last.entry(last.to_string()).or_insert_with(|| c.id.clone());
                 }
             }
-            all.push((c.label.clone(), c.id.clone()));
+            by_label.push((c.label.clone(), at, c.id.clone()));
         }
+        by_label.sort_unstable();
         let states = StateNames {
             by_surface,
             by_last,
-            all,
+            by_label,
         };
         LexiconIndex {
             base: Base {
@@ -233,6 +239,7 @@ impl<'a> Table<'a> {
             cands: Vec::new(),
             by_id: BTreeMap::new(),
             surfaces: BTreeMap::new(),
+            adjectives: RefCell::new(HashMap::new()),
         }
     }
 
@@ -2249,6 +2256,9 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
             (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
             _ => "",
         };
+        // (asked once a word: the loop asks of each word as `a`, as `b` and alone)
+        let like: Vec<bool> = (0..ws.len()).map(|k| name_like(t, word(k))).collect();
+        let like = |k: usize| like.get(k).copied().unwrap_or(false);
         let mut k = 0;
         while k < ws.len() {
             let a = word(k);
@@ -2259,8 +2269,8 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
             if gap(k) == " "
                 && !NOT_GIVEN_NAME.contains(&a)
                 && !NOT_SURNAME.contains(&b)
-                && name_like(t, a)
-                && name_like(t, b)
+                && like(k)
+                && like(k + 1)
                 && !prev_cap
                 && !next_cap
                 && !abstract_noun
@@ -2273,7 +2283,7 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
                 k += 2;
                 continue;
             }
-            if name_like(t, a) {
+            if like(k) {
                 *alone.entry(a.to_string()).or_default() += 1;
             }
             k += 1;
@@ -3019,7 +3029,16 @@ fn state_adjective(t: &Table, w: &str) -> Option<String> {
     if !is_cap(w) || w.chars().count() < 4 {
         return None;
     }
-    let states = t.states();
+    if let Some(id) = t.adjectives.borrow().get(w) {
+        return id.clone();
+    }
+    let id = adjective_state(t.states(), w);
+    t.adjectives.borrow_mut().insert(w.to_string(), id.clone());
+    id
+}
+
+/// [`state_adjective`] for a capitalised word of four letters or more, unremembered.
+fn adjective_state(states: &StateNames, w: &str) -> Option<String> {
     let state = |s: &str| -> Option<String> { states.by_surface.get(s).cloned() };
     if let Some((_, n)) = IRREGULAR_ADJECTIVES.iter().find(|(a, _)| *a == w) {
         return state(n);
@@ -3041,18 +3060,22 @@ fn state_adjective(t: &Table, w: &str) -> Option<String> {
             }
         }
     }
-    // `Afghan`, `Kazakh`, `Thai`, `Saudi`: the start of the state's name
+    // `Afghan`, `Kazakh`, `Thai`, `Saudi`: the start of the state's name, the first in table
+    // order of those that start so
     if w.chars().count() >= 4 {
-        return states
-            .all
+        let labels = &states.by_label;
+        let from = labels.partition_point(|(label, _, _)| label.as_str() < w);
+        return labels
+            .get(from..)
+            .unwrap_or_default()
             .iter()
+            .take_while(|(label, _, _)| label.starts_with(w))
             // (a whole first word is no such start: `Costa` is a surname, not Costa Rica's)
-            .find(|(label, _)| {
-                label.starts_with(w)
-                    && label.len() <= w.len() + 5
-                    && !label.get(w.len()..).is_some_and(|r| r.starts_with(' '))
+            .filter(|(label, _, _)| {
+                label.len() <= w.len() + 5 && !label.get(w.len()..).is_some_and(|r| r.starts_with(' '))
             })
-            .map(|(_, id)| id.clone());
+            .min_by_key(|(_, at, _)| *at)
+            .map(|(_, _, id)| id.clone());
     }
     None
 }

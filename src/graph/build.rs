@@ -175,12 +175,13 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
 
 /// At most `max` characters, cut at a word with an ellipsis.
 pub fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
+    // (the first `max` characters as a slice of `s`, not collected into a string of their own)
+    let Some((end, _)) = s.char_indices().nth(max) else {
         return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
+    };
+    let cut = s.get(..end).unwrap_or(s);
     let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(&cut).to_string(),
+        Some(i) if i > max / 2 => cut.get(..i).unwrap_or(cut),
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))

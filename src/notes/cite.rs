@@ -779,28 +779,33 @@ impl<'a> Note<'a> {
         self.blank(r, &blanks)
     }
 
-    /// `r` as a string with `ranges` (absolute) replaced by spaces, same length.
+    /// `r` as a string with `ranges` (absolute) replaced by spaces, same length: every
+    /// character that starts inside a range becomes as many spaces as it has bytes.
     fn blank(&self, r: Range, ranges: &[Range]) -> String {
+        let s = self.slice(r);
+        // the first character start at or after `at` (relative to `r`)
+        let start_at = |at: usize| {
+            let mut at = at.min(s.len());
+            while !s.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
         let mut sorted: Vec<Range> = ranges.to_vec();
         sorted.sort_unstable();
-        let mut out = String::with_capacity(r.1.saturating_sub(r.0));
-        let mut k = 0;
-        for (i, c) in self.slice(r).char_indices() {
-            let at = r.0 + i;
-            while sorted.get(k).is_some_and(|&(_, b)| b <= at) {
-                k += 1;
-            }
-            let inside = sorted
-                .iter()
-                .skip(k)
-                .take_while(|&&(a, _)| a <= at)
-                .any(|&(a, b)| a <= at && at < b);
-            if inside {
-                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-            } else {
-                out.push(c);
+        let mut out = String::with_capacity(s.len());
+        // the text between the ranges is copied a run at a time, not a character at a time
+        let mut done = 0;
+        for (a, b) in sorted {
+            let from = start_at(a.saturating_sub(r.0)).max(done);
+            let to = start_at(b.saturating_sub(r.0));
+            if to > from {
+                out.push_str(s.get(done..from).unwrap_or(""));
+                out.extend(std::iter::repeat_n(' ', to - from));
+                done = to;
             }
         }
+        out.push_str(s.get(done..).unwrap_or(""));
         out
     }
 

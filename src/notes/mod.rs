@@ -457,23 +457,41 @@ fn days(iso: &str) -> Option<i64> {
 
 /// Lower-case words of letters and digits, single letters run together (`U.S.` → `us`).
 pub fn normalise(s: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
+    // (written straight into one string: every note's names and titles pass here, and a string
+    // per word and a list of them cost more than the lower-casing)
+    let mut out = String::with_capacity(s.len());
     let mut run = String::new();
+    let mut word = String::new();
+    let push = |out: &mut String, w: &str| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    };
     for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let w = w.to_lowercase();
-        if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
-            run.push_str(&w);
+        word.clear();
+        if w.is_ascii() {
+            word.push_str(w);
+            word.make_ascii_lowercase();
+        } else {
+            // (the whole word at once: a final sigma lower-cases by its place in the word)
+            word.push_str(&w.to_lowercase());
+        }
+        let mut cs = word.chars();
+        if cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none() {
+            run.push_str(&word);
             continue;
         }
         if !run.is_empty() {
-            words.push(std::mem::take(&mut run));
+            push(&mut out, &run);
+            run.clear();
         }
-        words.push(w);
+        push(&mut out, &word);
     }
     if !run.is_empty() {
-        words.push(run);
+        push(&mut out, &run);
     }
-    words.join(" ")
+    out
 }
 
 /// The URL key: scheme, `www.` and trailing slash dropped, host lower-cased.
@@ -506,6 +524,9 @@ mod tests {
     #[test]
     fn normalising() {
         assert_eq!(normalise("U.S.-India Relations"), "us india relations");
+        // letters alone join into one word wherever they stand; a word not in ASCII lower-cases
+        // as a whole (a final sigma is ς)
+        assert_eq!(normalise("A. B. Émile — ΟΔΥΣΣΕΥΣ, X"), "ab émile οδυσσευς x");
         assert!(same_text("US-India Divergence", "U.S.-India Divergence"));
         assert!(!same_text("Politics & Foresight", "Political Science Quarterly"));
     }
