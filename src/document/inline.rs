@@ -476,12 +476,7 @@ fn decode_entities(s: &str) -> String {
 
 /// `•` and `▪` inside a block start list items (PDF converters flatten lists into them).
 fn mark_bullets(out: &mut Inline) {
-    let starts: Vec<usize> = out
-        .text
-        .char_indices()
-        .filter(|&(_, c)| c == '•')
-        .map(|(i, c)| i + c.len_utf8())
-        .collect();
+    let starts: Vec<usize> = out.text.match_indices('•').map(|(i, c)| i + c.len()).collect();
     for s in starts {
         let s = s + out.text.get(s..).map(|r| r.len() - r.trim_start().len()).unwrap_or(0);
         if !out.items.contains(&s) {

@@ -397,12 +397,14 @@ pub fn heading_level(s: &str, markdown_headings: bool) -> Option<u8> {
 
 /// A heading that opens the note list.
 pub fn notes_heading(s: &str) -> bool {
-    let t: String = s
-        .trim()
-        .trim_start_matches('#')
-        .trim()
-        .trim_matches(['*', '_', ':'])
-        .to_lowercase();
+    let t = s.trim().trim_start_matches('#').trim().trim_matches(['*', '_', ':']);
+    // asked of every paragraph: one longer than any heading below could lower-case to (each
+    // of them 20 ASCII letters at most, each from one character of 4 bytes at most) is none,
+    // and needs no lower-cased copy
+    if t.len() > 4 * 20 {
+        return false;
+    }
+    let t = t.to_lowercase();
     matches!(
         t.as_str(),
         "notes"

@@ -124,10 +124,14 @@ impl Serialize for Edges<'_> {
 
 /// Fixed keys first, then the attributes; an attribute named like a fixed key replaces its value
 /// in place (as inserting into the ordered map does).
-fn object<S: Serializer>(ser: S, fixed: &[(&str, Value)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
+/// (The fixed values are strings, written as they are: no JSON value is built for them.)
+fn object<S: Serializer>(ser: S, fixed: &[(&str, &str)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
     let mut m = ser.serialize_map(None)?;
     for (k, v) in fixed {
-        m.serialize_entry(k, attrs.get(k).unwrap_or(v))?;
+        match attrs.get(k) {
+            Some(a) => m.serialize_entry(k, a)?,
+            None => m.serialize_entry(k, v)?,
+        }
     }
     for (k, v) in attrs {
         if !fixed.iter().any(|(f, _)| *f == k) {
@@ -142,7 +146,11 @@ struct NodeObj<'a>(&'a Node);
 impl Serialize for NodeObj<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let n = self.0;
-        let fixed = [("id", json!(n.id)), ("kind", json!(n.kind)), ("label", json!(n.label))];
+        let fixed = [
+            ("id", n.id.as_str()),
+            ("kind", n.kind.as_str()),
+            ("label", n.label.as_str()),
+        ];
         object(ser, &fixed, &n.attrs)
     }
 }
@@ -153,10 +161,10 @@ impl Serialize for EdgeObj<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
         let e = self.2;
         let fixed = [
-            ("source", json!(self.0)),
-            ("target", json!(self.1)),
-            ("key", json!(e.key)),
-            ("kind", json!(e.kind)),
+            ("source", self.0),
+            ("target", self.1),
+            ("key", e.key.as_str()),
+            ("kind", e.kind.as_str()),
         ];
         object(ser, &fixed, &e.attrs)
     }

@@ -2747,7 +2747,12 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
         let to = sent.end.min(text.len());
         let mut pos = sent.start;
         while pos < to {
-            if !text.is_char_boundary(pos) || !word_start(text, pos) {
+            // (an ASCII byte that is no letter or digit starts no word: most bytes, told at once)
+            let plain = text
+                .as_bytes()
+                .get(pos)
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+            if plain || !text.is_char_boundary(pos) || !word_start(text, pos) {
                 pos += 1;
                 continue;
             }
