@@ -602,8 +602,18 @@ static QUOTED_STRATEGY: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(r#"["“]([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+){0,3}\s+(strategy|policy|doctrine|initiative|vision))[,.]?["”]"#)
 });
 
+/// `the "Look East" policy`: a quoted phrase of 3 to 41 letters, spaces and hyphens, then a
+/// policy noun. The length is checked in code ([`quoted_phrase`]), not by a bounded repeat:
+/// `[\p{L} -]{2,40}` compiles the letter class forty times over, a quarter of the start-up
+/// cost of every pattern together. The phrase is the whole run between its quotes either way
+/// (the class holds no quote), so the matches are the same.
 static QUOTED_POLICY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r#"["“]([\p{L}][\p{L} -]{2,40})["”]\s+(policy|doctrine|strategy)\b"#));
+    LazyLock::new(|| re(r#"["“]([\p{L}][\p{L} -]*)["”]\s+(policy|doctrine|strategy)\b"#));
+
+/// Whether a quoted policy phrase has the length [`QUOTED_POLICY`] allows.
+fn quoted_phrase(phrase: &str) -> bool {
+    (3..=41).contains(&phrase.chars().count())
+}
 
 static SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     re(
@@ -1094,6 +1104,9 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             let (Some(phrase), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;
             };
+            if !quoted_phrase(phrase.as_str()) {
+                continue;
+            }
             let label = format!("{} {}", phrase.as_str(), head.as_str());
             t.discovered(
                 Class::Agreement,
@@ -3318,6 +3331,28 @@ mod tests {
 
     fn get<'a>(es: &'a [Entity], label: &str) -> Option<&'a Entity> {
         es.iter().find(|e| e.label == label)
+    }
+
+    #[test]
+    fn quoted_policy_phrase_length() {
+        // 3 to 41 characters between the quotes: the bounds the pattern once held itself
+        let ok = run("Tokyo kept its \"Look East\" policy and its \"abc\" doctrine.\n");
+        assert!(get(&ok, "Look East policy").is_some(), "{:?}", labels(&ok));
+        assert!(get(&ok, "abc doctrine").is_some(), "{:?}", labels(&ok));
+        let long = format!(
+            "Tokyo kept its \"{}\" policy and its \"ab\" doctrine.\n",
+            "a".repeat(42)
+        );
+        let es = run(&long);
+        assert!(
+            !es.iter()
+                .any(|e| e.label.ends_with("policy") || e.label.ends_with("doctrine")),
+            "{:?}",
+            labels(&es)
+        );
+        let edge = format!("Tokyo kept its \"{}\" policy.\n", "a".repeat(41));
+        let es = run(&edge);
+        assert!(es.iter().any(|e| e.label.ends_with(" policy")), "{:?}", labels(&es));
     }
 
     #[test]

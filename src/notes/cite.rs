@@ -107,9 +107,11 @@ pattern!(
     SEE_CUE,
     r"^(?i:(?:and\s*,?\s+)?(?:for\s+[^,;:]{1,160}?,\s*)?(?:see\b|cf\.|compare\b|also\s+see\b)(?:\s+also\b)?(?:\s*,\s*(?:e\.g\.|for example|for instance|generally|especially|in particular)\s*,?|\s+(?:e\.g\.|for example),?)?\s*)"
 );
+// The authors' length limit (300 characters) is checked in code: a bounded repeat of a class
+// compiles the class once per count, and this one cost 5% of the start-up of every pattern.
 pattern!(
     APA_START,
-    r#"^(?P<auth>[^()"“”‘;:]{2,300}?)\s*\((?P<date>(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
+    r#"^(?P<auth>[^()"“”‘;:]{2,}?)\s*\((?P<date>(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
 );
 pattern!(
     APA_NAME,
@@ -149,7 +151,19 @@ pattern!(
     JOURNAL_PLAIN,
     r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)"
 );
-pattern!(PUBLISHER, r"\((?P<city>[^():]{2,60}):\s*(?P<rest>[^()]{2,200})\)");
+// `(City: Publisher, Year)`, the city up to 60 characters and the rest up to 200, limits checked
+// in code ([`publisher_block`]) for the same reason as `APA_START`'s.
+pattern!(PUBLISHER, r"\((?P<city>[^():]{2,}):\s*(?P<rest>[^()]{2,})\)");
+
+/// The first `(City: Publisher, Year)` block of a text. Each part is the whole run between its
+/// delimiters (the classes exclude them), so a block too long is no block at all, and no other
+/// block starts inside it: the next match is the next candidate.
+fn publisher_block(text: &str) -> Option<regex::Captures<'_>> {
+    let short = |c: &regex::Captures, name, max| c.name(name).is_some_and(|m| m.as_str().chars().count() <= max);
+    rx(&PUBLISHER)?
+        .captures_iter(text)
+        .find(|c| short(c, "city", 60) && short(c, "rest", 200))
+}
 pattern!(
     PAGES_CUE,
     r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)"
@@ -1066,7 +1080,7 @@ impl<'a> Note<'a> {
         // (the pattern needs the bracket of its date)
         let s = Some(self.slice(r)).filter(|s| s.contains('('))?;
         let caps = rx(&APA_START)?.captures(s)?;
-        let auth = caps.name("auth")?;
+        let auth = caps.name("auth").filter(|a| a.as_str().chars().count() <= 300)?;
         let emphasised = self.emph_in(r).iter().any(|&(a, _)| a < r.0 + auth.end());
         (!emphasised && auth.as_str().split_whitespace().count() <= 40).then_some(caps)
     }
@@ -1221,10 +1235,7 @@ impl<'a> Note<'a> {
             }
         }
         // (City: Publisher, Year)
-        if let Some(caps) = rx(&PUBLISHER)
-            .and_then(|re| re.captures(tail_text))
-            .filter(|_| c.container.is_none())
-        {
+        if let Some(caps) = publisher_block(tail_text).filter(|_| c.container.is_none()) {
             if let (Some(rest), Some(whole)) = (caps.name("rest"), caps.get(0)) {
                 let rest_s = rest.as_str();
                 let (pub_end, date) = match find_date(rest_s) {
@@ -2737,6 +2748,21 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Salt and empire"));
         assert_eq!(c.accessed.as_deref(), Some("2016-06-02"));
         assert_eq!(c.date.as_deref(), Some("2015"));
+    }
+
+    #[test]
+    fn publisher_block_limits() {
+        let city = |t: &str| publisher_block(t).and_then(|c| c.name("city").map(|m| m.as_str().to_string()));
+        assert_eq!(city("A Book (London: Verso, 2019)").as_deref(), Some("London"));
+        // a city of 61 characters is no city; the next block is still found
+        let long = format!("A Book ({}: Verso, 2019), then (Paris: Seuil, 2020)", "x".repeat(61));
+        assert_eq!(city(&long).as_deref(), Some("Paris"));
+        assert_eq!(
+            city(&format!("A Book ({}: Verso, 2019)", "x".repeat(60))).map(|c| c.len()),
+            Some(60)
+        );
+        assert_eq!(city(&format!("A Book (London: {})", "v".repeat(201))), None);
+        assert!(city(&format!("A Book (London: {})", "v".repeat(200))).is_some());
     }
 
     #[test]
