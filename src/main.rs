@@ -204,7 +204,7 @@ fn schema(s: &str) -> Result<Schema, String> {
 }
 
 /// The read options and lexicon the flags ask for; a bad flag is a usage error, said here.
-fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, policykg::extract::Lexicon), ExitCode> {
+fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, &'static policykg::extract::Lexicon), ExitCode> {
     let fallback = match args.encoding.as_deref().map(io::encoding).transpose() {
         Ok(f) => f,
         Err(e) => {
@@ -216,6 +216,9 @@ fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, policykg::extract:
         max_size: args.max_size,
         fallback,
     };
+    if args.lexicon.is_empty() {
+        return Ok((options, policykg::default_lexicon()));
+    }
     let mut lexicon = policykg::default_lexicon().clone();
     for file in &args.lexicon {
         match policykg::read_lexicon(file) {
@@ -226,7 +229,8 @@ fn reading(args: &ReadArgs) -> Result<(policykg::ReadOptions, policykg::extract:
             }
         }
     }
-    Ok((options, lexicon))
+    // lives as long as the process, like the shipped one, so that a thread may warm it up
+    Ok((options, Box::leak(Box::new(lexicon))))
 }
 
 /// The documents the inputs name (`seeds/` for none), and those that cannot be read, each
@@ -259,7 +263,7 @@ fn documents(inputs: &[PathBuf], out: Option<&Path>) -> Result<(Vec<PathBuf>, Ve
 /// (exit status 2), said on stderr.
 struct Inputs {
     options: policykg::ReadOptions,
-    lexicon: policykg::extract::Lexicon,
+    lexicon: &'static policykg::extract::Lexicon,
     paths: Vec<PathBuf>,
     unreadable: Vec<policykg::Error>,
 }
@@ -312,7 +316,7 @@ fn check(args: CheckArgs) -> ExitCode {
         errors: inputs.unreadable.iter().map(ToString::to_string).collect(),
         ..Default::default()
     };
-    let built = build_in_memory(&inputs.paths, inputs.options, &inputs.lexicon);
+    let built = build_in_memory(&inputs.paths, inputs.options, inputs.lexicon);
     for (path, result) in inputs.paths.iter().zip(built) {
         match result {
             Ok(g) => report.documents.push(policykg::check::Checked {
@@ -334,7 +338,7 @@ fn check(args: CheckArgs) -> ExitCode {
 }
 
 /// The graph to ask: a graph JSON as it is; documents built in memory (several as a corpus).
-fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, policykg::extract::Lexicon), ExitCode> {
+fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, &'static policykg::extract::Lexicon), ExitCode> {
     let (options, lexicon) = reading(read)?;
     let is_json = graph.is_file() && graph.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
@@ -355,7 +359,7 @@ fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, policykg::extr
     }
     let (paths, unreadable) = documents(std::slice::from_ref(&graph.to_path_buf()), None)?;
     let mut graphs = Vec::new();
-    for result in build_in_memory(&paths, options, &lexicon) {
+    for result in build_in_memory(&paths, options, lexicon) {
         match result {
             Ok(g) => graphs.push(g),
             Err(e) => eprintln!("error: {e}"),
@@ -394,16 +398,16 @@ fn query(args: QueryArgs) -> ExitCode {
         Question::Claims {
             section: Some(words), ..
         } => Ok(query::claims_in_section(&g, words)),
-        Question::Claims { about: Some(name), .. } => query::entities(&g, &lexicon, name).map(|e| {
+        Question::Claims { about: Some(name), .. } => query::entities(&g, lexicon, name).map(|e| {
             said("entity", name, &e);
             query::claims_about(&g, &e)
         }),
         Question::Claims { .. } => Ok(query::claims_unsourced(&g)),
-        Question::Sources { about } => query::entities(&g, &lexicon, about).map(|e| {
+        Question::Sources { about } => query::entities(&g, lexicon, about).map(|e| {
             said("entity", about, &e);
             query::sources_about(&g, &e)
         }),
-        Question::Relations { of } => query::entities(&g, &lexicon, of).map(|e| {
+        Question::Relations { of } => query::entities(&g, lexicon, of).map(|e| {
             said("entity", of, &e);
             query::relations_of(&g, &e)
         }),
@@ -494,6 +498,12 @@ fn build(args: BuildArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    // A core no document will use compiles the patterns and automata the builds are about to
+    // need, so that the others need not stop to: a one-paper build waits for its own pipeline
+    // instead of the whole start-up. Not joined: what is left of it ends with the process.
+    if pool.current_num_threads() > paths.len() {
+        std::thread::spawn(move || policykg::warm_up(lexicon));
+    }
     // Documents are built in the order of their names, whatever the order of the inputs, and
     // merged into the corpus in that order as they finish, so the corpus is the same for any
     // input order and any --jobs, and no document's graph outlives its merge.
@@ -533,7 +543,7 @@ fn build(args: BuildArgs) -> ExitCode {
         let (Some(path), Some(name)) = (paths.get(i), names.get(i)) else {
             break;
         };
-        let result = build_one(path, name, &args, options, &formats, &lexicon);
+        let result = build_one(path, name, &args, options, &formats, lexicon);
         lock(&done).insert(k, result);
         let finished = finished.fetch_add(1, Ordering::Relaxed) + 1;
         progress.set_message(format!("{finished}/{} documents", paths.len()));

@@ -410,11 +410,16 @@ fn programme_noun(w: &str) -> Option<EntityType> {
     }
 }
 
-static TITLE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(&format!(
+/// A title, then the name it stands before. Searched anchored where a title stands ([`titled`]):
+/// an unanchored search also runs the engine's reverse scan for the match's start, whose lazy
+/// automaton over the forty titles and the name's letter classes cost more than the rest of the
+/// entity rules' searches together on a paper.
+static TITLE: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
+    meta::Regex::new(&format!(
         r"\b(?:{})\s+((?:(?:[A-Z][a-z]?\.){{1,3}}\s*|[A-Z][\p{{L}}'’]*(?:-[A-Z]?[\p{{L}}]+)?\s+){{0,3}}[A-Z][\p{{Ll}}\p{{Lu}}]*\p{{Ll}}[\p{{L}}]*(?:-[A-Z]?[\p{{L}}]+)?(?:\s+(?:al|el|bin|bint|ibn|abu|van|von|de|da|di|du|dos|das|del|della|le|la)(?:-|\s+(?:der\s+|den\s+)?)[A-Z][\p{{L}}'’]+(?:-[A-Z]?[\p{{L}}]+)?)?)",
         TITLES.join("|").replace('.', r"\.")
     ))
+    .ok()
 });
 
 static COMPANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -520,7 +525,8 @@ struct Cues {
     designation: bool,
     quoted_policy: bool,
     numbered: bool,
-    title: bool,
+    /// Where a title of [`TITLES`] starts, as written (in order, once each).
+    titles: Vec<usize>,
 }
 
 impl Cues {
@@ -536,7 +542,7 @@ impl Cues {
                 designation: true,
                 quoted_policy: true,
                 numbered: true,
-                title: true,
+                titles: title_starts(text),
             };
         };
         let mut c = Cues::default();
@@ -553,11 +559,28 @@ impl Cues {
                 Cue::Designation => c.designation = true,
                 Cue::QuotedPolicy => c.quoted_policy = true,
                 Cue::Numbered => c.numbered = true,
-                Cue::Title => c.title = true,
+                Cue::Title => {
+                    if text.get(m.range()) == TITLES.get(m.pattern().as_usize() - CUES.len()).copied() {
+                        c.titles.push(m.start());
+                    }
+                }
             }
         }
+        c.titles.sort_unstable();
+        c.titles.dedup();
         c
     }
+}
+
+/// Where a title starts, found without the automaton.
+fn title_starts(text: &str) -> Vec<usize> {
+    let mut at: Vec<usize> = TITLES
+        .iter()
+        .flat_map(|w| text.match_indices(w).map(|(i, _)| i))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
@@ -620,6 +643,37 @@ static SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
         r"\b(?:Executive Order\s+(?:\((?:E\.O\.|EO)\)\s+)?(?:No\.\s+)?(\d{4,6})|E\.O\.\s+(\d{4,6})|General License\s+[A-Z0-9]{1,4}\b)",
     )
 });
+
+/// The rules' patterns, for [`warm_up`] and the test that each compiles.
+fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 13] {
+    [
+        ("ACRONYM", &ACRONYM),
+        ("COMPANY", &COMPANY),
+        ("COMPANY_BEFORE", &COMPANY_BEFORE),
+        ("COMPANY_PARENT", &COMPANY_PARENT),
+        ("COMMITTEE", &COMMITTEE),
+        ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
+        ("DESIGNATION", &DESIGNATION),
+        ("QUOTED_STRATEGY", &QUOTED_STRATEGY),
+        ("QUOTED_POLICY", &QUOTED_POLICY),
+        ("SPECIAL", &SPECIAL),
+        ("DESIGNATOR", &DESIGNATOR),
+        ("SUCH_AS", &SUCH_AS),
+        ("LISTED_ACT", &LISTED_ACT),
+    ]
+}
+
+/// Compiles every pattern and table of the entity rules (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    for (_, p) in patterns() {
+        LazyLock::force(p);
+    }
+    LazyLock::force(&TITLE);
+    LazyLock::force(&LISTED);
+    LazyLock::force(&CUE_WORDS);
+    LazyLock::force(&HEADS);
+    LazyLock::force(&GIVEN_NAMES);
+}
 
 /// Titles before a person's name, longest first where one is a prefix of another.
 const TITLES: &[&str] = &[
@@ -1049,8 +1103,8 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
     listed_acts(t, text);
     head_words(t, text, ws);
     // (the title pattern's literal prefixes make the regex engine's own prefilter fast)
-    if cues.title {
-        titled(t, text);
+    if !cues.titles.is_empty() {
+        titled(t, text, &cues.titles);
     }
     role_cued(t, text, ws);
     brands(t, text, ws);
@@ -2634,14 +2688,31 @@ fn role_cued(t: &mut Table, text: &str, ws: &[Word]) {
     }
 }
 
-/// `Prime Minister Narendra Modi`: a title then a capitalised name.
-fn titled(t: &mut Table, text: &str) {
+/// `Prime Minister Narendra Modi`: a title then a capitalised name. `titles` are where titles
+/// start, in order: the pattern is tried anchored at each that no match has covered, which finds
+/// the matches a search of the whole text would (every match starts at a title).
+fn titled(t: &mut Table, text: &str, titles: &[usize]) {
     let Some(r) = TITLE.as_ref() else { return };
-    for c in r.captures_iter(text) {
-        let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+    let mut c = r.create_captures();
+    let mut covered = 0;
+    for &at in titles {
+        if at < covered {
+            continue;
+        }
+        r.captures(
+            regex_automata::Input::new(text)
+                .range(at..)
+                .anchored(regex_automata::Anchored::Yes),
+            &mut c,
+        );
+        let (Some(whole), Some(name)) = (c.get_match(), c.get_group(1)) else {
             continue;
         };
-        let mut toks: Vec<&str> = name.as_str().split_whitespace().collect();
+        covered = whole.end();
+        let Some(name_text) = text.get(name.range()) else {
+            continue;
+        };
+        let mut toks: Vec<&str> = name_text.split_whitespace().collect();
         // stop at a month, a known non-name or a lexicon state/organisation
         if let Some(p) = toks.iter().position(|w| {
             MONTHS.contains(w)
@@ -2662,9 +2733,9 @@ fn titled(t: &mut Table, text: &str) {
         }
         let name_start = if skipped > 0 {
             let first = toks.first().copied().unwrap_or("");
-            name.as_str().find(first).map_or(name.start(), |o| name.start() + o)
+            name_text.find(first).map_or(name.start, |o| name.start + o)
         } else {
-            name.start()
+            name.start
         };
         let toks: Vec<String> = toks
             .iter()
@@ -3281,24 +3352,11 @@ mod tests {
     /// Option): every one must compile.
     #[test]
     fn every_pattern_compiles() {
-        let regexes: [(&str, &LazyLock<Option<Regex>>); 13] = [
-            ("ACRONYM", &ACRONYM),
-            ("TITLE", &TITLE),
-            ("COMPANY", &COMPANY),
-            ("COMPANY_BEFORE", &COMPANY_BEFORE),
-            ("COMPANY_PARENT", &COMPANY_PARENT),
-            ("COMMITTEE", &COMMITTEE),
-            ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
-            ("DESIGNATION", &DESIGNATION),
-            ("QUOTED_STRATEGY", &QUOTED_STRATEGY),
-            ("QUOTED_POLICY", &QUOTED_POLICY),
-            ("SPECIAL", &SPECIAL),
-            ("DESIGNATOR", &DESIGNATOR),
-            ("SUCH_AS", &SUCH_AS),
-        ];
+        let regexes = patterns();
         for (name, r) in regexes {
             assert!(r.is_some(), "{name} does not compile");
         }
+        assert!(TITLE.is_some(), "TITLE does not compile");
         assert!(LISTED.is_some(), "LISTED does not compile");
         assert!(CUE_WORDS.is_some(), "CUE_WORDS does not build");
         assert!(Lexicon::default_lexicon().index().automaton.is_some());

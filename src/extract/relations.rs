@@ -77,6 +77,13 @@ const NOMINAL_TABLE: &str = include_str!("lexicon/nominal.tsv");
 /// Noun → (verb predicate, family), read once from [`NOMINAL_TABLE`]: `invasion` → `invaded`.
 static NOMINAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| noun_table(NOMINAL_TABLE));
 
+/// Reads this module's verb and noun tables (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&VERB_FAMILY);
+    LazyLock::force(&RECIPROCAL);
+    LazyLock::force(&NOMINAL);
+}
+
 /// The predicate of a possessive noun phrase: `invasion of` → `invaded` where the noun is a
 /// nominalised verb, else the words as written (`designation as`, `relations with`).
 fn nominal_predicate(words: &[&str]) -> String {

@@ -205,6 +205,52 @@ pattern!(
     r"\b(?:Department|Dept\.|Ministry|Government|White House|Congress|Congressional|Embassy|Consulate|Parliament|Senate|House of|State Department|Secretary|Office of|Bureau|Agency|Army|Navy|Air Force|Marine Corps|National Guard|Command|[A-Z]{2,9}COM|Pentagon|Treasury|Federal|Presidency|Cabinet|Government of|Inspector General)\b"
 );
 
+/// Every pattern above, for [`warm_up`] and the test that each compiles.
+fn patterns() -> [&'static LazyLock<Option<Regex>>; 33] {
+    [
+        &PLAIN_PUB_BLOCK,
+        &IBID,
+        &URL,
+        &DOI_MENTION,
+        &DOI_IN_PATH,
+        &ACCESSED,
+        &SEE_CUE,
+        &APA_START,
+        &APA_NAME,
+        &APA_NUMBERS,
+        &INTERVIEW_LEAD,
+        &LEADING_AND,
+        &BY_CUE,
+        &INTERVIEW,
+        &REPORT_ID,
+        &REPORT_CUE,
+        &JOURNAL_AFTER,
+        &PAREN_AFTER,
+        &JOURNAL_PLAIN,
+        &PUBLISHER,
+        &PAGES_CUE,
+        &PAGE_RANGE,
+        &TIME,
+        &MONTH_DAY,
+        &LOCATOR_FIELD,
+        &DATE_WORDS,
+        &HANDLE,
+        &HONORIFIC,
+        &NAME_SPLIT,
+        &PROSE_VERB,
+        &NEWS_CUE,
+        &ACADEMIC_CUE,
+        &GOV_CUE,
+    ]
+}
+
+/// Compiles every pattern of this module (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    for p in patterns() {
+        LazyLock::force(p);
+    }
+}
+
 fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
     cell.as_ref()
 }
@@ -2748,6 +2794,14 @@ mod tests {
         assert_eq!(c.title.as_deref(), Some("Salt and empire"));
         assert_eq!(c.accessed.as_deref(), Some("2016-06-02"));
         assert_eq!(c.date.as_deref(), Some("2015"));
+    }
+
+    #[test]
+    fn every_pattern_compiles_and_is_warmed() {
+        assert!(patterns().iter().all(|p| p.is_some()));
+        // a pattern added without a place in the list would be compiled on the critical path
+        let declared = include_str!("cite.rs").matches("\npattern!(").count();
+        assert_eq!(declared, patterns().len());
     }
 
     #[test]

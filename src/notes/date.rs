@@ -38,6 +38,12 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A year standing alone (1600–2099), not part of a longer number.
 static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d\d\b").ok());
 
+/// Compiles this module's patterns (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&FULL);
+    LazyLock::force(&YEAR);
+}
+
 /// Month number of a month name or abbreviation (`"Sept."` → 9).
 pub fn month_number(name: &str) -> Option<u32> {
     let lower = name.trim_end_matches('.').to_ascii_lowercase();
