@@ -44,7 +44,8 @@ pub(crate) fn wrap(s: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = 0;
     for w in s.split_whitespace() {
-        if line > 0 && line + w.chars().count() > width {
+        let n = w.chars().count();
+        if line > 0 && line + n > width {
             out.push('\n');
             line = 0;
         } else if line > 0 {
@@ -52,7 +53,7 @@ pub(crate) fn wrap(s: &str, width: usize) -> String {
             line += 1;
         }
         out.push_str(w);
-        line += w.chars().count();
+        line += n;
     }
     out
 }

@@ -53,8 +53,9 @@ pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) 
         let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
         let words = words(s, sent.start);
         let word = |k: usize| words.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
-        for (k, _) in words.iter().enumerate() {
-            let Some(&(_, kind)) = NOUNS.iter().find(|(n, _)| *n == word(k)) else {
+        for k in 0..words.len() {
+            let w = word(k);
+            let Some(&(_, kind)) = NOUNS.iter().find(|(n, _)| *n == w) else {
                 continue;
             };
             let Some((from, set_apart)) = modifiers(&word, k) else {

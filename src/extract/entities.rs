@@ -42,7 +42,13 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        *table.words.entry(w.to_string()).or_default() += 1;
+        // (a word's string is made once, when first seen, not for every time it stands)
+        match table.words.get_mut(w) {
+            Some(n) => *n += 1,
+            None => {
+                table.words.insert(w.to_string(), 1);
+            }
+        }
     }
     // each body block's words, split once and read by every rule
     let block_words: Vec<Vec<Word>> = doc
@@ -122,12 +128,13 @@ struct Surface {
 }
 
 /// What the lexicon alone gives: its candidates and their surface forms, shared by every
-/// document.
+/// document. Only looked up, never walked in order (the automaton's patterns are kept in
+/// order apart): hashed, as the name rules ask them of every capitalised word.
 #[derive(Debug, Default)]
 struct Base {
     cands: Vec<Cand>,
-    by_id: BTreeMap<String, usize>,
-    surfaces: BTreeMap<String, Surface>,
+    by_id: HashMap<String, usize>,
+    surfaces: HashMap<String, Surface>,
     /// The lexicon's states, for [`state_adjective`].
     states: StateNames,
 }
@@ -212,8 +219,8 @@ impl LexiconIndex {
         LexiconIndex {
             base: Base {
                 cands,
-                by_id,
-                surfaces,
+                by_id: by_id.into_iter().collect(),
+                surfaces: surfaces.into_iter().collect(),
                 states,
             },
             patterns,

@@ -120,9 +120,15 @@ const BACK_MATTER: &[&str] = &[
 
 /// Whether the block stands under a back-matter heading ([`BACK_MATTER`]).
 pub(crate) fn back_matter(block: &Block) -> bool {
+    // (asked of every sentence by every rule: an ASCII heading is compared without a
+    // lower-cased copy, as the list is ASCII lower case)
     block.section.iter().any(|h| {
-        let h = h.trim().trim_end_matches([':', '.']).to_lowercase();
-        BACK_MATTER.contains(&h.as_str())
+        let h = h.trim().trim_end_matches([':', '.']);
+        if h.is_ascii() {
+            BACK_MATTER.iter().any(|b| b.eq_ignore_ascii_case(h))
+        } else {
+            BACK_MATTER.contains(&h.to_lowercase().as_str())
+        }
     })
 }
 

@@ -1269,8 +1269,11 @@ fn clean_gap(gap: &str) -> String {
     let mut out = String::with_capacity(gap.len());
     let mut depth = 0usize;
     let mut aside = String::new();
-    let chars: Vec<char> = gap.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    // (the characters either side read in place: no list of the gap's characters)
+    let mut prev: Option<char> = None;
+    let mut chars = gap.chars().peekable();
+    while let Some(c) = chars.next() {
+        let before = prev.replace(c);
         match c {
             '“' | '”' | '"' => {}
             '(' => {
@@ -1285,9 +1288,8 @@ fn clean_gap(gap: &str) -> String {
                 }
             }
             ',' if depth == 0
-                && i > 0
-                && chars.get(i - 1).is_some_and(char::is_ascii_digit)
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit) =>
+                && before.is_some_and(|b| b.is_ascii_digit())
+                && chars.peek().is_some_and(char::is_ascii_digit) =>
             {
                 out.push(DIGIT_COMMA);
             }

@@ -175,6 +175,10 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
 
 /// At most `max` characters, cut at a word with an ellipsis.
 pub fn short(s: &str, max: usize) -> String {
+    // (no longer in bytes than `max`: no longer in characters, and no need to count them)
+    if s.len() <= max {
+        return s.to_string();
+    }
     // (the first `max` characters as a slice of `s`, not collected into a string of their own)
     let Some((end, _)) = s.char_indices().nth(max) else {
         return s.to_string();
