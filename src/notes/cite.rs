@@ -244,9 +244,10 @@ fn patterns() -> [&'static LazyLock<Option<Regex>>; 33] {
     ]
 }
 
-/// Compiles every pattern of this module (see [`crate::warm_up`]).
+/// Compiles every pattern of this module (see [`crate::warm_up`]), the last first: a note's
+/// parse needs them roughly in order, so a document's thread and this one meet in the middle.
 pub(crate) fn warm_up() {
-    for p in patterns() {
+    for p in patterns().into_iter().rev() {
         LazyLock::force(p);
     }
 }
