@@ -1046,6 +1046,19 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
+/// [`NOT_NAME_START`], [`SOFT_START`], [`MONTHS`] and [`TITLES`] as one set: words that are
+/// never a name's word by themselves. The name rules ask it of every capitalised word, and one
+/// hash costs less than walking four lists.
+static NOT_NAME_WORD: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    NOT_NAME_START
+        .iter()
+        .chain(SOFT_START)
+        .chain(MONTHS)
+        .chain(TITLES)
+        .copied()
+        .collect()
+});
+
 /// A word of a block's clean text: byte range.
 #[derive(Debug, Clone, Copy)]
 struct Word {
@@ -2300,10 +2313,7 @@ fn name_like(t: &Table, w: &str) -> bool {
     first_upper
         && rest_lower
         && w.chars().count() >= 3
-        && !NOT_NAME_START.contains(&w)
-        && !SOFT_START.contains(&w)
-        && !MONTHS.contains(&w)
-        && !TITLES.contains(&w)
+        && !NOT_NAME_WORD.contains(w)
         && head_of(w).is_none()
         && t.owner(w).is_none()
 }
@@ -2613,10 +2623,7 @@ fn person_word(t: &Table, w: &str) -> bool {
         && body.chars().any(char::is_lowercase)
         && body.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
         && body.chars().count() >= 2
-        && !NOT_NAME_START.contains(&w)
-        && !SOFT_START.contains(&w)
-        && !MONTHS.contains(&w)
-        && !TITLES.contains(&w)
+        && !NOT_NAME_WORD.contains(w)
         && !NOT_PERSON_NAME.contains(&w)
         && head_of(w).is_none()
         && weak_head(w).is_none()
@@ -2838,11 +2845,16 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
         let to = sent.end.min(text.len());
         let mut pos = sent.start;
         while pos < to {
-            // (an ASCII byte that is no letter or digit starts no word: most bytes, told at once)
-            let plain = text
-                .as_bytes()
+            // (an ASCII byte that is no letter or digit starts no word, nor does a byte after an
+            // ASCII letter or digit: most bytes, told at once)
+            let bytes = text.as_bytes();
+            let plain = bytes
                 .get(pos)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
+                || pos
+                    .checked_sub(1)
+                    .and_then(|p| bytes.get(p))
+                    .is_some_and(u8::is_ascii_alphanumeric);
             if plain || !text.is_char_boundary(pos) || !word_start(text, pos) {
                 pos += 1;
                 continue;
@@ -3279,10 +3291,7 @@ fn in_person_name(t: &Table, text: &str, start: usize, end: usize) -> bool {
             && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '’');
         ok_shape
             && w.chars().count() >= 3
-            && !NOT_NAME_START.contains(&w)
-            && !SOFT_START.contains(&w)
-            && !MONTHS.contains(&w)
-            && !TITLES.contains(&w)
+            && !NOT_NAME_WORD.contains(w)
             && !NOT_GIVEN_NAME.contains(&w)
             && !NOT_SURNAME.contains(&w)
             && !NOT_PERSON_NAME.contains(&w)
