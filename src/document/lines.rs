@@ -160,7 +160,8 @@ fn lines_of(text: &str) -> impl Iterator<Item = &str> {
         if rest.is_empty() {
             return None;
         }
-        let cut = match rest.find(['\n', '\r']) {
+        // (a byte search: line ends are ASCII, and a character search decodes every character)
+        let cut = match rest.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(i) if rest.get(i..i + 2) == Some("\r\n") => i + 2,
             Some(i) => i + 1,
             None => rest.len(),

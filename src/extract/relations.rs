@@ -1266,6 +1266,10 @@ const ADVERBS: &[&str] = &[
 /// The gap as a clause reads it: quotes dropped, parenthetical asides (`(2006)`, `(introduced
 /// as H.R. 6877)`) and thousands separators (`22,000`) removed.
 fn clean_gap(gap: &str) -> String {
+    // (most gaps hold nothing to drop or change: copied whole)
+    if !gap.contains(['“', '”', '"', '(', ')', ',']) {
+        return gap.to_string();
+    }
     let mut out = String::with_capacity(gap.len());
     let mut depth = 0usize;
     let mut aside = String::new();
