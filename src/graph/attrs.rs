@@ -66,6 +66,11 @@ impl Attrs {
         self.0.iter_mut().map(|(_, v)| v)
     }
 
+    /// Frees the room the fields grew into: a graph kept for long (a corpus's) holds no spare.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }

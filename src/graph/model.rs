@@ -258,6 +258,7 @@ impl KnowledgeGraph {
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
                 n.attrs.insert("documents", Value::Array(docs.clone()));
             }
+            n.attrs.shrink_to_fit();
             let at = self.put_node(n, true);
             if here.len() <= i.index() {
                 here.resize(i.index() + 1, None);
@@ -267,8 +268,9 @@ impl KnowledgeGraph {
             }
         }
         let here = |i: NodeIndex| here.get(i.index()).copied().flatten();
-        for (s, t, w) in edges {
+        for (s, t, mut w) in edges {
             if let (Some(s), Some(t)) = (here(s), here(t)) {
+                w.attrs.shrink_to_fit();
                 self.put_edge(s, t, w, true);
             }
         }
