@@ -180,6 +180,8 @@ pub struct LexiconIndex {
     /// The table's surface forms in order, the automaton's patterns.
     patterns: Vec<String>,
     automaton: Option<AhoCorasick>,
+    /// The bytes the patterns start with (see [`first_bytes`]).
+    starts: [bool; 256],
 }
 
 impl LexiconIndex {
@@ -195,6 +197,7 @@ impl LexiconIndex {
         } = t;
         let patterns: Vec<String> = surfaces.keys().cloned().collect();
         let automaton = anchored_automaton(&patterns);
+        let starts = first_bytes(&patterns);
         let is_state = |i: usize| cands.get(i).filter(|c| c.kind == EntityType::State);
         let by_surface = surfaces
             .iter()
@@ -225,8 +228,21 @@ impl LexiconIndex {
             },
             patterns,
             automaton,
+            starts,
         }
     }
+}
+
+/// Which bytes some pattern starts with: at a byte no pattern starts with, an anchored search
+/// cannot match, and the mention search asks it at every word's start.
+fn first_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> [bool; 256] {
+    let mut out = [false; 256];
+    for b in patterns.iter().filter_map(|p| p.as_ref().first()) {
+        if let Some(slot) = out.get_mut(usize::from(*b)) {
+            *slot = true;
+        }
+    }
+    out
 }
 
 fn anchored_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
@@ -2810,7 +2826,12 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
         return Vec::new();
     };
     // the longest form starting at `from`, as one automaton over both sets would find it
+    let own_starts = first_bytes(&own);
     let find = |text: &str, from: usize, to: usize| -> Option<(usize, usize, Surface)> {
+        let b = usize::from(*text.as_bytes().get(from)?);
+        if !index.starts.get(b).is_some_and(|&s| s) && !own_starts.get(b).is_some_and(|&s| s) {
+            return None;
+        }
         let input = Input::new(text).range(from..to).anchored(Anchored::Yes);
         let a = lex_ac
             .find(input.clone())
@@ -3047,6 +3068,9 @@ fn proxies(
 /// `the Senate`, `Department of Defense`, `Security Council`.
 fn us_neutral_form(c: &Cand, surface: &str) -> bool {
     let us_body = c.id.starts_with("us-") || c.id == "unsc";
+    if !us_body {
+        return false;
+    }
     let names_country = [
         "US",
         "U.S.",
@@ -3059,7 +3083,7 @@ fn us_neutral_form(c: &Cand, surface: &str) -> bool {
     ]
     .iter()
     .any(|x| surface.split([' ', '-']).any(|w| w == *x) || surface.contains(x) && x.contains(' '));
-    us_body && !names_country
+    !names_country
 }
 
 /// Another state's possessive or adjective right before `start` (`Israel's`, `Indian`), or a

@@ -1602,11 +1602,11 @@ impl<'a> Note<'a> {
 
     fn kind(&self, c: &Citation, body: Range) -> Kind {
         let text = self.slice(body);
-        let lower = text.to_lowercase();
         if c.kind == Kind::Interview {
             return Kind::Interview;
         }
-        if lower.contains("podcast") {
+        // (in any ASCII case: no character outside ASCII lower-cases to one of its letters)
+        if holds(text, "podcast") {
             return Kind::Podcast;
         }
         if rx(&INTERVIEW).is_some_and(|re| re.is_match(text)) {
