@@ -145,6 +145,59 @@ fn corpus_is_the_same_for_any_input_order_and_any_jobs() {
     assert_eq!(nodes(&corpus, "document").len(), docs.len());
 }
 
+/// With more threads than documents an idle thread compiles the patterns ahead of the build
+/// (`policykg::warm_up`): what the build writes is the same as with one thread.
+#[test]
+fn warm_up_changes_no_output() {
+    let d = tempdir("warm-up");
+    let (name, text) = variants().into_iter().next().expect("a variant");
+    std::fs::write(d.join(format!("{name}.md")), text).expect("write");
+    let mut outputs = Vec::new();
+    for jobs in ["1", "4"] {
+        let outdir = format!("out-{jobs}");
+        let file = format!("{name}.md");
+        let args = [
+            "build",
+            file.as_str(),
+            "--out",
+            outdir.as_str(),
+            "--jobs",
+            jobs,
+            "--format",
+            "all",
+            "--quiet",
+        ];
+        let out = policykg(&args, &d);
+        assert!(
+            out.status.success(),
+            "--jobs {jobs}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(d.join(&outdir))
+            .expect("outputs")
+            .filter_map(Result::ok)
+            .filter(|e| e.path().is_file())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().to_string(),
+                    std::fs::read(e.path()).expect("read"),
+                )
+            })
+            .collect();
+        files.sort();
+        outputs.push(files);
+    }
+    assert!(
+        outputs[0].len() > 5,
+        "{:?}",
+        outputs[0].iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(
+        outputs[0] == outputs[1],
+        "--jobs 4 wrote other files or bytes than --jobs 1"
+    );
+}
+
 #[test]
 fn merge_is_associative_and_order_independent() {
     use policykg::graph::KnowledgeGraph;
