@@ -27,6 +27,7 @@ pub mod extract;
 pub mod graph;
 pub mod io;
 pub mod notes;
+mod pattern;
 pub mod query;
 pub mod read;
 pub mod span;

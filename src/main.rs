@@ -502,7 +502,8 @@ fn build(args: BuildArgs) -> ExitCode {
     // need, so that the others need not stop to: a one-paper build waits for its own pipeline
     // instead of the whole start-up. Not joined: what is left of it ends with the process.
     if pool.current_num_threads() > paths.len() {
-        std::thread::spawn(move || policykg::warm_up(lexicon));
+        // (a thread the system cannot start is no error: the builds compile what they need)
+        let _ = std::thread::Builder::new().spawn(move || policykg::warm_up(lexicon));
     }
     // Documents are built in the order of their names, whatever the order of the inputs, and
     // merged into the corpus in that order as they finish, so the corpus is the same for any

@@ -20,6 +20,7 @@ use super::lexicon::Entry;
 use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
+use crate::pattern::Bounded;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
@@ -414,8 +415,8 @@ fn cued<R>(cue: bool, pattern: &'static LazyLock<Option<R>>) -> Option<&'static 
 }
 
 /// `… (ACR)` with an acronym of at least two capitals.
-static ACRONYM: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static ACRONYM: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|\d{4}|(?:program|programme|benefit|grant|scheme|initiative|fund|facility|mechanism|treaty|agreement|accord)s?)\b)?",
     )
 });
@@ -583,7 +584,12 @@ impl Cues {
                 Cue::QuotedPolicy => c.quoted_policy = true,
                 Cue::Numbered => c.numbered = true,
                 Cue::Title => {
-                    if text.get(m.range()) == TITLES.get(m.pattern().as_usize() - CUES.len()).copied() {
+                    let title = m
+                        .pattern()
+                        .as_usize()
+                        .checked_sub(CUES.len())
+                        .and_then(|i| TITLES.get(i));
+                    if text.get(m.range()) == title.copied() {
                         c.titles.push(m.start());
                     }
                 }
@@ -607,8 +613,8 @@ fn title_starts(text: &str) -> Vec<usize> {
 }
 
 /// `Acme Holdings Ltd`, `Foo Corp.`: a name with a corporate suffix.
-static COMPANY_SUFFIX: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static COMPANY_SUFFIX: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b([A-Z][\p{L}&'’-]+(?:\s+(?:&\s+)?[A-Z][\p{L}&'’-]+){0,3}),?\s+(Inc\.|Inc\b|Ltd\.?|Corp\.|Corp\b|plc\b|PLC\b|GmbH\b|S\.A\.|SA\b|Co\.,?\s+Ltd\.?|Co\.|LLC\b|LLP\b|L\.P\.|AG\b|SE\b|N\.V\.|NV\b|S\.p\.A\.|SpA\b|AB\b|ASA\b|Oyj\b|K\.K\.|Pty\.?\s+Ltd\.?|Bhd\b)",
     )
 });
@@ -649,40 +655,47 @@ static QUOTED_STRATEGY: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// `the "Look East" policy`: a quoted phrase of 3 to 41 letters, spaces and hyphens, then a
-/// policy noun. The length is checked in code ([`quoted_phrase`]), not by a bounded repeat:
+/// policy noun. The length is checked in code ([`quoted_phrase_fits`]), not by a bounded repeat:
 /// `[\p{L} -]{2,40}` compiles the letter class forty times over, a quarter of the start-up
 /// cost of every pattern together. The phrase is the whole run between its quotes either way
 /// (the class holds no quote), so the matches are the same.
-static QUOTED_POLICY: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r#"["“]([\p{L}][\p{L} -]*)["”]\s+(policy|doctrine|strategy)\b"#));
+static QUOTED_POLICY: LazyLock<Option<Bounded>> =
+    LazyLock::new(|| Bounded::new(r#"["“]([\p{L}][\p{L} -]*)["”]\s+(policy|doctrine|strategy)\b"#));
 
 /// Whether a quoted policy phrase has the length [`QUOTED_POLICY`] allows.
-fn quoted_phrase(phrase: &str) -> bool {
+fn quoted_phrase_fits(phrase: &str) -> bool {
     (3..=41).contains(&phrase.chars().count())
 }
 
-static SPECIAL: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static SPECIAL: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b(?:Executive Order\s+(?:\((?:E\.O\.|EO)\)\s+)?(?:No\.\s+)?(\d{4,6})|E\.O\.\s+(\d{4,6})|General License\s+[A-Z0-9]{1,4}\b)",
     )
 });
 
 /// The rules' patterns, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 13] {
+fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 8] {
     [
-        ("ACRONYM", &ACRONYM),
+        ("QUOTED_STRATEGY", &QUOTED_STRATEGY),
+        ("DESIGNATOR", &DESIGNATOR),
         ("COMPANY", &COMPANY),
         ("COMPANY_BEFORE", &COMPANY_BEFORE),
         ("COMPANY_PARENT", &COMPANY_PARENT),
         ("COMMITTEE", &COMMITTEE),
-        ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
         ("DESIGNATION", &DESIGNATION),
-        ("QUOTED_STRATEGY", &QUOTED_STRATEGY),
+        ("LISTED_ACT", &LISTED_ACT),
+    ]
+}
+
+/// The rules' patterns with word boundaries searched in two steps (see [`Bounded`]), as
+/// [`patterns`].
+fn bounded_patterns() -> [(&'static str, &'static LazyLock<Option<Bounded>>); 5] {
+    [
+        ("ACRONYM", &ACRONYM),
+        ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
         ("QUOTED_POLICY", &QUOTED_POLICY),
         ("SPECIAL", &SPECIAL),
-        ("DESIGNATOR", &DESIGNATOR),
         ("SUCH_AS", &SUCH_AS),
-        ("LISTED_ACT", &LISTED_ACT),
     ]
 }
 
@@ -691,11 +704,15 @@ pub(crate) fn warm_up() {
     for (_, p) in patterns() {
         LazyLock::force(p);
     }
+    for (_, p) in bounded_patterns() {
+        LazyLock::force(p);
+    }
     LazyLock::force(&TITLE);
     LazyLock::force(&LISTED);
     LazyLock::force(&CUE_WORDS);
     LazyLock::force(&HEADS);
     LazyLock::force(&GIVEN_NAMES);
+    LazyLock::force(&NOT_NAME_WORD);
 }
 
 /// Titles before a person's name, longest first where one is a prefix of another.
@@ -1041,8 +1058,8 @@ const DEAL_WORDS: &[&str] = &[
 static DESIGNATOR: LazyLock<Option<Regex>> =
     LazyLock::new(|| re(r"^(?:[A-Z][A-Za-z]{0,2}-\d{2,3}[A-Z]?|[A-Z]\d{3}[A-Z]?)$"));
 
-static SUCH_AS: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static SUCH_AS: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b(operations?|exercises?|missions?)\s+(?:such as|like|called|named|dubbed|known as)\s+(?:the\s+)?(?:\S+-led\s+)?([A-Z][\p{L}\d-]+(?:\s+[A-Z][\p{L}\d-]+){0,3})",
     )
 });
@@ -1194,7 +1211,7 @@ fn discover(t: &mut Table, text: &str, ws: &[Word]) {
             let (Some(phrase), Some(head)) = (c.get(1), c.get(2)) else {
                 continue;
             };
-            if !quoted_phrase(phrase.as_str()) {
+            if !quoted_phrase_fits(phrase.as_str()) {
                 continue;
             }
             let label = format!("{} {}", phrase.as_str(), head.as_str());
@@ -3396,6 +3413,18 @@ mod tests {
         for (name, r) in regexes {
             assert!(r.is_some(), "{name} does not compile");
         }
+        for (name, r) in bounded_patterns() {
+            assert!(r.is_some(), "{name} does not compile");
+        }
+        // a pattern left out of the lists would be compiled on a document's thread (the
+        // needles are built here so that this test's own text does not hold them)
+        let declared = |ty: &str| {
+            include_str!("entities.rs")
+                .matches(&format!(": LazyLock<Option<{ty}>> ="))
+                .count()
+        };
+        assert_eq!(declared("Regex"), patterns().len());
+        assert_eq!(declared("Bounded"), bounded_patterns().len());
         assert!(TITLE.is_some(), "TITLE does not compile");
         assert!(LISTED.is_some(), "LISTED does not compile");
         assert!(CUE_WORDS.is_some(), "CUE_WORDS does not build");

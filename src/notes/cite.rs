@@ -18,8 +18,8 @@
 //!    author or institution, title, container, date.
 
 use super::date::{find_date, find_full_date, find_year};
+use crate::pattern::Bounded;
 use regex::Regex;
-use regex_automata::{meta, Anchored, Input};
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -83,47 +83,6 @@ macro_rules! pattern {
     ($name:ident, $re:expr) => {
         static $name: LazyLock<Option<Regex>> = LazyLock::new(|| re($re));
     };
-}
-
-/// A pattern asked of whole fields and notes that has Unicode word boundaries (`\b`), searched
-/// in two steps. The regex engine's fast matcher gives up on `\b` at the first byte that is not
-/// ASCII, and notes are full of curly quotes and dashes: it then runs its slowest matcher over
-/// the rest of the text (a tenth of a note's parse went there). The pattern without its `\b`s,
-/// which the fast matcher runs to the end, finds where a match may start, and the whole pattern
-/// is tried anchored there.
-struct Bounded {
-    /// The pattern with its word boundaries taken out: it matches wherever the whole does.
-    loose: Regex,
-    whole: meta::Regex,
-}
-
-impl Bounded {
-    /// `pattern` holds `\b` only as a word boundary (never in a class, never after `\\`).
-    fn new(pattern: &str) -> Option<Bounded> {
-        Some(Bounded {
-            loose: Regex::new(&pattern.replace(r"\b", "")).ok()?,
-            whole: meta::Regex::new(pattern).ok()?,
-        })
-    }
-
-    /// The leftmost match, as a search for the whole pattern finds it: every start of a match of
-    /// the loose pattern is tried in order (a match of the whole starts at one of them), and the
-    /// first where the whole pattern matches, anchored, holds the leftmost match.
-    fn find(&self, text: &str) -> Option<(usize, usize)> {
-        let mut from = 0;
-        while let Some(m) = self.loose.find_at(text, from) {
-            let at = m.start();
-            if let Some(w) = self.whole.find(Input::new(text).range(at..).anchored(Anchored::Yes)) {
-                return Some((w.start(), w.end()));
-            }
-            from = at + text.get(at..)?.chars().next()?.len_utf8();
-        }
-        None
-    }
-
-    fn is_match(&self, text: &str) -> bool {
-        self.find(text).is_some()
-    }
 }
 
 macro_rules! bounded {
@@ -2868,68 +2827,6 @@ mod tests {
         assert_eq!(declared, patterns().len());
         let declared = include_str!("cite.rs").matches("\nbounded!(").count();
         assert_eq!(declared, bounded_patterns().len());
-    }
-
-    /// Patterns with word boundaries of the kinds the notes' patterns have, each as a
-    /// [`Bounded`] and as one regex.
-    static BOUNDED_CASES: LazyLock<Vec<(Bounded, Regex)>> = LazyLock::new(|| {
-        [
-            r"(?i)\b(?:news|newsweek|week|post)\b",
-            r"(?i),?\s*\binterview(?:ed)?\s+(?:by|with)\b",
-            r"\b(?:Reports?|In Focus)\b",
-        ]
-        .iter()
-        .map(|p| (Bounded::new(p).unwrap(), Regex::new(p).unwrap()))
-        .collect()
-    });
-
-    /// A bounded pattern finds what the one-step search finds, next to letters and marks that
-    /// are not ASCII, with case folding beyond ASCII (`ſ`, the Kelvin sign), and where a shorter
-    /// alternative fails its boundary but a longer one at the same start holds.
-    #[test]
-    fn bounded_finds_what_the_regex_finds() {
-        let texts = [
-            "The Newsweek piece",
-            "newsweek",
-            "xnews news",
-            "Pénews — “news”",
-            "éweek",
-            "NEWſ—",
-            "newſ",
-            "post\u{301} post",
-            "Weekly Post",
-            "Smith, interviewed by Jones",
-            "Smith ,  Interview with “Jones”",
-            "Smithinterview by Jones",
-            "Reportsé Reports",
-            "CRS In Focus IF1234",
-            "",
-            "—",
-        ];
-        for (b, r) in BOUNDED_CASES.iter() {
-            for t in texts {
-                let want = r.find(t).map(|m| (m.start(), m.end()));
-                assert_eq!(b.find(t), want, "{} on {t:?}", r.as_str());
-                assert_eq!(b.is_match(t), r.is_match(t), "{} on {t:?}", r.as_str());
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha, ..proptest::prelude::ProptestConfig::default() })]
-        /// The same on texts made of the patterns' words and of the characters that make word
-        /// boundaries hard.
-        #[test]
-        fn bounded_is_the_regex(parts in proptest::collection::vec(proptest::sample::select(vec![
-            "news", "week", "Post", "interview", "ed", " by", " with", "Report", "s", "In Focus",
-            " ", ",", "x", "é", "\u{301}", "ſ", "\u{212a}", "—", "“", "”", "_", "1",
-        ]), 0..12)) {
-            let t: String = parts.concat();
-            for (b, r) in BOUNDED_CASES.iter() {
-                let want = r.find(&t).map(|m| (m.start(), m.end()));
-                proptest::prop_assert_eq!(b.find(&t), want, "{} on {:?}", r.as_str(), t);
-            }
-        }
     }
 
     #[test]
