@@ -12,6 +12,26 @@ use regex::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
 
+/// A pattern only ever searched anchored, where the caller knows a match may start: compiled
+/// without a prefilter of its literals, which serves only a search for where a match starts
+/// (for a list of forty titles, building it cost more than compiling the pattern).
+pub(crate) fn anchored(pattern: &str) -> Option<meta::Regex> {
+    meta::Builder::new()
+        .configure(meta::Config::new().auto_prefilter(false))
+        .build(pattern)
+        .ok()
+}
+
+/// [`anchored`], and without the lazy DFA and the reverse automaton it needs (half of compiling
+/// a pattern): for a pattern tried where its match is known to start, whose match the one-pass
+/// DFA or the backtracker finds over the few bytes it spans.
+fn anchored_small(pattern: &str) -> Option<meta::Regex> {
+    meta::Builder::new()
+        .configure(meta::Config::new().hybrid(false).dfa(false).auto_prefilter(false))
+        .build(pattern)
+        .ok()
+}
+
 /// A pattern searched in two steps (see the module's documentation).
 #[derive(Debug)]
 pub(crate) struct Bounded {
@@ -25,10 +45,7 @@ impl Bounded {
     pub(crate) fn new(pattern: &str) -> Option<Bounded> {
         Some(Bounded {
             loose: Regex::new(&pattern.replace(r"\b", "")).ok()?,
-            whole: meta::Builder::new()
-                .configure(meta::Config::new().hybrid(false).dfa(false))
-                .build(pattern)
-                .ok()?,
+            whole: anchored_small(pattern)?,
         })
     }
 

@@ -439,11 +439,10 @@ fn programme_noun(w: &str) -> Option<EntityType> {
 /// automaton over the forty titles and the name's letter classes cost more than the rest of the
 /// entity rules' searches together on a paper.
 static TITLE: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
-    meta::Regex::new(&format!(
+    crate::pattern::anchored(&format!(
         r"\b(?:{})\s+((?:(?:[A-Z][a-z]?\.){{1,3}}\s*|[A-Z][\p{{L}}'’]*(?:-[A-Z]?[\p{{L}}]+)?\s+){{0,3}}[A-Z][\p{{Ll}}\p{{Lu}}]*\p{{Ll}}[\p{{L}}]*(?:-[A-Z]?[\p{{L}}]+)?(?:\s+(?:al|el|bin|bint|ibn|abu|van|von|de|da|di|du|dos|das|del|della|le|la)(?:-|\s+(?:der\s+|den\s+)?)[A-Z][\p{{L}}'’]+(?:-[A-Z]?[\p{{L}}]+)?)?)",
         TITLES.join("|").replace('.', r"\.")
     ))
-    .ok()
 });
 
 static COMPANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -623,10 +622,9 @@ static COMPANY_SUFFIX: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 /// listed after a plural class noun. Searched anchored where a class noun stands (a search for
 /// the leftmost match from there costs thirty times more: the engine scans back for its start).
 static LISTED: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
-    meta::Regex::new(
+    crate::pattern::anchored(
         r"\b((?i:initiatives|agreements|forums|mechanisms|dialogues|programmes|programs|treaties|frameworks))\s+(?:such as|like|including)\s+((?:(?:the\s+)?[A-Za-z0-9][\p{L}\d+&-]*(?:\s+(?:in|of|for|on|the|and)?\s*[A-Z0-9][\p{L}\d+&-]*)*(?:,\s+|,?\s+and\s+)?){1,5})",
     )
-    .ok()
 });
 
 /// The plural class nouns of [`LISTED`], lower-case.
