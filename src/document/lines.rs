@@ -399,25 +399,39 @@ pub fn heading_level(s: &str, markdown_headings: bool) -> Option<u8> {
 /// A heading that opens the note list.
 pub fn notes_heading(s: &str) -> bool {
     let t = s.trim().trim_start_matches('#').trim().trim_matches(['*', '_', ':']);
-    // asked of every paragraph: one longer than any heading below could lower-case to (each
-    // of them 20 ASCII letters at most, each from one character of 4 bytes at most) is none,
-    // and needs no lower-cased copy
-    if t.len() > 4 * 20 {
+    // asked of every paragraph: one longer than any heading could lower-case to (a character
+    // of 4 bytes at most for each of a heading's ASCII letters) is none, and needs no
+    // lower-cased copy
+    if t.len() > 4 * LONGEST_NOTES_HEADING {
         return false;
     }
-    let t = t.to_lowercase();
-    matches!(
-        t.as_str(),
-        "notes"
-            | "endnotes"
-            | "end notes"
-            | "footnotes"
-            | "references"
-            | "sources"
-            | "references and notes"
-            | "notes and references"
-    )
+    NOTES_HEADINGS.contains(&t.to_lowercase().as_str())
 }
+
+/// The headings that open a note list, lower-case ASCII.
+const NOTES_HEADINGS: &[&str] = &[
+    "notes",
+    "endnotes",
+    "end notes",
+    "footnotes",
+    "references",
+    "sources",
+    "references and notes",
+    "notes and references",
+];
+
+/// The length of the longest of [`NOTES_HEADINGS`].
+const LONGEST_NOTES_HEADING: usize = {
+    let mut longest = 0;
+    let mut rest = NOTES_HEADINGS;
+    while let [first, tail @ ..] = rest {
+        if first.len() > longest {
+            longest = first.len();
+        }
+        rest = tail;
+    }
+    longest
+};
 
 /// `<sup>3</sup> Jane Doe, …`: a note in the HTML superscript style, with text after its number.
 pub fn sup_lead(s: &str) -> Option<(u32, &str)> {

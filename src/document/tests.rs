@@ -100,3 +100,24 @@ fn a_restarted_marker_without_its_note_in_its_section_looks_back_then_warns() {
     assert_eq!(lost, Some("Four. Again. Lost."));
     assert_eq!(diags.len(), 1, "{diags:?}");
 }
+
+#[test]
+fn notes_headings_in_any_case_and_markup() {
+    for h in [
+        "## Notes",
+        "REFERENCES AND NOTES",
+        "*Endnotes:*",
+        "  Footnotes  ",
+        "Notes and References",
+    ] {
+        assert!(lines::notes_heading(h), "{h:?}");
+    }
+    for h in [
+        "Notes on the war",
+        "Sources of tension in the region",
+        "",
+        "Referencesx",
+    ] {
+        assert!(!lines::notes_heading(h), "{h:?}");
+    }
+}
