@@ -49,24 +49,24 @@ impl Bounded {
         })
     }
 
-    /// The leftmost match at or after `from`, with its groups in `caps`: every start of a match
-    /// of the loose pattern is tried in order, anchored.
-    fn search(&self, text: &str, mut from: usize, caps: &mut Captures) -> Option<(usize, usize)> {
+    /// What `try_at` gives at the first start, at or after `from`, where it gives something:
+    /// every start of a match of the loose pattern is offered in order, as an anchored search.
+    fn first<R>(&self, text: &str, mut from: usize, mut try_at: impl FnMut(&Input) -> Option<R>) -> Option<R> {
         while let Some(m) = self.loose.find_at(text, from) {
             let at = m.start();
-            self.whole
-                .search_captures(&Input::new(text).range(at..).anchored(Anchored::Yes), caps);
-            if let Some(w) = caps.get_match() {
-                return Some((w.start(), w.end()));
+            if let Some(found) = try_at(&Input::new(text).range(at..).anchored(Anchored::Yes)) {
+                return Some(found);
             }
             from = at + text.get(at..)?.chars().next()?.len_utf8();
         }
         None
     }
 
-    /// The leftmost match's range.
+    /// The leftmost match's range (no groups: nothing is allocated for them).
     pub(crate) fn find(&self, text: &str) -> Option<(usize, usize)> {
-        self.search(text, 0, &mut self.whole.create_captures())
+        self.first(text, 0, |input| {
+            self.whole.find(input.clone()).map(|m| (m.start(), m.end()))
+        })
     }
 
     pub(crate) fn is_match(&self, text: &str) -> bool {
@@ -81,7 +81,10 @@ impl Bounded {
                 return None;
             }
             let mut caps = self.whole.create_captures();
-            let (start, end) = self.search(text, from, &mut caps)?;
+            let (start, end) = self.first(text, from, |input| {
+                self.whole.search_captures(input, &mut caps);
+                caps.get_match().map(|m| (m.start(), m.end()))
+            })?;
             // (an empty match moves on by a character, as `regex` does)
             from = if end > start {
                 end
@@ -137,24 +140,22 @@ mod tests {
     use super::*;
     use std::sync::LazyLock;
 
-    /// Every match's groups, as (start, text).
-    fn groups(b: &Bounded, t: &str) -> Vec<Vec<Option<(usize, String)>>> {
+    /// A match's first four groups, as (start, text).
+    type Found = Vec<Option<(usize, String)>>;
+
+    fn found<'t>(get: impl Fn(usize) -> Option<(usize, &'t str)>) -> Found {
+        (0..4).map(|i| get(i).map(|(at, t)| (at, t.to_string()))).collect()
+    }
+
+    fn groups(b: &Bounded, t: &str) -> Vec<Found> {
         b.captures_iter(t)
-            .map(|c| {
-                (0..4)
-                    .map(|i| c.get(i).map(|g| (g.start(), g.as_str().to_string())))
-                    .collect()
-            })
+            .map(|c| found(|i| c.get(i).map(|g| (g.start(), g.as_str()))))
             .collect()
     }
 
-    fn want_groups(r: &Regex, t: &str) -> Vec<Vec<Option<(usize, String)>>> {
+    fn want_groups(r: &Regex, t: &str) -> Vec<Found> {
         r.captures_iter(t)
-            .map(|c| {
-                (0..4)
-                    .map(|i| c.get(i).map(|g| (g.start(), g.as_str().to_string())))
-                    .collect()
-            })
+            .map(|c| found(|i| c.get(i).map(|g| (g.start(), g.as_str()))))
             .collect()
     }
 

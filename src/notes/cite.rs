@@ -272,6 +272,11 @@ fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
     cell.as_ref()
 }
 
+/// Whether a [`Bounded`] pattern matches somewhere in `s`.
+fn hit(cell: &LazyLock<Option<Bounded>>, s: &str) -> bool {
+    cell.as_ref().is_some_and(|re| re.is_match(s))
+}
+
 /// Whether `s` holds `word` in any ASCII case: asked before a pattern that needs the word, so
 /// that a run whose notes never hold it never compiles the pattern.
 fn holds(s: &str, word: &str) -> bool {
@@ -777,10 +782,7 @@ impl<'a> Note<'a> {
         match class {
             Class::Remark => {
                 let plain = plain();
-                find_date(&plain).is_none()
-                    || PROSE_VERB
-                        .as_ref()
-                        .is_some_and(|re| re.is_match(&self.outside_quotes(r)))
+                find_date(&plain).is_none() || hit(&PROSE_VERB, &self.outside_quotes(r))
             }
             Class::Url => {
                 let plain = plain();
@@ -817,7 +819,7 @@ impl<'a> Note<'a> {
     /// emphasis and URLs.
     fn prose(&self, r: Range) -> bool {
         let plain = self.outside_quotes(r);
-        if PROSE_VERB.as_ref().is_some_and(|re| re.is_match(&plain)) {
+        if hit(&PROSE_VERB, &plain) {
             return true;
         }
         let mut run = 0;
@@ -1502,7 +1504,7 @@ impl<'a> Note<'a> {
                 }
                 continue;
             }
-            if REPORT_CUE.as_ref().is_some_and(|re| re.is_match(field)) && field.chars().any(|ch| ch.is_ascii_digit()) {
+            if hit(&REPORT_CUE, field) && field.chars().any(|ch| ch.is_ascii_digit()) {
                 continue; // `Issue Brief no. 2–2021`
             }
             // bibliography style `Lagos: Harmattan Books, 2015`: the publisher after the city
@@ -1628,18 +1630,16 @@ impl<'a> Note<'a> {
         if holds(text, "podcast") {
             return Kind::Podcast;
         }
-        if INTERVIEW.as_ref().is_some_and(|re| re.is_match(text)) {
+        if hit(&INTERVIEW, text) {
             return Kind::Interview;
         }
         let container = c.container.as_deref().unwrap_or("");
-        let academic = ACADEMIC_CUE.as_ref().is_some_and(|re| re.is_match(container));
+        let academic = hit(&ACADEMIC_CUE, container);
         if c.volume.is_some() || c.issue.is_some() || (c.doi.is_some() && !container.is_empty() && academic) {
             return Kind::Journal;
         }
-        let report = REPORT_CUE
-            .as_ref()
-            .is_some_and(|re| re.is_match(&self.outside_quotes(body)));
-        let gov_org = |s: &str| GOV_CUE.as_ref().is_some_and(|re| re.is_match(s));
+        let report = hit(&REPORT_CUE, &self.outside_quotes(body));
+        let gov_org = |s: &str| hit(&GOV_CUE, s);
         let gov_url = c.url.as_deref().and_then(host).is_some_and(|h| {
             h.ends_with(".gov")
                 || h.contains(".gov.")
@@ -1656,7 +1656,7 @@ impl<'a> Note<'a> {
         if report {
             return Kind::Report;
         }
-        if !container.is_empty() && !academic && NEWS_CUE.as_ref().is_some_and(|re| re.is_match(container)) {
+        if !container.is_empty() && !academic && hit(&NEWS_CUE, container) {
             return Kind::News;
         }
         if c.kind == Kind::Book {
@@ -1665,10 +1665,7 @@ impl<'a> Note<'a> {
         if !academic && news_by_structure(c) {
             return Kind::News;
         }
-        if c.institution
-            .as_deref()
-            .is_some_and(|s| NEWS_CUE.as_ref().is_some_and(|re| re.is_match(s)))
-        {
+        if c.institution.as_deref().is_some_and(|s| hit(&NEWS_CUE, s)) {
             return Kind::News;
         }
         if !container.is_empty() && academic && c.doi.is_some() {
@@ -1838,7 +1835,7 @@ fn is_year(s: &str) -> bool {
 fn lead_in(f: &str) -> bool {
     let f = f.trim().trim_end_matches([':', ',', '.']);
     let last = f.rsplit(char::is_whitespace).next().unwrap_or("");
-    PROSE_VERB.as_ref().is_some_and(|re| re.is_match(f))
+    hit(&PROSE_VERB, f)
         || matches!(
             last,
             "at" | "in" | "on" | "from" | "to" | "of" | "see" | "via" | "by" | "here" | "online"
@@ -1934,8 +1931,7 @@ fn news_by_structure(c: &Citation) -> bool {
     }
     let container = c.container.as_deref().unwrap_or("");
     let day_dated = c.date.as_deref().is_some_and(|d| d.len() == 10);
-    let org_like = container.split_whitespace().any(|w| ORG_WORDS.contains(&w))
-        || GOV_CUE.as_ref().is_some_and(|re| re.is_match(container));
+    let org_like = container.split_whitespace().any(|w| ORG_WORDS.contains(&w)) || hit(&GOV_CUE, container);
     !container.is_empty()
         && c.title.is_some()
         && c.volume.is_none()
@@ -3003,14 +2999,14 @@ mod tests {
         let c = one("Mara Quist, “Harbour Deal Signed,” Polar Policy Forum, June 4, 2021, https://polarforum.example.org/harbour.");
         assert_ne!(c.kind, Kind::News);
         // small outlets are not named in the cue list
-        assert!(!NEWS_CUE.as_ref().is_some_and(|re| re.is_match("Montsame")));
+        assert!(!hit(&NEWS_CUE, "Montsame"));
     }
 
     #[test]
     fn combatant_commands_are_government() {
-        assert!(GOV_CUE.as_ref().is_some_and(|re| re.is_match("AFRICOM")));
-        assert!(GOV_CUE.as_ref().is_some_and(|re| re.is_match("U.S. SOUTHCOM")));
-        assert!(!GOV_CUE.as_ref().is_some_and(|re| re.is_match("Telecom Weekly")));
+        assert!(hit(&GOV_CUE, "AFRICOM"));
+        assert!(hit(&GOV_CUE, "U.S. SOUTHCOM"));
+        assert!(!hit(&GOV_CUE, "Telecom Weekly"));
     }
 
     #[test]
