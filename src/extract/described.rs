@@ -128,24 +128,7 @@ pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) 
                 e.mentions.sort_by_key(|m| (m.sentence, m.start));
                 continue;
             }
-            match found.iter_mut().find(|e| e.id == id) {
-                Some(e) => {
-                    if !e.aliases.contains(&mention.surface) {
-                        e.aliases.push(mention.surface.clone());
-                    }
-                    e.mentions.push(mention);
-                }
-                None => found.push(Entity {
-                    id,
-                    class: Class::Agreement,
-                    kind,
-                    label,
-                    aliases: vec![mention.surface.clone()],
-                    mentions: vec![mention],
-                    proxies: Vec::new(),
-                    rule: Rule::AgreementDescribed,
-                }),
-            }
+            add(&mut found, id, kind, label, mention);
         }
     }
     reforms(doc, sentences, entities, &mut found);
@@ -171,17 +154,20 @@ const REFORMS: &[&str] = &[
 /// 2020 raised the cap` → a policy `Foreign Direct Investment (FDI) liberalization (2020)`, also
 /// `the Hukou System reform of 2014`, `GST reform in 2017`. What it reformed is a capitalised
 /// name of two words or more, or an acronym (defined or not), right before the lower-case noun;
-/// the sentence gives its year. A reform with neither (`economic reform`, `the reform`) is no
+/// its year right after it (`in 2020`, `of 2014`, `(2017)`): a year elsewhere in the sentence
+/// may date anything else it tells. A reform with neither (`economic reform`, `the reform`) is no
 /// instrument a reader could point to.
 fn reforms(doc: &Document, sentences: &[Sentence], entities: &[Entity], found: &mut Vec<Entity>) {
     for b in body_sentences(doc, sentences) {
         let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
-        let Some(year) = year_of(s) else { continue };
         for w in words(s, sent.start) {
             let noun = text.get(w.start..w.end).unwrap_or("");
             if !REFORMS.contains(&noun) {
                 continue;
             }
+            let Some(year) = year_after(text.get(w.end..sent.end).unwrap_or("")) else {
+                continue;
+            };
             let Some(from) = reformed(text.get(sent.start..w.start).unwrap_or("")) else {
                 continue;
             };
@@ -203,21 +189,31 @@ fn reforms(doc: &Document, sentences: &[Sentence], entities: &[Entity], found: &
                 span: block.inline.span(start, w.end),
                 surface: surface.to_string(),
             };
-            let id = normal_id(&label);
-            match found.iter_mut().find(|e| e.id == id) {
-                Some(e) => e.mentions.push(mention),
-                None => found.push(Entity {
-                    id,
-                    class: Class::Agreement,
-                    kind: EntityType::Policy,
-                    label,
-                    aliases: vec![surface.to_string()],
-                    mentions: vec![mention],
-                    proxies: Vec::new(),
-                    rule: Rule::AgreementDescribed,
-                }),
-            }
+            add(found, normal_id(&label), EntityType::Policy, label, mention);
         }
+    }
+}
+
+/// A described agreement's mention: to the one found with its id (its surface an alias), or
+/// a new one.
+fn add(found: &mut Vec<Entity>, id: String, kind: EntityType, label: String, mention: Mention) {
+    match found.iter_mut().find(|e| e.id == id) {
+        Some(e) => {
+            if !e.aliases.contains(&mention.surface) {
+                e.aliases.push(mention.surface.clone());
+            }
+            e.mentions.push(mention);
+        }
+        None => found.push(Entity {
+            id,
+            class: Class::Agreement,
+            kind,
+            label,
+            aliases: vec![mention.surface.clone()],
+            mentions: vec![mention],
+            proxies: Vec::new(),
+            rule: Rule::AgreementDescribed,
+        }),
     }
 }
 
@@ -321,6 +317,15 @@ fn parties(entities: &[Entity], si: usize) -> Vec<String> {
 fn year_of(s: &str) -> Option<&str> {
     s.split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")))
+}
+
+/// The year `after` a reform noun opens with: ` in 2020`, ` of 2014`, ` (2017)`.
+fn year_after(after: &str) -> Option<&str> {
+    let rest = [" in ", " of ", " ("].iter().find_map(|p| after.strip_prefix(p))?;
+    let year = rest.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
+    let dated = ["18", "19", "20"].iter().any(|c| year.starts_with(c));
+    let whole = !rest.get(4..).unwrap_or("").starts_with(|c: char| c.is_ascii_digit());
+    (dated && whole).then_some(year)
 }
 
 /// The words of `s` (which starts at `base` in its block), commas kept on the word before.

@@ -1883,19 +1883,7 @@ fn name_in_run(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     }
     let Some((k, class, kind)) = found else { return };
     // `the Director of the Office of Management and Budget`: an office, not the body
-    if TITLES.contains(&word(start))
-        || matches!(
-            word(start),
-            "Secretary"
-                | "Minister"
-                | "Speaker"
-                | "Director"
-                | "Administrator"
-                | "Commissioner"
-                | "Assistant"
-                | "Chair"
-        )
-    {
+    if TITLES.contains(&word(start)) || OFFICES.contains(&word(start)) {
         return;
     }
     // the name runs on over `of 1974`, `on Strategic Competition with China`
@@ -2185,7 +2173,7 @@ fn lower_party(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize)
     let name = text.get(a.start..b.end).unwrap_or("");
     let words: Vec<&str> = name.split_whitespace().collect();
     // (`each House party caucus`: a chamber's or body's word is no party's name)
-    let body = |w: &str| LEGISLATURES.contains(&w) || matches!(w, "House" | "Chamber") || head_of(w).is_some();
+    let body = |w: &str| matches!(w, "House" | "Chamber") || head_of(w).is_some();
     if words
         .iter()
         .any(|w| is_adjective(t, w) || t.owner(w).is_some() || body(w))
@@ -2640,6 +2628,17 @@ const SPEECH: &[&str] = &[
 ];
 
 /// Lower-case particles inside a person's name: `Osama bin Laden`, `Ursula von der Leyen`.
+/// Offices a run may open that are not titles before a name (`Minister` and `Speaker` are):
+/// `Director of the Office of …` names the office, not the body.
+const OFFICES: &[&str] = &[
+    "Secretary",
+    "Director",
+    "Administrator",
+    "Commissioner",
+    "Assistant",
+    "Chair",
+];
+
 const PARTICLES: &[&str] = &[
     "bin", "bint", "ibn", "al", "el", "von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "dos", "das",
     "del", "della", "y",

@@ -375,7 +375,7 @@ impl Ctx<'_> {
             // `contributed troops to the NATO-led ISAF`: the gap ends before the modifier
             let upto = leaders
                 .iter()
-                .find(|c| c.start >= a.end && c.end <= b.start && self.leads(**c))
+                .find(|c| c.start >= a.end && c.end <= b.start)
                 .map_or(b.start, |c| c.start);
             let gap = self.between(a.end, upto).to_string();
             // `International Criminal Court (ICC) judges sanctioned by`: the acronym's closing
@@ -723,7 +723,7 @@ impl Ctx<'_> {
         let Some(rest) = after.strip_prefix('-').or_else(|| after.strip_prefix('–')) else {
             return false;
         };
-        rest.starts_with("led ") || rest.chars().next().is_some_and(char::is_lowercase)
+        rest.chars().next().is_some_and(char::is_lowercase)
     }
 
     /// The predicate carried on past its object `b` where the clause names its act there: a
