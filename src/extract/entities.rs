@@ -11,17 +11,18 @@
 //!    not know: acronyms defined in the text, titled persons, capitalised names with a telling
 //!    head word, `Operation …`, companies named in apposition. Headings are never a source of
 //!    discovered names.
-//! 2. **Matching**: one Aho-Corasick automaton (leftmost-longest, anchored at word starts, word
-//!    boundary checked at the end) over every lexicon and discovered surface form finds every
-//!    mention, sentence by sentence. A surname alone counts only after the person was named in
+//! 2. **Matching**: the longest lexicon or discovered surface form the text starts with at each
+//!    word start (see [`Prefixes`]; word boundary checked at the end) is a mention, sentence by
+//!    sentence. A surname alone counts only after the person was named in
 //!    full.
 
 use super::lexicon::Entry;
+use super::prefixes::Prefixes;
 use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
 use crate::pattern::Bounded;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
 use regex_automata::meta;
@@ -178,11 +179,8 @@ struct StateNames {
 #[derive(Debug)]
 pub struct LexiconIndex {
     base: Base,
-    /// The table's surface forms in order, the automaton's patterns.
-    patterns: Vec<String>,
-    automaton: Option<AhoCorasick>,
-    /// The bytes the patterns start with (see [`first_bytes`]).
-    starts: [bool; 256],
+    /// The table's surface forms, asked for the longest at a word's start.
+    forms: Prefixes<String>,
 }
 
 impl LexiconIndex {
@@ -196,9 +194,7 @@ impl LexiconIndex {
         let Table {
             cands, by_id, surfaces, ..
         } = t;
-        let patterns: Vec<String> = surfaces.keys().cloned().collect();
-        let automaton = anchored_automaton(&patterns);
-        let starts = first_bytes(&patterns);
+        let forms = Prefixes::new(surfaces.keys().cloned().collect());
         let is_state = |i: usize| cands.get(i).filter(|c| c.kind == EntityType::State);
         let by_surface = surfaces
             .iter()
@@ -227,31 +223,9 @@ impl LexiconIndex {
                 surfaces: surfaces.into_iter().collect(),
                 states,
             },
-            patterns,
-            automaton,
-            starts,
+            forms,
         }
     }
-}
-
-/// Which bytes some pattern starts with: at a byte no pattern starts with, an anchored search
-/// cannot match, and the mention search asks it at every word's start.
-fn first_bytes<P: AsRef<[u8]>>(patterns: &[P]) -> [bool; 256] {
-    let mut out = [false; 256];
-    for b in patterns.iter().filter_map(|p| p.as_ref().first()) {
-        if let Some(slot) = out.get_mut(usize::from(*b)) {
-            *slot = true;
-        }
-    }
-    out
-}
-
-fn anchored_automaton<P: AsRef<[u8]>>(patterns: &[P]) -> Option<AhoCorasick> {
-    AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .start_kind(StartKind::Anchored)
-        .build(patterns)
-        .ok()
 }
 
 impl<'a> Table<'a> {
@@ -2821,42 +2795,18 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
     // the lexicon's forms are matched by the shared automaton, the document's own by a small one
     let base = &index.base.surfaces;
     let own: Vec<&String> = t.surfaces.keys().filter(|s| !base.contains_key(*s)).collect();
-    // (a contiguous NFA, not the DFA the builder would choose: built for every document, the
-    // DFA cost more to build than all the searches it serves)
-    let own_ac = if own.is_empty() {
-        None
-    } else {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&own)
-            .ok()
-    };
-    if !own.is_empty() && own_ac.is_none() {
-        return Vec::new();
-    }
-    let Some(lex_ac) = index.automaton.as_ref() else {
-        return Vec::new();
-    };
-    // the longest form starting at `from`, as one automaton over both sets would find it
-    let own_starts = first_bytes(&own);
+    let own = Prefixes::new(own);
+    let lex = &index.forms;
+    // the longest form starting at `from`, of either set
     let find = |text: &str, from: usize, to: usize| -> Option<(usize, usize, Surface)> {
-        let b = usize::from(*text.as_bytes().get(from)?);
-        if !index.starts.get(b).is_some_and(|&s| s) && !own_starts.get(b).is_some_and(|&s| s) {
+        let b = *text.as_bytes().get(from)?;
+        if !lex.starts_with(b) && !own.starts_with(b) {
             return None;
         }
-        let input = Input::new(text).range(from..to).anchored(Anchored::Yes);
-        let a = lex_ac
-            .find(input.clone())
-            .and_then(|m| Some((m.start(), m.end(), index.patterns.get(m.pattern().as_usize())?)));
-        let b = own_ac
-            .as_ref()
-            .and_then(|ac| ac.find(input))
-            .and_then(|m| Some((m.start(), m.end(), *own.get(m.pattern().as_usize())?)));
-        let (start, end, pat) = match (a, b) {
+        let rest = text.as_bytes().get(from..to)?;
+        let form = match (lex.longest(rest), own.longest(rest)) {
             (Some(a), Some(b)) => {
-                if b.1 > a.1 {
+                if b.len() > a.len() {
                     b
                 } else {
                     a
@@ -2864,7 +2814,7 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
             }
             (a, b) => a.or(b)?,
         };
-        Some((start, end, t.surface_of(pat.as_str())?))
+        Some((from, from + form.len(), t.surface_of(form)?))
     };
     let mut per: Vec<Vec<Mention>> = vec![Vec::new(); t.cand_count()];
     let mut proxy: Vec<Vec<Mention>> = vec![Vec::new(); t.cand_count()];
@@ -3425,7 +3375,7 @@ mod tests {
         assert!(TITLE.is_some(), "TITLE does not compile");
         assert!(LISTED.is_some(), "LISTED does not compile");
         assert!(CUE_WORDS.is_some(), "CUE_WORDS does not build");
-        assert!(Lexicon::default_lexicon().index().automaton.is_some());
+        assert!(Lexicon::default_lexicon().index().forms.starts_with(b'U'));
         for line in HEADS_TABLE
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())

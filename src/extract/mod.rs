@@ -13,6 +13,7 @@ pub mod described;
 pub mod drivers;
 pub mod entities;
 pub mod lexicon;
+mod prefixes;
 pub mod pronouns;
 pub mod relations;
 pub mod rule;
