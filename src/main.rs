@@ -576,6 +576,9 @@ fn build(args: BuildArgs) -> ExitCode {
         if !args.quiet {
             eprintln!("{}", corpus_summary(&corpus, &m.warnings));
         }
+        // The process ends here and the system takes its memory back at once: freeing the
+        // corpus graph's millions of allocations one by one took a third as long as writing it.
+        std::mem::forget(corpus);
     }
     let warned: usize = m.warnings.values().sum();
     if !args.quiet {
