@@ -11,6 +11,11 @@ use divan::Bencher;
 use policykg::graph::KnowledgeGraph;
 use policykg::Format;
 
+// the allocator the command line uses (see src/main.rs)
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: &str = include_str!("../seeds/india-us-defense-relations.md");
 
 fn main() {

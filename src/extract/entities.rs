@@ -2792,7 +2792,7 @@ fn titled(t: &mut Table, text: &str, titles: &[usize]) {
 // ---------------------------------------------------------------- matching
 
 fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &LexiconIndex) -> Vec<Entity> {
-    // the lexicon's forms are matched by the shared automaton, the document's own by a small one
+    // the lexicon's forms are looked up in the shared sorted set, the document's own in a small one
     let base = &index.base.surfaces;
     let own: Vec<&String> = t.surfaces.keys().filter(|s| !base.contains_key(*s)).collect();
     let own = Prefixes::new(own);

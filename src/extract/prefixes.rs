@@ -45,8 +45,8 @@ impl<S: AsRef<str>> Prefixes<S> {
         }
     }
 
-    /// Whether some name starts with byte `b`: a text that does cannot start with a name unless
-    /// the empty one is a name.
+    /// Whether some name starts with byte `b`. When none does, a text starting with `b` starts
+    /// with no name but the empty one.
     pub(crate) fn starts_with(&self, b: u8) -> bool {
         self.runs.get(usize::from(b)).is_some_and(|(a, z)| a < z)
     }
