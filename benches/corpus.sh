@@ -120,8 +120,11 @@ row() { # label dir
     awk -v l="$label" -v n="$docs" -v b="$bytes" -v w="$words" -v t1="$t1" -v t2="$t2" -v tg="$tg" -v c1="$c1" -v c2="$c2" \
         -v m1="$m1" -v m2="$m2" -v big="$largest" -v cj="$corpus_mb" 'BEGIN {
         mb = b / 1e6
-        printf "| %s | %d | %.1f | %.2f s (cpu %.2f s) | %.2f | %.2f M | %.2f s (cpu %.2f s) | %.2f | %.2fx | %.1f | %.3f | %d / %d | %.2f | %s |\n",
-            l, n, mb, t1, c1, mb / t1, w / t1 / 1e6, t2, c2, mb / t2, t1 / t2, mb / tg, (mb / t1) / (mb / tg),
+        # (GNU time counts hundredths: grep over a small corpus can take less than one)
+        g = tg > 0 ? sprintf("%.1f", mb / tg) : "> " sprintf("%.0f", mb / 0.01)
+        r = tg > 0 ? sprintf("%.3f", (mb / t1) / (mb / tg)) : "< " sprintf("%.3f", (mb / t1) / (mb / 0.01))
+        printf "| %s | %d | %.1f | %.2f s (cpu %.2f s) | %.2f | %.2f M | %.2f s (cpu %.2f s) | %.2f | %.2fx | %s | %s | %d / %d | %.2f | %s |\n",
+            l, n, mb, t1, c1, mb / t1, w / t1 / 1e6, t2, c2, mb / t2, t1 / t2, g, r,
             m1 / 1024, m2 / 1024, big / 1e6, cj
     }'
 }
