@@ -1,7 +1,7 @@
 //! The `policykg` command line: clap types → library calls → files, messages and exit codes.
 
 // Allocation was a sixth of a build's instructions with the system's allocator: mimalloc makes the
-// seed's one-paper build and the seed × 100 some 13% faster, for 4 to 6 MB more at the peak.
+// seed's one-paper build and the seed × 100 some 13% faster, for 4 to 7 MB more at the peak.
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;

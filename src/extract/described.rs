@@ -313,19 +313,21 @@ fn parties(entities: &[Entity], si: usize) -> Vec<String> {
     named.into_iter().map(|(_, l)| l.to_string()).take(2).collect()
 }
 
-/// The first year (1800–2099) the sentence names.
+/// Whether a run of digits is a year (1800–2099).
+fn is_year(digits: &str) -> bool {
+    digits.len() == 4 && ["18", "19", "20"].iter().any(|c| digits.starts_with(c))
+}
+
+/// The first year the sentence names.
 fn year_of(s: &str) -> Option<&str> {
-    s.split(|c: char| !c.is_ascii_digit())
-        .find(|w| w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")))
+    s.split(|c: char| !c.is_ascii_digit()).find(|w| is_year(w))
 }
 
 /// The year `after` a reform noun opens with: ` in 2020`, ` of 2014`, ` (2017)`.
 fn year_after(after: &str) -> Option<&str> {
     let rest = [" in ", " of ", " ("].iter().find_map(|p| after.strip_prefix(p))?;
-    let year = rest.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?;
-    let dated = ["18", "19", "20"].iter().any(|c| year.starts_with(c));
-    let whole = !rest.get(4..).unwrap_or("").starts_with(|c: char| c.is_ascii_digit());
-    (dated && whole).then_some(year)
+    let year = rest.split(|c: char| !c.is_ascii_digit()).next()?;
+    is_year(year).then_some(year)
 }
 
 /// The words of `s` (which starts at `base` in its block), commas kept on the word before.

@@ -8,22 +8,21 @@
 //! sorted list, narrowed byte by byte, and the form as long as the prefix, if there is one, is the
 //! first of its run.
 
-/// Names sorted by their bytes, without repeats.
+/// Names sorted by their bytes, without repeats. An empty name is left out: it would stand at
+/// every word (no table of surface forms holds one).
 #[derive(Debug)]
 pub(crate) struct Prefixes<S> {
     sorted: Vec<S>,
     /// For each first byte, the run of `sorted` that starts with it.
     runs: Box<[(usize, usize); 256]>,
-    /// Whether the empty name is one (it is the longest prefix where no other is).
-    empty: bool,
 }
 
 impl<S: AsRef<str>> Prefixes<S> {
     pub(crate) fn new(mut names: Vec<S>) -> Prefixes<S> {
         names.sort_unstable_by(|a, b| a.as_ref().as_bytes().cmp(b.as_ref().as_bytes()));
         names.dedup_by(|a, b| a.as_ref() == b.as_ref());
-        let empty = names.first().is_some_and(|n| n.as_ref().is_empty());
-        if empty {
+        // (sorted first if there)
+        if names.first().is_some_and(|n| n.as_ref().is_empty()) {
             names.remove(0);
         }
         let mut runs = Box::new([(0, 0); 256]);
@@ -38,29 +37,13 @@ impl<S: AsRef<str>> Prefixes<S> {
             }
             at = end;
         }
-        Prefixes {
-            sorted: names,
-            runs,
-            empty,
-        }
-    }
-
-    /// Whether some name starts with byte `b`. When none does, a text starting with `b` starts
-    /// with no name but the empty one.
-    pub(crate) fn starts_with(&self, b: u8) -> bool {
-        self.runs.get(usize::from(b)).is_some_and(|(a, z)| a < z)
+        Prefixes { sorted: names, runs }
     }
 
     /// The longest name `text` starts with.
     pub(crate) fn longest(&self, text: &[u8]) -> Option<&str> {
-        let fallback = self.empty.then_some("");
-        let Some(first) = text.first() else {
-            return fallback;
-        };
-        let Some(&(mut lo, mut hi)) = self.runs.get(usize::from(*first)) else {
-            return fallback;
-        };
-        let mut best = fallback;
+        let &(mut lo, mut hi) = self.runs.get(usize::from(*text.first()?))?;
+        let mut best = None;
         // every name in sorted[lo..hi] starts with text[..d]
         let mut d = 1;
         while lo < hi {
@@ -103,8 +86,6 @@ mod tests {
         assert_eq!(p.longest(b"USA"), Some("US"));
         assert_eq!(p.longest(b"Japan"), None);
         assert_eq!(p.longest(b""), None);
-        assert!(p.starts_with(b'U'));
-        assert!(!p.starts_with(b'J'));
     }
 
     #[test]
@@ -112,8 +93,9 @@ mod tests {
         let p = set(&["Türkiye", "Türkiye", "Tür", ""]);
         assert_eq!(p.longest("Türkiye’s".as_bytes()), Some("Türkiye"));
         assert_eq!(p.longest("Türk".as_bytes()), Some("Tür"));
-        assert_eq!(p.longest(b"France"), Some(""));
-        assert_eq!(p.longest(b""), Some(""));
+        // the empty name is none: it would start every text
+        assert_eq!(p.longest(b"France"), None);
+        assert_eq!(p.longest(b""), None);
         assert_eq!(set(&[]).longest(b"x"), None);
     }
 

@@ -145,7 +145,7 @@ fn corpus_is_the_same_for_any_input_order_and_any_jobs() {
     assert_eq!(nodes(&corpus, "document").len(), docs.len());
 }
 
-/// With more threads than documents an idle thread compiles the patterns ahead of the build
+/// With two threads or more, one more thread compiles the patterns ahead of the build
 /// (`policykg::warm_up`): what the build writes is the same as with one thread.
 #[test]
 fn warm_up_changes_no_output() {
