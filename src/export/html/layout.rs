@@ -152,11 +152,12 @@ fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
 
 pub fn all(ix: &Indexed) -> Vec<Drawing> {
     let colours = Palette::new(ix.nodes.iter().copied());
-    vec![
-        relationships(ix, &colours),
-        citations(ix, &colours),
-        drivers(ix, &colours),
-    ]
+    // each drawing is laid out on its own, so on the build's threads at once
+    let (r, (c, d)) = rayon::join(
+        || relationships(ix, &colours),
+        || rayon::join(|| citations(ix, &colours), || drivers(ix, &colours)),
+    );
+    vec![r, c, d]
 }
 
 fn is_entity(n: &Node) -> bool {

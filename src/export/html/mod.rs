@@ -103,7 +103,14 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 
 fn page(g: &KnowledgeGraph) -> Vec<u8> {
     let ix = Indexed::new(g);
-    let drawings = layout::all(&ix);
+    // the drawings and the embedded data at once, on the build's threads
+    let (drawings, data) = rayon::join(
+        || layout::all(&ix),
+        || {
+            let json = serde_json::to_string(&crate::export::json::Streamed(g)).unwrap_or_else(|_| "{}".into());
+            escape::script_json(&json)
+        },
+    );
     let title = ix.title();
     let mut views = String::new();
     let mut tabs = String::new();
@@ -146,8 +153,6 @@ fn page(g: &KnowledgeGraph) -> Vec<u8> {
         svg::content(&mut views, d, &ix.nodes, 0.0, true);
         views.push_str("</svg>");
     }
-    let data =
-        escape::script_json(&serde_json::to_string(&crate::export::json::Streamed(g)).unwrap_or_else(|_| "{}".into()));
     let mut out = String::with_capacity(TEMPLATE.len() + views.len() + data.len() + SCRIPT.len() + STYLE.len());
     let mut rest = TEMPLATE;
     while let Some(a) = rest.find("{{") {
