@@ -174,18 +174,89 @@ pub fn url(s: &str) -> String {
 /// strings, where the escapes mean the same characters, so `JSON.parse` gives back the same value
 /// while no `</script>` or `<!--` can end or change the element.
 pub fn script_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 64);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut out = ScriptJson::new(Vec::with_capacity(json.len() + 64));
+    // writing to memory cannot fail
+    let _ = std::io::Write::write_all(&mut out, json.as_bytes());
+    String::from_utf8(out.finish().unwrap_or_default()).unwrap_or_default()
+}
+
+/// [`script_json`] as a writer: the JSON a serialiser writes into it reaches `inner` escaped,
+/// with no copy of the whole. U+2028 and U+2029 are three bytes (E2 80 A8, E2 80 A9), which may
+/// come in separate writes: a lead `E2` or `E2 80` waits for the byte that tells.
+pub struct ScriptJson<W: std::io::Write> {
+    inner: W,
+    /// How many bytes of `E2 80` are held back.
+    held: usize,
+}
+
+impl<W: std::io::Write> ScriptJson<W> {
+    pub fn new(inner: W) -> ScriptJson<W> {
+        ScriptJson { inner, held: 0 }
     }
-    out
+
+    /// Writes what is held back (only a text cut inside a character leaves any) and gives the
+    /// writer back.
+    pub fn finish(mut self) -> std::io::Result<W> {
+        self.release()?;
+        Ok(self.inner)
+    }
+
+    fn release(&mut self) -> std::io::Result<()> {
+        let held = std::mem::take(&mut self.held);
+        self.inner.write_all([0xE2, 0x80].get(..held).unwrap_or_default())
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for ScriptJson<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut rest = buf;
+        while !rest.is_empty() {
+            if self.held > 0 {
+                let Some((&b, tail)) = rest.split_first() else {
+                    break;
+                };
+                match (self.held, b) {
+                    (1, 0x80) => self.held = 2,
+                    (2, 0xA8) => {
+                        self.held = 0;
+                        self.inner.write_all(b"\\u2028")?;
+                    }
+                    (2, 0xA9) => {
+                        self.held = 0;
+                        self.inner.write_all(b"\\u2029")?;
+                    }
+                    // another character: what was held is its start, `b` is read afresh
+                    _ => {
+                        self.release()?;
+                        continue;
+                    }
+                }
+                rest = tail;
+                continue;
+            }
+            let at = rest
+                .iter()
+                .position(|b| matches!(b, b'<' | b'>' | b'&' | 0xE2))
+                .unwrap_or(rest.len());
+            let (plain, tail) = rest.split_at(at);
+            self.inner.write_all(plain)?;
+            let Some((&b, tail)) = tail.split_first() else {
+                break;
+            };
+            match b {
+                b'<' => self.inner.write_all(b"\\u003c")?,
+                b'>' => self.inner.write_all(b"\\u003e")?,
+                b'&' => self.inner.write_all(b"\\u0026")?,
+                _ => self.held = 1,
+            }
+            rest = tail;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 #[cfg(test)]
@@ -333,5 +404,32 @@ mod tests {
             assert_eq!(back["t"], *h);
         }
         assert_eq!(script_json(r#"{"a":"</script>"}"#), r#"{"a":"\u003c/script\u003e"}"#);
+    }
+
+    /// The writer gives what the whole text gives, however the text is cut into writes (a cut
+    /// may fall inside U+2028, or between its `E2` and another character's bytes).
+    #[test]
+    fn script_json_in_pieces() {
+        let text = "a\u{2028}b\u{2029}<&>\u{2026}\u{20AC}\u{2028}\u{e2}\u{2028}";
+        let whole = script_json(text);
+        assert_eq!(
+            whole,
+            "a\\u2028b\\u2029\\u003c\\u0026\\u003e\u{2026}\u{20AC}\\u2028\u{e2}\\u2028"
+        );
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            for cut2 in cut..=bytes.len() {
+                let mut w = ScriptJson::new(Vec::new());
+                for piece in [&bytes[..cut], &bytes[cut..cut2], &bytes[cut2..]] {
+                    std::io::Write::write_all(&mut w, piece).unwrap_or_default();
+                }
+                let out = w.finish().unwrap_or_default();
+                assert_eq!(
+                    String::from_utf8(out).unwrap_or_default(),
+                    whole,
+                    "cut at {cut}, {cut2}"
+                );
+            }
+        }
     }
 }

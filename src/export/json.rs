@@ -65,58 +65,99 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
 pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     // the serialiser writes token by token: buffered here, those are copies, not calls through `w`
     let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut out, &Streamed(g))?;
+    serde_json::to_writer_pretty(&mut out, &Streamed::new(g))?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
 /// The whole document, serialised as [`value`] builds it (without building it).
-pub(crate) struct Streamed<'a>(pub(crate) &'a KnowledgeGraph);
+#[derive(Clone, Copy)]
+pub(crate) struct Streamed<'a> {
+    g: &'a KnowledgeGraph,
+    /// Whether a `policykg/2` graph is written as [`KnowledgeGraph::to_v1`] would make it, without
+    /// a copy of the graph: no `sentence` node, each relation's `evidence` its sentence's text.
+    v1: bool,
+}
+
+impl<'a> Streamed<'a> {
+    /// The graph as it is.
+    pub(crate) fn new(g: &'a KnowledgeGraph) -> Streamed<'a> {
+        Streamed { g, v1: false }
+    }
+
+    /// The graph as `policykg/1` has it, whatever its schema.
+    pub(crate) fn v1(g: &'a KnowledgeGraph) -> Streamed<'a> {
+        Streamed {
+            g,
+            v1: g.schema != Schema::V1,
+        }
+    }
+}
 
 impl Serialize for Streamed<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
-        let g = self.0;
         let mut m = ser.serialize_map(Some(5))?;
         m.serialize_entry("directed", &true)?;
         m.serialize_entry("multigraph", &true)?;
-        m.serialize_entry("graph", &GraphAttrs(g))?;
-        m.serialize_entry("nodes", &Nodes(g))?;
-        m.serialize_entry("edges", &Edges(g))?;
+        m.serialize_entry("graph", &GraphAttrs(*self))?;
+        m.serialize_entry("nodes", &Nodes(*self))?;
+        m.serialize_entry("edges", &Edges(*self))?;
         m.end()
     }
 }
 
-struct GraphAttrs<'a>(&'a KnowledgeGraph);
+struct GraphAttrs<'a>(Streamed<'a>);
 
 impl Serialize for GraphAttrs<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let Streamed { g, v1 } = self.0;
+        let schema = if v1 { Schema::V1 } else { g.schema };
         let mut m = ser.serialize_map(Some(3))?;
-        m.serialize_entry("schema", self.0.schema.as_str())?;
-        m.serialize_entry("documents", &self.0.documents)?;
-        m.serialize_entry("diagnostics", &self.0.diagnostics)?;
+        m.serialize_entry("schema", schema.as_str())?;
+        m.serialize_entry("documents", &g.documents)?;
+        m.serialize_entry("diagnostics", &g.diagnostics)?;
         m.end()
     }
 }
 
-struct Nodes<'a>(&'a KnowledgeGraph);
+struct Nodes<'a>(Streamed<'a>);
 
 impl Serialize for Nodes<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let Streamed { g, v1 } = self.0;
         let mut seq = ser.serialize_seq(None)?;
-        for n in self.0.nodes() {
+        for n in g.nodes().filter(|n| !(v1 && n.kind == NodeKind::Sentence)) {
             seq.serialize_element(&NodeObj(n))?;
         }
         seq.end()
     }
 }
 
-struct Edges<'a>(&'a KnowledgeGraph);
+struct Edges<'a>(Streamed<'a>);
 
 impl Serialize for Edges<'_> {
     fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let Streamed { g, v1 } = self.0;
         let mut seq = ser.serialize_seq(None)?;
-        for (s, t, e) in self.0.edges() {
-            seq.serialize_element(&EdgeObj(s, t, e))?;
+        let sentence = |id: &str| g.node(id).is_some_and(|n| n.kind == NodeKind::Sentence);
+        for (s, t, e) in g.edges() {
+            if v1 && (sentence(s) || sentence(t)) {
+                // (none is built; `to_v1` drops it with its end)
+                continue;
+            }
+            if v1 && e.kind.is_relation() {
+                let mut old = e.clone();
+                let text = |id: &str| {
+                    g.node(id)
+                        .and_then(|n| n.attrs.get("text"))
+                        .cloned()
+                        .unwrap_or(Value::Null)
+                };
+                crate::graph::evidence_to_v1(&mut old.attrs, text);
+                seq.serialize_element(&EdgeObj(s, t, &old))?;
+            } else {
+                seq.serialize_element(&EdgeObj(s, t, e))?;
+            }
         }
         seq.end()
     }

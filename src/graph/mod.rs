@@ -15,4 +15,5 @@ mod model;
 pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};
+pub(crate) use model::evidence_to_v1;
 pub use model::{Edge, KnowledgeGraph, Node};

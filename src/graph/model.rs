@@ -183,13 +183,7 @@ impl KnowledgeGraph {
             })
             .collect();
         for e in self.graph.edge_weights_mut().filter(|e| e.kind.is_relation()) {
-            let Some(Value::String(id)) = e.attrs.remove("sentence") else {
-                continue;
-            };
-            let text = texts.get(&id).cloned().unwrap_or(Value::Null);
-            if e.attrs.replace("evidence_span", "evidence", text.clone()).is_none() {
-                e.attrs.insert("evidence", text);
-            }
+            evidence_to_v1(&mut e.attrs, |id| texts.get(id).cloned().unwrap_or(Value::Null));
         }
         let sentences: Vec<NodeIndex> = self
             .order
@@ -504,6 +498,19 @@ impl KnowledgeGraph {
         // compared in place, not through cached copies of every edge's ids and key: those were
         // taken when a corpus graph is at its largest (at the end of the build)
         self.edge_order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    }
+}
+
+/// A `relation` or `party_to` edge's fields as [`KnowledgeGraph::to_v1`] turns them: `sentence`
+/// goes and, when it named a node, `evidence_span` becomes `evidence` in its place (else
+/// `evidence` is set), the text `text` gives for that id.
+pub(crate) fn evidence_to_v1(attrs: &mut Attrs, text: impl FnOnce(&str) -> Value) {
+    let Some(Value::String(id)) = attrs.remove("sentence") else {
+        return;
+    };
+    let text = text(&id);
+    if attrs.replace("evidence_span", "evidence", text.clone()).is_none() {
+        attrs.insert("evidence", text);
     }
 }
 

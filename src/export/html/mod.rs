@@ -12,7 +12,8 @@
 //!
 //! The page embeds the graph as `policykg/1` has it, each relation's evidence sentence written
 //! into the edge, whichever schema the build writes: a page is read by a person, its script reads
-//! one shape, and the page of a `policykg/2` build is the same bytes as that of `--schema 1`.
+//! one shape, and the page of a `policykg/2` build is the same bytes as that of `--schema 1`. The
+//! graph is read so as the page is written ([`Indexed::v1`], `json::Streamed::v1`), not copied.
 
 pub mod force;
 pub mod layout;
@@ -24,6 +25,7 @@ use crate::graph::{Edge, KnowledgeGraph, Node};
 use crate::graph::{NodeKind, Schema};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 const TEMPLATE: &str = include_str!("template.html");
 const STYLE: &str = include_str!("page.css");
@@ -39,7 +41,19 @@ pub struct Indexed<'a> {
 
 impl<'a> Indexed<'a> {
     pub fn new(g: &'a KnowledgeGraph) -> Indexed<'a> {
-        let nodes: Vec<&Node> = g.nodes().collect();
+        Indexed::keeping(g, |_| true)
+    }
+
+    /// The graph as `policykg/1` has it: without `sentence` nodes (see
+    /// [`KnowledgeGraph::to_v1`]; the drawings read no relation's evidence).
+    fn v1(g: &'a KnowledgeGraph) -> Indexed<'a> {
+        let v2 = g.schema != Schema::V1;
+        Indexed::keeping(g, |n| !(v2 && n.kind == NodeKind::Sentence))
+    }
+
+    /// The nodes `keep` keeps, and the edges between them.
+    fn keeping(g: &'a KnowledgeGraph, keep: impl Fn(&Node) -> bool) -> Indexed<'a> {
+        let nodes: Vec<&Node> = g.nodes().filter(|n| keep(n)).collect();
         let pos: BTreeMap<&str, usize> = nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
         let edges = g
             .edges()
@@ -86,29 +100,34 @@ pub fn svg(g: &KnowledgeGraph) -> Vec<u8> {
     svg::standalone(&drawings, &ix.nodes, &ix.title()).into_bytes()
 }
 
-/// The exporter: `NAME.html`.
+/// The exporter: `NAME.html`, streamed.
 pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
-    out.file(&format!("{name}.html"), &|w| w.write_all(&write(g)))
+    out.file(&format!("{name}.html"), &|w| write_to(g, w))
 }
 
 /// The self-contained page (of the graph as `policykg/1` has it).
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    if g.schema != Schema::V1 {
-        let mut v1 = g.clone();
-        v1.to_v1();
-        return page(&v1);
-    }
-    page(g)
+    let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
+    out
 }
 
-fn page(g: &KnowledgeGraph) -> Vec<u8> {
-    let ix = Indexed::new(g);
-    // the drawings and the embedded data at once, on the build's threads
+/// [`write`] into `w`. A `policykg/2` graph is read as `policykg/1` has it, not copied.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let ix = Indexed::v1(g);
+    // the drawings and the embedded data at once, on the build's threads; the data, the bulk of
+    // a corpus's page, is escaped as it is serialised: one copy of it, not three
     let (drawings, data) = rayon::join(
         || layout::all(&ix),
         || {
-            let json = serde_json::to_string(&crate::export::json::Streamed(g)).unwrap_or_else(|_| "{}".into());
-            escape::script_json(&json)
+            // (buffered: the serialiser writes token by token)
+            let mut data = std::io::BufWriter::with_capacity(1 << 16, escape::ScriptJson::new(Vec::new()));
+            let written = serde_json::to_writer(&mut data, &crate::export::json::Streamed::v1(g));
+            match (written, data.into_inner()) {
+                (Ok(()), Ok(data)) => data.finish().unwrap_or_default(),
+                _ => b"{}".to_vec(),
+            }
         },
     );
     let title = ix.title();
@@ -153,25 +172,25 @@ fn page(g: &KnowledgeGraph) -> Vec<u8> {
         svg::content(&mut views, d, &ix.nodes, 0.0, true);
         views.push_str("</svg>");
     }
-    let mut out = String::with_capacity(TEMPLATE.len() + views.len() + data.len() + SCRIPT.len() + STYLE.len());
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
     let mut rest = TEMPLATE;
     while let Some(a) = rest.find("{{") {
-        out.push_str(&rest[..a]);
+        out.write_all(rest.get(..a).unwrap_or_default().as_bytes())?;
         let Some(b) = rest[a..].find("}}").map(|b| a + b) else {
             break;
         };
         match &rest[a + 2..b] {
-            "TITLE" => out.push_str(&escape::xml(&title)),
-            "STYLE" => out.push_str(STYLE),
-            "TABS" => out.push_str(&tabs),
-            "VIEWS" => out.push_str(&views),
-            "LEGENDS" => out.push_str(&legends),
-            "DATA" => out.push_str(&data),
-            "SCRIPT" => out.push_str(SCRIPT),
-            other => out.push_str(other),
+            "TITLE" => out.write_all(escape::xml(&title).as_bytes())?,
+            "STYLE" => out.write_all(STYLE.as_bytes())?,
+            "TABS" => out.write_all(tabs.as_bytes())?,
+            "VIEWS" => out.write_all(views.as_bytes())?,
+            "LEGENDS" => out.write_all(legends.as_bytes())?,
+            "DATA" => out.write_all(&data)?,
+            "SCRIPT" => out.write_all(SCRIPT.as_bytes())?,
+            other => out.write_all(other.as_bytes())?,
         }
         rest = &rest[b + 2..];
     }
-    out.push_str(rest);
-    out.into_bytes()
+    out.write_all(rest.as_bytes())?;
+    out.flush()
 }
