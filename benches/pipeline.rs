@@ -124,3 +124,32 @@ fn merge(b: Bencher, n: usize) {
             corpus
         });
 }
+
+/// The viewer's placement of one component of `n` entities, shaped as a corpus's actors are:
+/// a few hubs (the states every paper names), each with its crowd of people and firms. Every
+/// pair of nodes is compared up to `force::EXACT_MAX` nodes, a quadtree and a grid beyond
+/// (n log n a round); nodes per second.
+#[divan::bench(args = [400, 4000, 20000], sample_count = 3, sample_size = 1)]
+fn viewer_layout(b: Bencher, n: usize) {
+    use petgraph::graph::UnGraph;
+    use policykg::export::html::force::{layout, Extent};
+    let mut g = UnGraph::<Extent, ()>::new_undirected();
+    let boxed = Extent {
+        left: 40.0,
+        right: 40.0,
+        up: 8.0,
+        down: 24.0,
+    };
+    let at = petgraph::graph::NodeIndex::new;
+    for _ in 0..n {
+        g.add_node(boxed);
+    }
+    let hubs = n / 100 + 1;
+    for i in 1..n {
+        // a leaf joins its hub, a hub the one before it
+        let to = if i >= hubs { i % hubs } else { i - 1 };
+        g.add_edge(at(i), at(to), ());
+    }
+    b.counter(divan::counter::ItemsCount::new(n))
+        .bench(|| layout(divan::black_box(&g), 95.0, 7));
+}

@@ -224,6 +224,19 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
     }
     let mut groups: Vec<Vec<usize>> = members.into_values().collect();
     groups.sort_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
+    for (ci, g) in groups.iter().enumerate() {
+        for &i in g {
+            comp.insert(i, ci);
+        }
+    }
+    // each component's pairs, in the order of `pairs` (one pass: a corpus has components by the
+    // thousand)
+    let mut links: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
+    for &(a, b) in pairs.keys() {
+        if let Some(l) = comp.get(&a).and_then(|&c| links.get_mut(c)) {
+            l.push((a, b));
+        }
+    }
     // lay out each component, then pack them on shelves
     let mut placed: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
     // per component: its nodes at (x, y) from its corner, its width and height
@@ -235,10 +248,7 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         let mut ug = UnGraph::<Extent, ()>::new_undirected();
         let local: BTreeMap<usize, petgraph::graph::NodeIndex> =
             boxes.iter().map(|&(i, e)| (i, ug.add_node(e))).collect();
-        for c in g.iter().enumerate() {
-            comp.insert(*c.1, ci);
-        }
-        for &(a, b) in pairs.keys() {
+        for &(a, b) in links.get(ci).into_iter().flatten() {
             if let (Some(&la), Some(&lb)) = (local.get(&a), local.get(&b)) {
                 ug.add_edge(la, lb, ());
             }
@@ -305,13 +315,19 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         })
         .map(|d| (d.x, d.y));
     // edges, shortened to the marks' rims, with labels where they fit
-    let mut taken: Vec<(f64, f64, f64, f64)> = nodes
-        .iter()
-        .filter_map(|d| {
-            let e = extent(ix.node(d.i)?);
-            Some((d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down))
-        })
-        .collect();
+    let mut taken = Taken::default();
+    for d in &nodes {
+        if let Some(e) = ix.node(d.i).map(extent) {
+            taken.push((d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down));
+        }
+    }
+    // the kinds of relation edge between each pair, either way
+    let mut kinds: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
+    for &(a, b, e) in &ix.edges {
+        if matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo) {
+            kinds.entry((a.min(b), a.max(b))).or_default().insert(e.kind.as_str());
+        }
+    }
     let mut edges = Vec::new();
     for (&(a, b), list) in &pairs {
         let (Some(&(ax, ay)), Some(&(bx, by))) = (placed.get(&a), placed.get(&b)) else {
@@ -340,10 +356,7 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         for t in [0.5, 0.38, 0.62, 0.28, 0.72] {
             let (lx, ly) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
             let bx = (lx - tw / 2.0, ly - 9.0, lx + tw / 2.0, ly + 4.0);
-            let free = taken
-                .iter()
-                .all(|o| bx.2 <= o.0 || bx.0 >= o.2 || bx.3 <= o.1 || bx.1 >= o.3);
-            if free {
+            if taken.free(bx) {
                 taken.push(bx);
                 label = Some((lx, ly, text.clone()));
                 break;
@@ -352,7 +365,10 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         edges.push(DEdge {
             s: si,
             t: ti,
-            kind: edge_kind(ix, si, ti),
+            kind: kinds
+                .get(&(si.min(ti), si.max(ti)))
+                .map(|k| k.iter().copied().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default(),
             d: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
             width: 1.2 + (list.len() as f64 - 1.0).min(3.0) * 0.7,
             arrow: forward || backward,
@@ -419,16 +435,43 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
     }
 }
 
-fn edge_kind(ix: &Indexed, s: usize, t: usize) -> String {
-    let kinds: BTreeSet<&str> = ix
-        .edges
-        .iter()
-        .filter(|&&(a, b, e)| {
-            ((a, b) == (s, t) || (a, b) == (t, s)) && matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo)
-        })
-        .map(|&(_, _, e)| e.kind.as_str())
-        .collect();
-    kinds.into_iter().collect::<Vec<_>>().join(" ")
+/// Boxes (`x0, y0, x1, y1`) placed so far, filed by the cells of a grid they cover, so that
+/// whether a new box is free of them asks only those in its cells: a corpus's drawing has
+/// thousands of marks and labels, and comparing each label with all of them was n².
+#[derive(Default)]
+struct Taken {
+    boxes: Vec<(f64, f64, f64, f64)>,
+    cells: foldhash::HashMap<(i64, i64), Vec<usize>>,
+}
+
+impl Taken {
+    /// A cell's width and height: about a label's.
+    const CELL: (f64, f64) = (160.0, 40.0);
+
+    /// The cells `b` covers: two boxes that overlap share one (a point of both lies in it).
+    fn cells_of(b: (f64, f64, f64, f64)) -> impl Iterator<Item = (i64, i64)> {
+        let (w, h) = Self::CELL;
+        let (x0, x1) = ((b.0 / w).floor() as i64, (b.2 / w).floor() as i64);
+        let (y0, y1) = ((b.1 / h).floor() as i64, (b.3 / h).floor() as i64);
+        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+    }
+
+    fn push(&mut self, b: (f64, f64, f64, f64)) {
+        let i = self.boxes.len();
+        self.boxes.push(b);
+        for c in Self::cells_of(b) {
+            self.cells.entry(c).or_default().push(i);
+        }
+    }
+
+    /// Whether `b` overlaps no box placed (touching is not overlapping).
+    fn free(&self, b: (f64, f64, f64, f64)) -> bool {
+        Self::cells_of(b)
+            .filter_map(|c| self.cells.get(&c))
+            .flatten()
+            .filter_map(|&i| self.boxes.get(i))
+            .all(|o| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3)
+    }
 }
 
 /// The mean of the heights in `at` of `ids`.
@@ -807,5 +850,45 @@ fn claim_dot(i: usize, n: &Node, at: (f64, f64), width: usize, colours: &Palette
         ly: 4.0,
         anchor: "end",
         strong: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Asking the grid whether a box is free gives what comparing it with every box placed
+    /// gives, for boxes of any size and place, touching ones and ones across cell edges.
+    #[test]
+    fn taken_answers_as_every_box_does() {
+        let mut state: u64 = 17;
+        let mut next = move |scale: f64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.3) * scale
+        };
+        let mut taken = Taken::default();
+        let mut all: Vec<(f64, f64, f64, f64)> = Vec::new();
+        let (mut free, mut not) = (0, 0);
+        for i in 0..3000 {
+            let (x, y) = (next(2000.0).round(), next(600.0).round());
+            let (w, h) = (next(300.0).abs().max(1.0).round(), next(60.0).abs().max(1.0).round());
+            // every fifth box touches the last one placed, right along its edge
+            let b = match all.last() {
+                Some(o) if i % 5 == 0 => (o.2, o.1, o.2 + w, o.1 + h),
+                _ => (x, y, x + w, y + h),
+            };
+            let brute = all.iter().all(|o| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3);
+            assert_eq!(taken.free(b), brute, "box {i}: {b:?}");
+            if brute {
+                free += 1;
+                taken.push(b);
+                all.push(b);
+            } else {
+                not += 1;
+            }
+        }
+        assert!(free > 100 && not > 100, "{free} free, {not} not");
     }
 }

@@ -37,6 +37,8 @@ pub struct Indexed<'a> {
     pub nodes: Vec<&'a Node>,
     pub edges: Vec<(usize, usize, &'a Edge)>,
     pub documents: &'a [String],
+    /// The document nodes by id (asked once for each claim of a corpus).
+    titles: BTreeMap<&'a str, &'a str>,
 }
 
 impl<'a> Indexed<'a> {
@@ -59,10 +61,16 @@ impl<'a> Indexed<'a> {
             .edges()
             .filter_map(|(s, t, e)| Some((*pos.get(s)?, *pos.get(t)?, e)))
             .collect();
+        let titles = nodes
+            .iter()
+            .filter(|n| n.kind == NodeKind::Document)
+            .map(|n| (n.id.as_str(), n.label.as_str()))
+            .collect();
         Indexed {
             nodes,
             edges,
             documents: &g.documents,
+            titles,
         }
     }
 
@@ -73,10 +81,7 @@ impl<'a> Indexed<'a> {
 
     /// The title of the document with id `doc`, else the id.
     pub fn doc_title(&self, doc: &str) -> String {
-        self.nodes
-            .iter()
-            .find(|n| n.kind == NodeKind::Document && n.id == doc)
-            .map_or_else(|| doc.to_string(), |n| n.label.clone())
+        self.titles.get(doc).map_or(doc, |t| *t).to_string()
     }
 
     fn title(&self) -> String {
