@@ -21,8 +21,7 @@
 use super::escape;
 use super::vocab::{columns, Scalar as Ty};
 use super::Sink;
-use crate::graph::Attrs;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
@@ -30,9 +29,10 @@ use quick_xml::Writer;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::io::Write as _;
 
 /// Attribute name → type, over every map given, in name order.
-fn keys<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Ty> {
+fn keys<'a, M: IntoIterator<Item = (&'a str, &'a Value)>>(maps: impl Iterator<Item = M>) -> BTreeMap<String, Ty> {
     columns(maps, Ty::of, Ty::join)
 }
 
@@ -70,40 +70,39 @@ fn attr<'a>(name: &'a str, value: &str) -> Attribute<'a> {
     }
 }
 
-struct Out {
-    w: Writer<Vec<u8>>,
+struct Out<W: std::io::Write> {
+    w: Writer<W>,
 }
 
-impl Out {
-    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) {
+impl<W: std::io::Write> Out<W> {
+    fn start(&mut self, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
         let mut el = BytesStart::new(name);
         for (k, v) in attrs {
             el.push_attribute(attr(k, v));
         }
-        let _ = self.w.write_event(Event::Start(el));
+        self.w.write_event(Event::Start(el))
     }
 
-    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) {
+    fn empty(&mut self, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
         let mut el = BytesStart::new(name);
         for (k, v) in attrs {
             el.push_attribute(attr(k, v));
         }
-        let _ = self.w.write_event(Event::Empty(el));
+        self.w.write_event(Event::Empty(el))
     }
 
-    fn end(&mut self, name: &str) {
-        let _ = self.w.write_event(Event::End(BytesEnd::new(name)));
+    fn end(&mut self, name: &str) -> std::io::Result<()> {
+        self.w.write_event(Event::End(BytesEnd::new(name)))
     }
 
-    fn data(&mut self, key: &str, value: &str) {
-        self.start("data", &[("key", key)]);
-        let _ = self
-            .w
-            .write_event(Event::Text(BytesText::from_escaped(escape::xml(value))));
-        self.end("data");
+    fn data(&mut self, key: &str, value: &str) -> std::io::Result<()> {
+        self.start("data", &[("key", key)])?;
+        self.w
+            .write_event(Event::Text(BytesText::from_escaped(escape::xml(value))))?;
+        self.end("data")
     }
 
-    fn declare(&mut self, prefix: &str, domain: &str, keys: &BTreeMap<String, Ty>) {
+    fn declare(&mut self, prefix: &str, domain: &str, keys: &BTreeMap<String, Ty>) -> std::io::Result<()> {
         for (name, ty) in keys {
             let id = key_id(prefix, name);
             self.empty(
@@ -114,61 +113,56 @@ impl Out {
                     ("attr.name", name),
                     ("attr.type", ty.graphml()),
                 ],
-            );
+            )?;
         }
+        Ok(())
     }
 
-    fn attrs(&mut self, prefix: &str, keys: &BTreeMap<String, Ty>, m: &Attrs) {
+    fn attrs<'a>(
+        &mut self,
+        prefix: &str,
+        keys: &BTreeMap<String, Ty>,
+        m: impl IntoIterator<Item = (&'a str, &'a Value)>,
+    ) -> std::io::Result<()> {
         for (name, v) in m {
             let Some(ty) = keys.get(name) else { continue };
             if let Some(t) = text(v, *ty) {
-                self.data(&key_id(prefix, name), &t);
+                self.data(&key_id(prefix, name), &t)?;
             }
         }
+        Ok(())
     }
 }
 
-/// Node maps as GraphML sees them: `kind`, `label`, then the attributes.
-fn node_maps(g: &KnowledgeGraph) -> Vec<(String, Attrs)> {
-    g.nodes()
-        .map(|n| {
-            let mut m = Attrs::new();
-            m.insert("kind", Value::from(n.kind.as_str()));
-            m.insert("label", Value::from(n.label.clone()));
-            for (k, v) in &n.attrs {
-                if !m.contains_key(k) {
-                    m.insert(k.to_string(), v.clone());
-                }
-            }
-            (n.id.clone(), m)
-        })
-        .collect()
+/// A node's fields as GraphML sees them: `kind`, `label`, then the attributes (one of the same
+/// name left out).
+fn node_fields<'a>(n: &'a Node, kind: &'a Value, label: &'a Value) -> impl Iterator<Item = (&'a str, &'a Value)> {
+    [("kind", kind), ("label", label)]
+        .into_iter()
+        .chain(n.attrs.iter().filter(|(k, _)| !matches!(*k, "kind" | "label")))
 }
 
-fn edge_maps(g: &KnowledgeGraph) -> Vec<(String, String, Attrs)> {
-    g.edges()
-        .map(|(s, t, e)| {
-            let mut m = Attrs::new();
-            m.insert("kind", Value::from(e.kind.as_str()));
-            m.insert("key", Value::from(e.key.clone()));
-            for (k, v) in &e.attrs {
-                if !m.contains_key(k) {
-                    m.insert(k.to_string(), v.clone());
-                }
-            }
-            (s.to_string(), t.to_string(), m)
-        })
-        .collect()
+/// An edge's fields: `kind`, `key`, then the attributes (one of the same name left out).
+fn edge_fields<'a>(e: &'a Edge, kind: &'a Value, key: &'a Value) -> impl Iterator<Item = (&'a str, &'a Value)> {
+    [("kind", kind), ("key", key)]
+        .into_iter()
+        .chain(e.attrs.iter().filter(|(k, _)| !matches!(*k, "kind" | "key")))
 }
 
-/// The exporter: `NAME.graphml`.
+/// The exporter: `NAME.graphml`, streamed.
 pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
-    out.file(&format!("{name}.graphml"), &|w| w.write_all(&write(g)))
+    out.file(&format!("{name}.graphml"), &|w| write_to(g, w))
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let nodes = node_maps(g);
-    let edges = edge_maps(g);
+    let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
+    out
+}
+
+/// [`write`] into `w`, read from the graph as it is written: no copy of its fields.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut graph_attrs = Attrs::new();
     graph_attrs.insert("schema", Value::from(g.schema.as_str()));
     graph_attrs.insert("documents", Value::from(g.documents.clone()));
@@ -176,16 +170,17 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         "diagnostics",
         serde_json::to_value(&g.diagnostics).unwrap_or(Value::Null),
     );
-    let node_keys = keys(nodes.iter().map(|(_, m)| m));
-    let edge_keys = keys(edges.iter().map(|(_, _, m)| m));
+    // a kind, label or key is a string: its key is a string key
+    let string = Value::from("");
+    let node_keys = keys(g.nodes().map(|n| node_fields(n, &string, &string)));
+    let edge_keys = keys(g.edges().map(|(_, _, e)| edge_fields(e, &string, &string)));
     let graph_keys = keys(std::iter::once(&graph_attrs));
 
     let mut out = Out {
-        w: Writer::new_with_indent(Vec::new(), b' ', 2),
+        w: Writer::new_with_indent(std::io::BufWriter::with_capacity(1 << 16, w), b' ', 2),
     };
-    let _ = out
-        .w
-        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)));
+    out.w
+        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     out.start(
         "graphml",
         &[
@@ -196,29 +191,31 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
                 "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
             ),
         ],
-    );
-    out.declare("g", "graph", &graph_keys);
-    out.declare("n", "node", &node_keys);
-    out.declare("e", "edge", &edge_keys);
+    )?;
+    out.declare("g", "graph", &graph_keys)?;
+    out.declare("n", "node", &node_keys)?;
+    out.declare("e", "edge", &edge_keys)?;
     let name = g.documents.join("+");
-    out.start("graph", &[("id", &name), ("edgedefault", "directed")]);
-    out.attrs("g", &graph_keys, &graph_attrs);
-    for (id, m) in &nodes {
-        out.start("node", &[("id", id)]);
-        out.attrs("n", &node_keys, m);
-        out.end("node");
+    out.start("graph", &[("id", &name), ("edgedefault", "directed")])?;
+    out.attrs("g", &graph_keys, &graph_attrs)?;
+    for n in g.nodes() {
+        let (kind, label) = (Value::from(n.kind.as_str()), Value::from(n.label.as_str()));
+        out.start("node", &[("id", &n.id)])?;
+        out.attrs("n", &node_keys, node_fields(n, &kind, &label))?;
+        out.end("node")?;
     }
-    for (i, (s, t, m)) in edges.iter().enumerate() {
+    for (i, (s, t, e)) in g.edges().enumerate() {
+        let (kind, key) = (Value::from(e.kind.as_str()), Value::from(e.key.as_str()));
         let id = format!("e{i}");
-        out.start("edge", &[("id", &id), ("source", s), ("target", t)]);
-        out.attrs("e", &edge_keys, m);
-        out.end("edge");
+        out.start("edge", &[("id", &id), ("source", s), ("target", t)])?;
+        out.attrs("e", &edge_keys, edge_fields(e, &kind, &key))?;
+        out.end("edge")?;
     }
-    out.end("graph");
-    out.end("graphml");
-    let mut bytes = out.w.into_inner();
-    bytes.push(b'\n');
-    bytes
+    out.end("graph")?;
+    out.end("graphml")?;
+    let mut w = out.w.into_inner();
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 #[cfg(test)]

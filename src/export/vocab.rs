@@ -3,7 +3,7 @@
 //! DOT diagrams and the viewer draw a kind alike, and Cypher, the Neo4j CSV, GraphML and RDF name
 //! it alike.
 
-use crate::graph::{Attrs, EdgeKind, KnowledgeGraph, Node, NodeKind};
+use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -255,8 +255,8 @@ impl Scalar {
 
 /// Attribute name → the type of its values over every map given, in name order; `item` gives a
 /// value's type (None: no type, as for null).
-pub fn columns<'a, T: Copy>(
-    maps: impl Iterator<Item = &'a Attrs>,
+pub fn columns<'a, T: Copy, M: IntoIterator<Item = (&'a str, &'a Value)>>(
+    maps: impl Iterator<Item = M>,
     item: impl Fn(&Value) -> Option<T>,
     join: impl Fn(T, T) -> T,
 ) -> BTreeMap<String, T> {
