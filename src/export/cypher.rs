@@ -28,7 +28,7 @@ use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
-use std::fmt::Write as _;
+use std::io::Write as _;
 
 /// A list item as a scalar: scalars as they are, `{document, n, ...}` as `"DOCUMENT#N"`, any
 /// other object or list as its compact JSON text.
@@ -102,33 +102,41 @@ fn with_attrs<'a>(first: Vec<(&'a str, &'a Value)>, attrs: &'a Attrs) -> Vec<(&'
     out
 }
 
-/// The exporter: `NAME.cypher`.
+/// The exporter: `NAME.cypher`, streamed.
 pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
-    out.file(&format!("{name}.cypher"), &|w| w.write_all(&write(g)))
+    out.file(&format!("{name}.cypher"), &|w| write_to(g, w))
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut s = String::new();
-    let _ = writeln!(s, "// policykg graph of: {}", g.documents.join(", "));
-    let _ = writeln!(
+    let mut out = Vec::new();
+    // writing to memory cannot fail
+    let _ = write_to(g, &mut out);
+    out
+}
+
+/// [`write`] into `w`, statement by statement.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut s = std::io::BufWriter::with_capacity(1 << 16, w);
+    writeln!(s, "// policykg graph of: {}", g.documents.join(", "))?;
+    writeln!(
         s,
         "// Load with cypher-shell (Neo4j 5), mgconsole (Memgraph) or any client, statement by statement."
-    );
-    let _ = writeln!(
+    )?;
+    writeln!(
         s,
         "// Idempotent: nodes MERGE on `id`, relationships on `key`; loading twice changes nothing."
-    );
+    )?;
     let labels: BTreeSet<&str> = g.nodes().map(|n| class(n.kind)).collect();
-    s.push_str("\n// --- schema (Neo4j 5; engines without this syntax skip these lines) ---\n");
+    s.write_all("\n// --- schema (Neo4j 5; engines without this syntax skip these lines) ---\n".as_bytes())?;
     for l in &labels {
         let name = escape::cypher_name(&format!("policykg_{}_id", l.to_lowercase()));
-        let _ = writeln!(
+        writeln!(
             s,
             "CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{}) REQUIRE n.id IS UNIQUE;",
             escape::cypher_name(l)
-        );
+        )?;
     }
-    s.push_str("// --- end schema ---\n\n// --- nodes ---\n");
+    s.write_all("// --- end schema ---\n\n// --- nodes ---\n".as_bytes())?;
     let mut kind_of: HashMap<&str, &str> = HashMap::new();
     for n in g.nodes() {
         let l = class(n.kind);
@@ -136,16 +144,16 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         let kind = Value::String(n.kind.to_string());
         let lab = Value::String(n.label.clone());
         let set = with_attrs(vec![("kind", &kind), ("label", &lab)], &n.attrs);
-        let _ = writeln!(
+        writeln!(
             s,
             "MERGE (n:{} {}) SET n += {};",
             escape::cypher_name(l),
             props(&[("id", &id)]),
             props(&set)
-        );
+        )?;
         kind_of.insert(n.id.as_str(), l);
     }
-    s.push_str("\n// --- relationships ---\n");
+    s.write_all("\n// --- relationships ---\n".as_bytes())?;
     for (src, dst, e) in g.edges() {
         let (Some(ls), Some(lt)) = (kind_of.get(src), kind_of.get(dst)) else {
             continue;
@@ -155,7 +163,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         let key = Value::String(e.key.clone());
         let kind = Value::String(e.kind.to_string());
         let set = with_attrs(vec![("kind", &kind)], &e.attrs);
-        let _ = writeln!(
+        writeln!(
             s,
             "MATCH (a:{} {}), (b:{} {}) MERGE (a)-[r:{} {}]->(b) SET r += {};",
             escape::cypher_name(ls),
@@ -165,9 +173,9 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
             escape::cypher_name(rel_type(e.kind)),
             props(&[("key", &key)]),
             props(&set)
-        );
+        )?;
     }
-    s.into_bytes()
+    s.flush()
 }
 
 #[cfg(test)]
