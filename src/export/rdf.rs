@@ -91,15 +91,16 @@ fn date_literal(s: &str) -> Literal {
     }
 }
 
-struct Out {
-    triples: Vec<Triple>,
-    ids: HashSet<String>,
+/// Where the triples go, one by one, in order.
+struct Out<'g, F: FnMut(Triple)> {
+    emit: F,
+    ids: HashSet<&'g str>,
     blank: usize,
 }
 
-impl Out {
+impl<F: FnMut(Triple)> Out<'_, F> {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNode, o: impl Into<Term>) {
-        self.triples.push(Triple::new(s, p, o));
+        (self.emit)(Triple::new(s, p, o));
     }
 
     /// The triples of one attribute.
@@ -118,7 +119,7 @@ impl Out {
                 };
                 self.add(s.clone(), p, lit);
             }
-            Value::String(text) if self.ids.contains(text) && name != "label" => {
+            Value::String(text) if self.ids.contains(text.as_str()) && name != "label" => {
                 self.add(s.clone(), p, node_iri(text));
             }
             Value::String(text) if name == "date" || name == "accessed" => {
@@ -158,9 +159,9 @@ fn extra_class(kind: &str) -> Option<NamedNode> {
     }
 }
 
-/// The exporter: `NAME.ttl`.
+/// The exporter: `NAME.ttl`, streamed.
 pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
-    out.file(&format!("{name}.ttl"), &|w| w.write_all(&write(g)))
+    out.file(&format!("{name}.ttl"), &|w| write_to(g, w))
 }
 
 /// The prefixes of the Turtle file, which `policykg query GRAPH sparql` declares too.
@@ -176,24 +177,43 @@ pub const PREFIXES: [(&str, &str); 8] = [
 ];
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
+    let mut out = Vec::new();
+    match write_to(g, &mut out) {
+        Ok(()) => out,
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`write`] into `w`, triple by triple as they are made: the triples of a corpus are never all
+/// in memory.
+pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ser = PREFIXES
         .iter()
-        .try_fold(TurtleSerializer::new(), |s, (p, i)| s.with_prefix(*p, *i));
-    let Ok(ser) = ser else { return Vec::new() };
-    let mut w = ser.for_writer(Vec::new());
-    for t in &triples(g) {
-        if w.serialize_triple(t).is_err() {
-            return Vec::new();
+        .try_fold(TurtleSerializer::new(), |s, (p, i)| s.with_prefix(*p, *i))
+        .map_err(std::io::Error::other)?;
+    let mut w = ser.for_writer(std::io::BufWriter::with_capacity(1 << 16, w));
+    let mut written = Ok(());
+    each_triple(g, |t| {
+        if written.is_ok() {
+            written = w.serialize_triple(&t);
         }
-    }
-    w.finish().unwrap_or_default()
+    });
+    written?;
+    std::io::Write::flush(&mut w.finish()?)
 }
 
 /// The graph as RDF triples, in the order the Turtle file gives them.
 pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
+    let mut out = Vec::new();
+    each_triple(g, |t| out.push(t));
+    out
+}
+
+/// Each triple of the graph to `emit`, in the order the Turtle file gives them.
+fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
     let mut out = Out {
-        triples: Vec::new(),
-        ids: g.nodes().map(|n| n.id.clone()).collect(),
+        emit,
+        ids: g.nodes().map(|n| n.id.as_str()).collect(),
         blank: 0,
     };
     for n in g.nodes() {
@@ -233,7 +253,6 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
         out.add(es.clone(), term("key"), Literal::new_simple_literal(&e.key));
         out.attrs(&es, &e.attrs);
     }
-    out.triples
 }
 
 #[cfg(test)]
