@@ -90,46 +90,73 @@ fn field(v: Option<&Value>, col: Col) -> String {
     }
 }
 
-fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Vec<u8> {
-    let mut w = csv::WriterBuilder::new()
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(Vec::new());
-    let _ = w.write_record(&header);
-    for r in rows {
-        let _ = w.write_record(&r);
-    }
-    w.into_inner().unwrap_or_default()
+/// One file of the folder: the nodes of a kind, or the relationships of a kind.
+#[derive(Clone, Copy)]
+enum Table {
+    Nodes(NodeKind),
+    Edges(EdgeKind),
 }
 
-/// The exporter: the files of the folder `NAME.neo4j/`.
+/// The exporter: the files of the folder `NAME.neo4j/`, each streamed.
 pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Result<()> {
-    for (file, bytes) in files(g) {
-        out.file(&format!("{name}.neo4j/{file}"), &|w| w.write_all(&bytes))?;
+    for (file, table) in tables(g) {
+        out.file(&format!("{name}.neo4j/{file}"), &|w| write_table(g, table, w))?;
     }
     Ok(())
 }
 
 /// (file name inside `NAME.neo4j/`, bytes)
 pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    // nodes, by kind in first-seen order
-    let mut kinds: Vec<NodeKind> = Vec::new();
+    tables(g)
+        .into_iter()
+        .map(|(file, table)| {
+            let mut bytes = Vec::new();
+            // writing to memory cannot fail
+            let _ = write_table(g, table, &mut bytes);
+            (file, bytes)
+        })
+        .collect()
+}
+
+/// The files: the nodes by kind, then the relationships by kind, kinds in first-seen order.
+fn tables(g: &KnowledgeGraph) -> Vec<(String, Table)> {
+    let mut nodes: Vec<NodeKind> = Vec::new();
     for n in g.nodes() {
-        if !kinds.contains(&n.kind) {
-            kinds.push(n.kind);
+        if !nodes.contains(&n.kind) {
+            nodes.push(n.kind);
         }
     }
-    for kind in &kinds {
-        let nodes: Vec<_> = g.nodes().filter(|n| n.kind == *kind).collect();
-        let mut cols = columns(nodes.iter().map(|n| &n.attrs));
-        for fixed in ["id", "kind", "label"] {
-            cols.remove(fixed);
+    let mut edges: Vec<EdgeKind> = Vec::new();
+    for (_, _, e) in g.edges() {
+        if !edges.contains(&e.kind) {
+            edges.push(e.kind);
         }
-        let mut header = vec!["id:ID".to_string(), ":LABEL".into(), "kind".into(), "label".into()];
-        header.extend(cols.iter().map(|(k, c)| c.header(k)));
-        let rows = nodes
-            .iter()
-            .map(|n| {
+    }
+    let nodes = nodes
+        .into_iter()
+        .map(|k| (format!("nodes_{}.csv", file_part(k.as_str())), Table::Nodes(k)));
+    let edges = edges
+        .into_iter()
+        .map(|k| (format!("relationships_{}.csv", file_part(k.as_str())), Table::Edges(k)));
+    nodes.chain(edges).collect()
+}
+
+/// One file, row by row: the header, then a row per node or relationship of the kind.
+fn write_table(g: &KnowledgeGraph, table: Table, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut csv = csv::WriterBuilder::new()
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(w);
+    match table {
+        Table::Nodes(kind) => {
+            let nodes = || g.nodes().filter(move |n| n.kind == kind);
+            let mut cols = columns(nodes().map(|n| &n.attrs));
+            for fixed in ["id", "kind", "label"] {
+                cols.remove(fixed);
+            }
+            let mut header = vec!["id:ID".to_string(), ":LABEL".into(), "kind".into(), "label".into()];
+            header.extend(cols.iter().map(|(k, c)| c.header(k)));
+            csv.write_record(&header)?;
+            for n in nodes() {
                 let mut r = vec![
                     n.id.clone(),
                     vocab::class(n.kind).to_string(),
@@ -137,37 +164,25 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
                     n.label.clone(),
                 ];
                 r.extend(cols.iter().map(|(k, c)| field(n.attrs.get(k), *c)));
-                r
-            })
-            .collect();
-        out.push((
-            format!("nodes_{}.csv", file_part(kind.as_str())),
-            csv_bytes(header, rows),
-        ));
-    }
-    let mut kinds: Vec<EdgeKind> = Vec::new();
-    for (_, _, e) in g.edges() {
-        if !kinds.contains(&e.kind) {
-            kinds.push(e.kind);
+                csv.write_record(&r)?;
+            }
         }
-    }
-    for kind in &kinds {
-        let edges: Vec<_> = g.edges().filter(|(_, _, e)| e.kind == *kind).collect();
-        let mut cols = columns(edges.iter().map(|(_, _, e)| &e.attrs));
-        for fixed in ["key", "kind"] {
-            cols.remove(fixed);
-        }
-        let mut header = vec![
-            ":START_ID".to_string(),
-            ":END_ID".into(),
-            ":TYPE".into(),
-            "key".into(),
-            "kind".into(),
-        ];
-        header.extend(cols.iter().map(|(k, c)| c.header(k)));
-        let rows = edges
-            .iter()
-            .map(|(s, t, e)| {
+        Table::Edges(kind) => {
+            let edges = || g.edges().filter(move |(_, _, e)| e.kind == kind);
+            let mut cols = columns(edges().map(|(_, _, e)| &e.attrs));
+            for fixed in ["key", "kind"] {
+                cols.remove(fixed);
+            }
+            let mut header = vec![
+                ":START_ID".to_string(),
+                ":END_ID".into(),
+                ":TYPE".into(),
+                "key".into(),
+                "kind".into(),
+            ];
+            header.extend(cols.iter().map(|(k, c)| c.header(k)));
+            csv.write_record(&header)?;
+            for (s, t, e) in edges() {
                 let mut r = vec![
                     s.to_string(),
                     t.to_string(),
@@ -176,15 +191,11 @@ pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
                     e.kind.to_string(),
                 ];
                 r.extend(cols.iter().map(|(k, c)| field(e.attrs.get(k), *c)));
-                r
-            })
-            .collect();
-        out.push((
-            format!("relationships_{}.csv", file_part(kind.as_str())),
-            csv_bytes(header, rows),
-        ));
+                csv.write_record(&r)?;
+            }
+        }
     }
-    out
+    csv.flush()
 }
 
 /// A kind as part of a file name: ASCII letters, digits, `_` and `-` only.
