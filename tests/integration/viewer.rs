@@ -184,6 +184,28 @@ fn svg_is_standalone_xml() {
     }
 }
 
+/// A graph large enough that its page's data is written straight into the page as it is
+/// serialised (the bulk of a corpus's page, never held in memory) gives the page a small graph's
+/// path gives: the same checks hold, hostile text in every claim included.
+#[test]
+fn a_large_page_embeds_the_same_data() {
+    use policykg::graph::{Attrs, Node};
+    let (name, mut g) = graph(HOSTILE);
+    for i in 0..21_000 {
+        g.add_node(Node {
+            id: format!("claim:{name}:x{i}"),
+            kind: NodeKind::Claim,
+            label: format!("claim {i} </script><!--"),
+            attrs: Attrs::from_iter([(
+                "text",
+                serde_json::Value::from(format!("claim {i} </script> \u{2028} & <b>")),
+            )]),
+        });
+    }
+    let page = render(&name, &g, Format::Html);
+    check_page(&page, &g, &name);
+}
+
 #[test]
 fn corpus_page_holds_both_documents() {
     let graphs: Vec<KnowledgeGraph> = [SEED, HOSTILE].iter().map(|p| graph(p).1).collect();

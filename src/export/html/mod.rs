@@ -118,21 +118,39 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     out
 }
 
+/// Nodes and edges beyond which a page's data is streamed into it (see [`write_to`]): the seed
+/// × 100 has some 64,000, a paper a few hundred.
+const LARGE: usize = 20_000;
+
+/// The page's data: the graph's JSON as `policykg/1` has it, compact, escaped for the `<script>`
+/// element as it is serialised.
+fn embed(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // (buffered: the serialiser writes token by token)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, escape::ScriptJson::new(w));
+    serde_json::to_writer(&mut out, &crate::export::json::Streamed::v1(g))?;
+    out.into_inner()
+        .map_err(std::io::IntoInnerError::into_error)?
+        .finish()?;
+    Ok(())
+}
+
 /// [`write`] into `w`. A `policykg/2` graph is read as `policykg/1` has it, not copied.
 pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let ix = Indexed::v1(g);
-    // the drawings and the embedded data at once, on the build's threads; the data, the bulk of
-    // a corpus's page, is escaped as it is serialised: one copy of it, not three
+    // A small graph's data is serialised beside the drawings, on the build's threads (a
+    // one-paper build waits on its page last); a large one's, the bulk of its page, is written
+    // straight into the file when its place comes, never held in memory.
+    let large = g.node_count() + g.edge_count() > LARGE;
     let (drawings, data) = rayon::join(
         || layout::all(&ix),
         || {
-            // (buffered: the serialiser writes token by token)
-            let mut data = std::io::BufWriter::with_capacity(1 << 16, escape::ScriptJson::new(Vec::new()));
-            let written = serde_json::to_writer(&mut data, &crate::export::json::Streamed::v1(g));
-            match (written, data.into_inner()) {
-                (Ok(()), Ok(data)) => data.finish().unwrap_or_default(),
-                _ => b"{}".to_vec(),
-            }
+            (!large).then(|| {
+                let mut data = Vec::new();
+                match embed(g, &mut data) {
+                    Ok(()) => data,
+                    Err(_) => b"{}".to_vec(),
+                }
+            })
         },
     );
     let title = ix.title();
@@ -190,7 +208,10 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             "TABS" => out.write_all(tabs.as_bytes())?,
             "VIEWS" => out.write_all(views.as_bytes())?,
             "LEGENDS" => out.write_all(legends.as_bytes())?,
-            "DATA" => out.write_all(&data)?,
+            "DATA" => match &data {
+                Some(data) => out.write_all(data)?,
+                None => embed(g, &mut out)?,
+            },
             "SCRIPT" => out.write_all(SCRIPT.as_bytes())?,
             other => out.write_all(other.as_bytes())?,
         }
