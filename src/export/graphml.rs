@@ -134,19 +134,27 @@ impl<W: std::io::Write> Out<W> {
     }
 }
 
-/// A node's fields as GraphML sees them: `kind`, `label`, then the attributes (one of the same
-/// name left out).
+/// A node's fields as GraphML sees them: `kind`, `label`, then the attributes, each name once
+/// (its first value).
 fn node_fields<'a>(n: &'a Node, kind: &'a Value, label: &'a Value) -> impl Iterator<Item = (&'a str, &'a Value)> {
-    [("kind", kind), ("label", label)]
-        .into_iter()
-        .chain(n.attrs.iter().filter(|(k, _)| !matches!(*k, "kind" | "label")))
+    once_each([("kind", kind), ("label", label)].into_iter().chain(n.attrs.iter()))
 }
 
-/// An edge's fields: `kind`, `key`, then the attributes (one of the same name left out).
+/// An edge's fields: `kind`, `key`, then the attributes, each name once (its first value).
 fn edge_fields<'a>(e: &'a Edge, kind: &'a Value, key: &'a Value) -> impl Iterator<Item = (&'a str, &'a Value)> {
-    [("kind", kind), ("key", key)]
-        .into_iter()
-        .chain(e.attrs.iter().filter(|(k, _)| !matches!(*k, "kind" | "key")))
+    once_each([("kind", kind), ("key", key)].into_iter().chain(e.attrs.iter()))
+}
+
+/// The fields whose name has not come before. (A graph's fields have distinct names, but
+/// nothing in `Attrs` makes them so: `to_v1` gives an edge that already had an `evidence` a
+/// second one.)
+fn once_each<'a>(fields: impl Iterator<Item = (&'a str, &'a Value)>) -> impl Iterator<Item = (&'a str, &'a Value)> {
+    let mut seen: Vec<&str> = Vec::new();
+    fields.filter(move |(k, _)| {
+        let new = !seen.contains(k);
+        seen.push(k);
+        new
+    })
 }
 
 /// The exporter: `NAME.graphml`, streamed.

@@ -206,6 +206,91 @@ fn a_large_page_embeds_the_same_data() {
     check_page(&page, &g, &name);
 }
 
+/// A relationship drawing with a component of more than 400 entities (placed through the
+/// quadtree and the grid, not pair by pair) draws every one of them, and the page holds and is
+/// the same on every run.
+#[test]
+fn a_large_component_is_drawn_the_same_every_time() {
+    use policykg::graph::{Attrs, Edge, EdgeKind, Node};
+    use serde_json::json;
+    let (name, mut g) = graph(HOSTILE);
+    let id = |i: usize| format!("actor:x{i}");
+    for i in 0..450 {
+        g.add_node(Node {
+            id: id(i),
+            kind: NodeKind::Actor,
+            label: format!("Actor {i}"),
+            attrs: Attrs::from_iter([("type", json!("state")), ("mentions", json!(1 + i % 7))]),
+        });
+    }
+    // a chain, and every tenth joined to the first
+    for i in 1..450 {
+        for from in [i - 1, 0].into_iter().take(if i % 10 == 0 { 2 } else { 1 }) {
+            let edge = Edge {
+                kind: EdgeKind::Relation,
+                key: format!("relation:supports:{from}:{i}"),
+                attrs: Attrs::from_iter([("predicate", json!("supports"))]),
+            };
+            assert!(g.add_edge(&id(from), &id(i), edge));
+        }
+    }
+    let page = render(&name, &g, Format::Html);
+    check_page(&page, &g, &name);
+    assert!(render(&name, &g, Format::Html) == page, "the same page on every run");
+    assert!(
+        (0..450).all(|i| page.contains(&format!(">Actor {i}<"))),
+        "every actor drawn"
+    );
+}
+
+/// The page reads a `policykg/2` graph as `policykg/1` has it in the odd cases too: a relation
+/// whose `sentence` names no node or a claim or is not a string, an edge from a sentence node.
+#[test]
+fn odd_evidence_reads_as_schema_1_has_it() {
+    use policykg::graph::{Attrs, Edge, EdgeKind, Node};
+    use serde_json::json;
+    let (name, mut g) = graph(SEED);
+    assert_eq!(g.schema, Schema::V2);
+    let claim = g
+        .nodes()
+        .find(|n| n.kind == NodeKind::Claim)
+        .map(|n| n.id.clone())
+        .unwrap_or_default();
+    let sentence = g
+        .nodes()
+        .find(|n| n.kind == NodeKind::Sentence)
+        .map(|n| n.id.clone())
+        .unwrap_or_default();
+    for (i, s) in [json!("sentence:nowhere:1"), json!(claim), json!(7)]
+        .into_iter()
+        .enumerate()
+    {
+        let edge = Edge {
+            kind: EdgeKind::Relation,
+            key: format!("relation:odd:{i}"),
+            attrs: Attrs::from_iter([
+                ("predicate", json!("odd")),
+                ("evidence_span", json!([1, 2])),
+                ("sentence", s),
+            ]),
+        };
+        assert!(g.add_edge("actor:india", "actor:united-states", edge));
+    }
+    let edge = Edge {
+        kind: EdgeKind::Mentions,
+        key: "mentions".into(),
+        attrs: Attrs::new(),
+    };
+    assert!(g.add_edge(&sentence, "actor:india", edge));
+    g.add_node(Node {
+        id: "sentence:spare:1".into(),
+        kind: NodeKind::Sentence,
+        label: String::new(),
+        attrs: Attrs::new(),
+    });
+    check_page(&render(&name, &g, Format::Html), &g, &name);
+}
+
 #[test]
 fn corpus_page_holds_both_documents() {
     let graphs: Vec<KnowledgeGraph> = [SEED, HOSTILE].iter().map(|p| graph(p).1).collect();

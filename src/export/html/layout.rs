@@ -442,35 +442,57 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
 struct Taken {
     boxes: Vec<(f64, f64, f64, f64)>,
     cells: foldhash::HashMap<(i64, i64), Vec<usize>>,
+    /// Boxes too odd for the grid (a coordinate not finite, or spanning thousands of cells),
+    /// asked every time.
+    odd: Vec<usize>,
 }
 
 impl Taken {
     /// A cell's width and height: about a label's.
     const CELL: (f64, f64) = (160.0, 40.0);
+    /// The most cells a box is filed under, across or down.
+    const SPAN: i64 = 1_000;
 
     /// The cells `b` covers: two boxes that overlap share one (a point of both lies in it).
-    fn cells_of(b: (f64, f64, f64, f64)) -> impl Iterator<Item = (i64, i64)> {
+    /// None for a box the grid does not hold.
+    fn cells_of(b: (f64, f64, f64, f64)) -> Option<impl Iterator<Item = (i64, i64)>> {
+        if ![b.0, b.1, b.2, b.3].iter().all(|v| v.is_finite()) {
+            return None;
+        }
         let (w, h) = Self::CELL;
         let (x0, x1) = ((b.0 / w).floor() as i64, (b.2 / w).floor() as i64);
         let (y0, y1) = ((b.1 / h).floor() as i64, (b.3 / h).floor() as i64);
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+        if x1.saturating_sub(x0) > Self::SPAN || y1.saturating_sub(y0) > Self::SPAN {
+            return None;
+        }
+        Some((x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y))))
     }
 
     fn push(&mut self, b: (f64, f64, f64, f64)) {
         let i = self.boxes.len();
         self.boxes.push(b);
-        for c in Self::cells_of(b) {
-            self.cells.entry(c).or_default().push(i);
+        match Self::cells_of(b) {
+            Some(cells) => {
+                for c in cells {
+                    self.cells.entry(c).or_default().push(i);
+                }
+            }
+            None => self.odd.push(i),
         }
     }
 
     /// Whether `b` overlaps no box placed (touching is not overlapping).
     fn free(&self, b: (f64, f64, f64, f64)) -> bool {
-        Self::cells_of(b)
+        let apart = |o: &(f64, f64, f64, f64)| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3;
+        let Some(cells) = Self::cells_of(b) else {
+            return self.boxes.iter().all(apart);
+        };
+        cells
             .filter_map(|c| self.cells.get(&c))
             .flatten()
+            .chain(&self.odd)
             .filter_map(|&i| self.boxes.get(i))
-            .all(|o| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3)
+            .all(apart)
     }
 }
 
@@ -877,6 +899,10 @@ mod tests {
             // every fifth box touches the last one placed, right along its edge
             let b = match all.last() {
                 Some(o) if i % 5 == 0 => (o.2, o.1, o.2 + w, o.1 + h),
+                // boxes the grid cannot hold: not finite, or wider than its span of cells
+                _ if i % 97 == 0 => (f64::NAN, y, x + w, y + h),
+                _ if i % 89 == 0 => (x, y, f64::INFINITY, y + h),
+                _ if i % 83 == 0 => (x - 1.0e9, y, x + w, y + h),
                 _ => (x, y, x + w, y + h),
             };
             let brute = all.iter().all(|o| b.2 <= o.0 || b.0 >= o.2 || b.3 <= o.1 || b.1 >= o.3);
