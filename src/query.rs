@@ -505,14 +505,28 @@ pub fn sparql(g: &KnowledgeGraph, query: &str, out: Output) -> Result<Vec<u8>, Q
     use oxigraph::store::Store;
     let err = |e: &dyn std::fmt::Display| QueryError::Sparql(e.to_string().replace('\n', " "));
     let store = Store::new().map_err(|e| err(&e))?;
-    let triples = rdf::triples(g);
-    store
-        .extend(
-            triples
-                .iter()
-                .map(|t| QuadRef::new(&t.subject, &t.predicate, &t.object, GraphNameRef::DefaultGraph)),
-        )
-        .map_err(|e| err(&e))?;
+    // the triples go into the store a batch at a time as they are made, never all held at once
+    // beside it (a corpus has millions)
+    let mut batch: Vec<oxigraph::model::Triple> = Vec::new();
+    let mut loaded = Ok(());
+    let mut load = |batch: &mut Vec<oxigraph::model::Triple>| {
+        if loaded.is_ok() {
+            loaded = store.extend(
+                batch
+                    .iter()
+                    .map(|t| QuadRef::new(&t.subject, &t.predicate, &t.object, GraphNameRef::DefaultGraph)),
+            );
+        }
+        batch.clear();
+    };
+    rdf::each_triple(g, |t| {
+        batch.push(t);
+        if batch.len() >= 10_000 {
+            load(&mut batch);
+        }
+    });
+    load(&mut batch);
+    loaded.map_err(|e| err(&e))?;
     let mut evaluator = SparqlEvaluator::new();
     for (prefix, iri) in rdf::PREFIXES {
         evaluator = evaluator.with_prefix(prefix, iri).map_err(|e| err(&e))?;

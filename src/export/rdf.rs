@@ -210,7 +210,7 @@ pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
 }
 
 /// Each triple of the graph to `emit`, in the order the Turtle file gives them.
-fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
+pub(crate) fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
     let mut out = Out {
         emit,
         ids: g.nodes().map(|n| n.id.as_str()).collect(),
