@@ -38,10 +38,7 @@ fn section(n: &Node, g: &KnowledgeGraph) -> String {
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    super::in_memory(&|w| write_to(g, w))
 }
 
 /// [`write`] into `w`.

@@ -108,10 +108,7 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    super::in_memory(&|w| write_to(g, w))
 }
 
 /// [`write`] into `w`, statement by statement.

@@ -166,10 +166,7 @@ impl<'a> Diagram<'a> {
 
 /// The relationship diagram.
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    super::in_memory(&|w| write_to(g, w))
 }
 
 /// [`write`] into `w`.

@@ -31,10 +31,7 @@ fn field<'a>(n: &'a Node, k: &str) -> &'a str {
 }
 
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    super::in_memory(&|w| write_to(g, w))
 }
 
 /// [`write`] into `w`.

@@ -55,10 +55,7 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
 
 /// The same bytes as pretty-printing [`value`], streamed: no copy of the graph.
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    super::in_memory(&|w| write_to(g, w))
 }
 
 /// [`write`] into `w`.

@@ -36,6 +36,14 @@ pub enum Format {
 /// Writes one output file into the writer it is given.
 pub type Render<'a> = dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + 'a;
 
+/// What `render` writes, in memory (where writing cannot fail): the `write` of each exporter
+/// that streams into a file with its `write_to`.
+pub(crate) fn in_memory(render: &Render) -> Vec<u8> {
+    let mut out = Vec::new();
+    let _ = render(&mut out);
+    out
+}
+
 /// Where an exporter puts its files: each by its path relative to the output folder
 /// (`NAME.json`, `NAME.neo4j/nodes_claim.csv`) and a function that writes it.
 pub trait Sink {

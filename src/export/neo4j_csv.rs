@@ -109,12 +109,7 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
 pub fn files(g: &KnowledgeGraph) -> Vec<(String, Vec<u8>)> {
     tables(g)
         .into_iter()
-        .map(|(file, table)| {
-            let mut bytes = Vec::new();
-            // writing to memory cannot fail
-            let _ = write_table(g, table, &mut bytes);
-            (file, bytes)
-        })
+        .map(|(file, table)| (file, super::in_memory(&|w| write_table(g, table, w))))
         .collect()
 }
 

@@ -117,34 +117,8 @@ pub fn layout(g: &UnGraph<Extent, ()>, k: f64, seed: u64) -> Vec<(f64, f64)> {
     }
     let mut pos: Vec<(f64, f64)> = bodies.iter().map(|b| b.pos).collect();
     let boxes: Vec<Extent> = g.node_indices().map(|i| g[i]).collect();
-    if n > EXACT_MAX {
-        spread(&mut pos, &boxes);
-    }
     separate(&mut pos, &boxes, 6.0);
     pos
-}
-
-/// Scales the positions up from their centre until the area they span is twice the area of the
-/// boxes. Thousands of nodes at the ideal edge length leave no room for their labels, and
-/// pushing crowded boxes apart pair by pair took hundreds of rounds; spread first, a few do.
-fn spread(pos: &mut [(f64, f64)], boxes: &[Extent]) {
-    let need: f64 = boxes.iter().map(|b| (b.left + b.right) * (b.up + b.down)).sum::<f64>() * 2.0;
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for p in pos.iter() {
-        x0 = x0.min(p.0);
-        y0 = y0.min(p.1);
-        x1 = x1.max(p.0);
-        y1 = y1.max(p.1);
-    }
-    let have = (x1 - x0).max(1.0) * (y1 - y0).max(1.0);
-    if have >= need {
-        return;
-    }
-    let s = (need / have).sqrt();
-    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
-    for p in pos.iter_mut() {
-        *p = (cx + (p.0 - cx) * s, cy + (p.1 - cy) * s);
-    }
 }
 
 /// Repulsion between every pair: `k²/d` along the line between them.

@@ -166,8 +166,8 @@ fn is_entity(n: &Node) -> bool {
 
 /// Actors and agreements; `relation` and `party_to` edges labelled by predicate.
 pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
-    // unordered pair → its edges as (source, target, predicate)
-    type Pairs = BTreeMap<(usize, usize), Vec<(usize, usize, String)>>;
+    // unordered pair → its edges as (source, target, predicate, kind)
+    type Pairs<'a> = BTreeMap<(usize, usize), Vec<(usize, usize, String, &'a str)>>;
     let mut pairs: Pairs = BTreeMap::new();
     for &(s, t, e) in &ix.edges {
         if matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo)
@@ -181,7 +181,10 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
                 .and_then(Value::as_str)
                 .unwrap_or(e.kind.as_str())
                 .to_string();
-            pairs.entry((s.min(t), s.max(t))).or_default().push((s, t, p));
+            pairs
+                .entry((s.min(t), s.max(t)))
+                .or_default()
+                .push((s, t, p, e.kind.as_str()));
         }
     }
     let radius = |n: &Node| (5.0 + 2.2 * num(n, "mentions").sqrt()).min(20.0);
@@ -321,20 +324,13 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
             taken.push((d.x - e.left, d.y - e.up, d.x + e.right, d.y + e.down));
         }
     }
-    // the kinds of relation edge between each pair, either way
-    let mut kinds: BTreeMap<(usize, usize), BTreeSet<&str>> = BTreeMap::new();
-    for &(a, b, e) in &ix.edges {
-        if matches!(e.kind, EdgeKind::Relation | EdgeKind::PartyTo) {
-            kinds.entry((a.min(b), a.max(b))).or_default().insert(e.kind.as_str());
-        }
-    }
     let mut edges = Vec::new();
     for (&(a, b), list) in &pairs {
         let (Some(&(ax, ay)), Some(&(bx, by))) = (placed.get(&a), placed.get(&b)) else {
             continue;
         };
-        let forward = list.iter().all(|(s, _, _)| *s == a);
-        let backward = list.iter().all(|(s, _, _)| *s == b);
+        let forward = list.iter().all(|(s, ..)| *s == a);
+        let backward = list.iter().all(|(s, ..)| *s == b);
         let ((sx, sy, si), (tx, ty, ti)) = if backward {
             ((bx, by, b), (ax, ay, a))
         } else {
@@ -347,7 +343,7 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         let d = (dx * dx + dy * dy).sqrt().max(0.1);
         let (rs, rt) = (radius(sn), radius(tn) + if forward || backward { 3.0 } else { 0.0 });
         let (x1, y1, x2, y2) = (sx + dx / d * rs, sy + dy / d * rs, tx - dx / d * rt, ty - dy / d * rt);
-        let mut text = clip(list.first().map_or("", |(_, _, p)| p), 26);
+        let mut text = clip(list.first().map_or("", |(_, _, p, _)| p), 26);
         if list.len() > 1 {
             text = format!("{text} (+{})", list.len() - 1);
         }
@@ -365,10 +361,14 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
         edges.push(DEdge {
             s: si,
             t: ti,
-            kind: kinds
-                .get(&(si.min(ti), si.max(ti)))
-                .map(|k| k.iter().copied().collect::<Vec<_>>().join(" "))
-                .unwrap_or_default(),
+            // the kinds of relation edge between the pair, either way
+            kind: list
+                .iter()
+                .map(|&(.., k)| k)
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect::<Vec<_>>()
+                .join(" "),
             d: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
             width: 1.2 + (list.len() as f64 - 1.0).min(3.0) * 0.7,
             arrow: forward || backward,

@@ -112,10 +112,7 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
 
 /// The self-contained page (of the graph as `policykg/1` has it).
 pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
-    let mut out = Vec::new();
-    // writing to memory cannot fail
-    let _ = write_to(g, &mut out);
-    out
+    crate::export::in_memory(&|w| write_to(g, w))
 }
 
 /// Nodes and edges beyond which a page's data is streamed into it (see [`write_to`]): the seed
