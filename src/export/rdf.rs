@@ -202,13 +202,6 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     std::io::Write::flush(&mut w.finish()?)
 }
 
-/// The graph as RDF triples, in the order the Turtle file gives them.
-pub fn triples(g: &KnowledgeGraph) -> Vec<Triple> {
-    let mut out = Vec::new();
-    each_triple(g, |t| out.push(t));
-    out
-}
-
 /// Each triple of the graph to `emit`, in the order the Turtle file gives them.
 pub(crate) fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
     let mut out = Out {
