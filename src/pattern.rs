@@ -1,33 +1,32 @@
-//! Patterns with Unicode word boundaries (`\b`), searched in two steps.
+//! Patterns searched in two steps: a loose copy finds where a match may start, the whole pattern
+//! is tried there.
 //!
 //! The regex engine's fast matcher, a lazy DFA, gives up on a Unicode `\b` at the first byte
 //! that is not ASCII, and papers and their notes are full of curly quotes, dashes and accented
-//! names: the engine then runs its slowest matcher over the rest of the text. A [`Bounded`]
-//! pattern keeps a copy of itself without its `\b`s, which the fast matcher runs to the end: it
-//! finds where a match may start (a match of the whole is a match of the copy at the same start),
-//! and the whole pattern is tried anchored at each such start in turn. The first that holds is
-//! the leftmost match, the one a search for the whole pattern finds, with the same groups.
+//! names: the engine then runs its slowest matcher over the rest of the text. And a letter class
+//! (`\p{L}`: some 650 ranges of code points) is compiled into an automaton of UTF-8 bytes for
+//! each of its copies, forwards and backwards, which made the rules' letter classes half of a
+//! one-paper build's start-up. A [`Bounded`] pattern keeps a loose copy of itself without its word
+//! boundaries and with each large class widened to its ASCII part and every character beyond
+//! ASCII ([`loosen`]): the fast matcher runs it to the end, and it is small. It finds where a
+//! match may start (a match of the whole is a match of the copy at the same start: the copy only
+//! drops conditions), and the whole pattern is tried anchored at each such start in turn. The
+//! first that holds is the leftmost match, the one a search for the whole pattern finds, with
+//! the same groups.
 
-use regex::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 
-/// A pattern only ever searched anchored, where the caller knows a match may start: compiled
-/// without a prefilter of its literals, which serves only a search for where a match starts
-/// (for a list of forty titles, building it cost more than compiling the pattern).
+/// A pattern only ever searched anchored, where the caller knows a match may start, over the
+/// few bytes its match spans: the one-pass DFA or the PikeVM finds it. Compiled without a
+/// prefilter of its literals, which serves only a search for where a match starts (for a list of
+/// forty titles, building it cost more than compiling the pattern), and without the lazy DFA and
+/// the reverse automaton it needs (half of compiling a pattern; for the titles and the listed
+/// names, the one-paper build 5% faster, the seed × 100 no slower). Not the backtracker: it
+/// clears a set of its states times the bytes to the text's end before every try, however short
+/// the match (3% of the entity rules' instructions).
 pub(crate) fn anchored(pattern: &str) -> Option<meta::Regex> {
-    meta::Builder::new()
-        .configure(meta::Config::new().auto_prefilter(false))
-        .build(pattern)
-        .ok()
-}
-
-/// [`anchored`], and without the lazy DFA and the reverse automaton it needs (half of compiling
-/// a pattern): for a pattern tried where its match is known to start, whose match the one-pass
-/// DFA or the PikeVM finds over the few bytes it spans. Not the backtracker: it clears a set of
-/// its states times the bytes to the text's end before every try, however short the match
-/// (3% of the entity rules' instructions).
-fn anchored_small(pattern: &str) -> Option<meta::Regex> {
     meta::Builder::new()
         .configure(
             meta::Config::new()
@@ -40,27 +39,75 @@ fn anchored_small(pattern: &str) -> Option<meta::Regex> {
         .ok()
 }
 
+/// A class with more ranges than this beyond ASCII is widened in a loose copy: `\p{L}`, `\w`,
+/// `\d` (Unicode digits), not `\s` (a dozen ranges) nor a case-folded letter.
+const WIDE: usize = 16;
+
+/// A copy of `hir` that matches wherever `hir` does, and more: word boundaries (`\b` and its
+/// kin) are dropped, and each class with many ranges beyond ASCII keeps its ASCII part and
+/// takes every character beyond ASCII (`[A-Z\p{L}-]` becomes `[A-Za-z\x{80}-\x{10FFFF}-]`:
+/// eight UTF-8 sequences instead of some four hundred). Dropping a condition or widening a
+/// class never removes a match at a start (the HIR has no complement left to flip: a negated
+/// class is already its ranges).
+fn loosen(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(c)) if c.ranges().iter().filter(|r| r.end() > '\x7f').count() > WIDE => {
+            let mut ranges: Vec<ClassUnicodeRange> = c
+                .ranges()
+                .iter()
+                .filter(|r| r.start() <= '\x7f')
+                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')))
+                .collect();
+            ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+            Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
+        }
+        HirKind::Look(look) if !is_line_anchor(*look) => Hir::empty(),
+        HirKind::Repetition(r) => Hir::repetition(Repetition {
+            sub: Box::new(loosen(&r.sub)),
+            ..r.clone()
+        }),
+        HirKind::Capture(c) => Hir::capture(Capture {
+            sub: Box::new(loosen(&c.sub)),
+            ..c.clone()
+        }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(loosen).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(loosen).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
+}
+
+/// `^`, `$` and their line forms: kept in a loose copy (they cost nothing and rule out starts).
+fn is_line_anchor(look: Look) -> bool {
+    matches!(
+        look,
+        Look::Start | Look::End | Look::StartLF | Look::EndLF | Look::StartCRLF | Look::EndCRLF
+    )
+}
+
 /// A pattern searched in two steps (see the module's documentation).
 #[derive(Debug)]
 pub(crate) struct Bounded {
-    /// The pattern with its word boundaries taken out: it matches wherever the whole does.
-    loose: Regex,
+    /// The pattern loosened ([`loosen`]): it matches wherever the whole does.
+    loose: meta::Regex,
     whole: meta::Regex,
 }
 
 impl Bounded {
-    /// `pattern` holds `\b` only as a word boundary (never in a class, never after `\\`).
     pub(crate) fn new(pattern: &str) -> Option<Bounded> {
+        let hir = regex_syntax::parse(pattern).ok()?;
         Some(Bounded {
-            loose: Regex::new(&pattern.replace(r"\b", "")).ok()?,
-            whole: anchored_small(pattern)?,
+            loose: meta::Builder::new().build_from_hir(&loosen(&hir)).ok()?,
+            whole: anchored(pattern)?,
         })
     }
 
     /// What `try_at` gives at the first start, at or after `from`, where it gives something:
     /// every start of a match of the loose pattern is offered in order, as an anchored search.
     fn first<R>(&self, text: &str, mut from: usize, mut try_at: impl FnMut(&Input) -> Option<R>) -> Option<R> {
-        while let Some(m) = self.loose.find_at(text, from) {
+        while from <= text.len() {
+            let Some(m) = self.loose.find(Input::new(text).range(from..)) else {
+                break;
+            };
             let at = m.start();
             if let Some(found) = try_at(&Input::new(text).range(at..).anchored(Anchored::Yes)) {
                 return Some(found);
@@ -79,6 +126,12 @@ impl Bounded {
 
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.find(text).is_some()
+    }
+
+    /// Every match's whole text, leftmost first and not overlapping, as `regex`'s `find_iter`
+    /// gives them.
+    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 't {
+        self.captures_iter(text).filter_map(|c| c.get(0))
     }
 
     /// Every match, leftmost first and not overlapping, as `regex`'s `captures_iter` gives them.
@@ -146,6 +199,7 @@ impl<'t> Group<'t> {
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use regex::Regex;
     use std::sync::LazyLock;
 
     /// A match's first four groups, as (start, text).
@@ -176,6 +230,12 @@ mod tests {
             r"\b(?:Reports?|In Focus)\b",
             r"\b([A-Z][\p{L}&'’-]+(?:\s+[A-Z][\p{L}&'’-]+){0,2}),?\s+(Inc\.|Inc\b|Ltd\.?|SA\b)",
             r"\b(operations?|exercises?)\s+(?:such as|like)\s+(?:the\s+)?([A-Z][\p{L}-]+)",
+            // widened classes in the loose copy: letters next to quotes, dashes, emoji, digits
+            // that are not ASCII, with bounded repeats, groups and line anchors
+            r#"["“]([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+){0,3}\s+(strategy|policy))[,.]?["”]"#,
+            r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3})\s+and\s+its\s+(?:subsidiar(?:y|ies)|affiliates?)\b",
+            r"(?m)^(?P<org>[A-Z][\w.&'’-]*)\s+(?P<n>\d{1,4})$",
+            r"(?P<fam>\p{Lu}[\p{L}'’-]+),\s+(?P<ini>(?:\p{Lu}\.\s?)+)",
         ]
         .iter()
         .map(|p| (Bounded::new(p).unwrap(), Regex::new(p).unwrap()))
@@ -206,6 +266,11 @@ mod tests {
             "ÉAcme Inc, xBeta SA—Gamma Ltd.",
             "exercises like Malabar and operations such as the Éclair",
             "Orano SAé Orano SA",
+            "the “Look East Now policy”, the \"Ωmega Act strategy\" and “Big Red Blue Green policy”",
+            "“Acme—Beta policy” “😀 policy” “Émile policy.”",
+            "Big Red Blue Green Acme Foods and its subsidiary, Ωmega-Beta and its affiliates",
+            "CRS 2024\nIMF ٣٣\nΩmega 12\nX’s 7",
+            "Müller, H. J. and Ωmega, Ä. then 😀, A.",
             "",
             "—",
         ];
@@ -219,6 +284,20 @@ mod tests {
         }
     }
 
+    /// The loose copy widens a large class to its ASCII part and all beyond ASCII, keeps a small
+    /// one (`\s`, a case-folded letter) and the line anchors, and drops word boundaries.
+    #[test]
+    fn loosen_widens_large_classes_and_drops_word_boundaries() {
+        let loose = |p: &str| loosen(&regex_syntax::parse(p).unwrap());
+        let same = |p: &str| regex_syntax::parse(p).unwrap();
+        assert_eq!(loose(r"[A-Z\p{L}-]+"), same(r"[A-Za-z\x{80}-\x{10FFFF}-]+"));
+        assert_eq!(loose(r"\d{4}"), same(r"[0-9\x{80}-\x{10FFFF}]{4}"));
+        assert_eq!(loose(r"\bX(?P<n>\w)\b"), same(r"X(?P<n>[0-9A-Z_a-z\x{80}-\x{10FFFF}])"));
+        for kept in [r"(?m)^\s+k$", r"(?i)k", r"[^,;]", r"“[a-z]”"] {
+            assert_eq!(loose(kept), same(kept), "{kept}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig { cases: 500, rng_algorithm: proptest::test_runner::RngAlgorithm::ChaCha, ..proptest::prelude::ProptestConfig::default() })]
         /// The same on texts made of the patterns' words and of the characters that make word
@@ -228,7 +307,9 @@ mod tests {
             "news", "week", "Post", "interview", "ed", " by", " with", "Report", "s", "In Focus",
         "Acme", " Inc", ".", " SA", " Ltd", "operations", " like ", "Émile",
             " ", ",", "x", "é", "\u{301}", "ſ", "\u{212a}", "—", "“", "”", "_", "1",
-        ]), 0..12)) {
+            "strategy", " policy", "\"", " and its subsidiary", "Ωmega", "😀", "٣", "2024", "\n",
+            "’", "-", "H.", "Ä", "Big",
+        ]), 0..14)) {
             let t: String = parts.concat();
             for (b, r) in BOUNDED_CASES.iter() {
                 let want = r.find(&t).map(|m| (m.start(), m.end()));

@@ -419,20 +419,20 @@ static TITLE: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
     ))
 });
 
-static COMPANY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static COMPANY: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3}),\s+(?:one of|an?|the)\s+[^,.;()]{0,60}?\b(?:compan(?:y|ies)|firms?|refiners?|refinery|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?|meatpackers?|miners?|operators?|carriers?)\b",
     )
 });
 
 /// `Acme Foods and its subsidiary Beta`: the parent of a subsidiary or affiliate is a company.
-static COMPANY_PARENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3})\s+and\s+its\s+(?:subsidiar(?:y|ies)|affiliates?)\b")
+static COMPANY_PARENT: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(r"\b([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,3})\s+and\s+its\s+(?:subsidiar(?:y|ies)|affiliates?)\b")
 });
 
 /// `mining company Rio Tinto`, `defense firm Anduril`: a company word, then the name.
-static COMPANY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static COMPANY_BEFORE: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b(?:compan(?:y|ies)|firms?|refiners?|manufacturers?|contractors?|conglomerates?|subsidiar(?:y|ies)|start-?ups?|retailers?|suppliers?|vendors?|insurers?|lenders?|automakers?|chipmakers?|shipbuilders?)\s+([A-Z][\p{L}&-]+(?:\s+[A-Z][\p{L}&-]+){0,2})",
     )
 });
@@ -615,15 +615,17 @@ const LIST_NOUNS: &[&str] = &[
 ];
 
 /// `designation as a “Major Defense Partner”`, `designated a Major Non-NATO Ally`.
-static DESIGNATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static DESIGNATION: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r#"\bdesignat(?:ion|ed|es|e)\s+(?:as\s+)?(?:an?\s+|the\s+)?["“]?([A-Z][\p{L}-]+(?:\s+(?:of\s+)?[A-Z][\p{L}-]+){1,5})["”]?"#,
     )
 });
 
 /// `the US "Indo-Pacific strategy"`: a quoted capitalised name ending in a policy noun.
-static QUOTED_STRATEGY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(r#"["“]([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+){0,3}\s+(strategy|policy|doctrine|initiative|vision))[,.]?["”]"#)
+static QUOTED_STRATEGY: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
+        r#"["“]([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+){0,3}\s+(strategy|policy|doctrine|initiative|vision))[,.]?["”]"#,
+    )
 });
 
 /// `the "Look East" policy`: a quoted phrase of 3 to 41 letters, spaces and hyphens, then a
@@ -646,23 +648,21 @@ static SPECIAL: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 });
 
 /// The rules' patterns, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 8] {
+fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 1] {
+    [("DESIGNATOR", &DESIGNATOR)]
+}
+
+/// The rules' patterns with word boundaries searched in two steps (see [`Bounded`]), as
+/// [`patterns`].
+fn bounded_patterns() -> [(&'static str, &'static LazyLock<Option<Bounded>>); 12] {
     [
         ("QUOTED_STRATEGY", &QUOTED_STRATEGY),
-        ("DESIGNATOR", &DESIGNATOR),
         ("COMPANY", &COMPANY),
         ("COMPANY_BEFORE", &COMPANY_BEFORE),
         ("COMPANY_PARENT", &COMPANY_PARENT),
         ("COMMITTEE", &COMMITTEE),
         ("DESIGNATION", &DESIGNATION),
         ("LISTED_ACT", &LISTED_ACT),
-    ]
-}
-
-/// The rules' patterns with word boundaries searched in two steps (see [`Bounded`]), as
-/// [`patterns`].
-fn bounded_patterns() -> [(&'static str, &'static LazyLock<Option<Bounded>>); 5] {
-    [
         ("ACRONYM", &ACRONYM),
         ("COMPANY_SUFFIX", &COMPANY_SUFFIX),
         ("QUOTED_POLICY", &QUOTED_POLICY),
@@ -1288,8 +1288,8 @@ fn brands(t: &mut Table, text: &str, ws: &[Word]) {
 
 /// `Senate Commerce, Science, and Transportation Committee`, `Committee on Health, Education,
 /// Labor, and Pensions`: a committee whose name lists its fields with commas.
-static COMMITTEE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static COMMITTEE: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b(?:(?:Senate|House|Joint|Select|Standing|Special)\s+)?(?:[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?(?:,\s+[A-Z][\p{L}-]+)+,?\s+and\s+[A-Z][\p{L}-]+\s+(?:Committee|Subcommittee)|(?:Committee|Subcommittee)\s+on\s+[A-Z][\p{L}-]+(?:,\s+[A-Z][\p{L}-]+)+,?\s+and\s+[A-Z][\p{L}-]+)",
     )
 });
@@ -1299,8 +1299,8 @@ static COMMITTEE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A law whose title lists its fields with commas: `Department of State, Foreign Operations,
 /// and Related Programs Appropriations Act, 2024`, `Commerce, Justice, Science, and Related
 /// Agencies Appropriations Act`.
-static LISTED_ACT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    re(
+static LISTED_ACT: LazyLock<Option<Bounded>> = LazyLock::new(|| {
+    Bounded::new(
         r"\b[A-Z][\p{L}-]+(?:\s+(?:of\s+)?[A-Z][\p{L}-]+)*(?:,\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)+,?\s+and\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*\s+Act\b(?:,\s+(?:19|20)\d\d\b)?",
     )
 });
