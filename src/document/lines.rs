@@ -4,6 +4,7 @@
 //! classified as heading, note definition, table, list item, paragraph or page furniture
 //! (running headers and footers, page numbers).
 
+use crate::pattern::Start;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
@@ -72,32 +73,40 @@ pub fn leading_superscript(s: &str) -> Option<(u32, &str)> {
     (end > 0).then(|| (n, s.get(end..).unwrap_or("")))
 }
 
-static MD_NOTE: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\^(\d{1,6})\]:[ \t]*"));
-static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^(#{1,6})[ \t]+"));
-static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
-static BRACKET_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^\[\d{1,5}\][ \t]+\S"));
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:table|figure|fig\.|chart|map|box|part|chapter|section|annex|appendix|case|exhibit)\s+[0-9IVXivx]")
+static MD_NOTE: LazyLock<Start> = LazyLock::new(|| start(r"^\[\^(\d{1,6})\]:[ \t]*"));
+static HEADING: LazyLock<Start> = LazyLock::new(|| start(r"^(#{1,6})[ \t]+"));
+static ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
+static BRACKET_ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^\[\d{1,5}\][ \t]+\S"));
+static CAPTION: LazyLock<Start> = LazyLock::new(|| {
+    start(
+        r"(?i)^\s*(?:table|figure|fig\.|chart|map|box|part|chapter|section|annex|appendix|case|exhibit)\s+[0-9IVXivx]",
+    )
 });
-static PAGE_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
-static ENDNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    re(concat!(
+static PAGE_NUMBER: LazyLock<Start> =
+    LazyLock::new(|| start(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
+static ENDNOTE: LazyLock<Start> = LazyLock::new(|| {
+    start(concat!(
         r"^(?:\[(?:\[(\d{1,5})\]|(\d{1,5}))\]\(#[^)\s]*\)[.)]?[ \t]*",
         r"|\[(\d{1,5})\][ \t]*|\^(\d{1,5})[ \t]*|(\d{1,5})[.)]?[ \t]+",
         r"|<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*)"
     ))
 });
 /// `<sup>3</sup>` (or `<sup>[3](#fn3)</sup>`) opening a note: the HTML superscript style.
-static SUP_LEAD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
-static RULE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
+static SUP_LEAD: LazyLock<Start> =
+    LazyLock::new(|| start(r"^<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
+static RULE: LazyLock<Start> = LazyLock::new(|| start(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
 static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,5}\]|\^\d{1,5})+\s*$"));
 
 /// Compiles a constant pattern; the unit tests run every one of them.
 #[allow(clippy::expect_used)]
 pub(crate) fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("constant regex")
+}
+
+/// Compiles a constant pattern anchored at the start (see [`Start`]).
+#[allow(clippy::expect_used)]
+fn start(pattern: &str) -> Start {
+    Start::new(pattern).expect("constant pattern anchored at the start")
 }
 
 /// Splits the text into chunks.
@@ -368,9 +377,9 @@ pub fn heading_like(s: &str) -> bool {
 
 /// A sentence end with a note number glued to it: `… a claim.1 Another …`.
 static GLUED_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[a-z][.?!][”"’)]?\d{1,3}\s+[A-Z]"#));
-static LETTERED: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-H]\.\s+\S"));
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
+static LETTERED: LazyLock<Start> = LazyLock::new(|| start(r"^[A-H]\.\s+\S"));
+static ROMAN: LazyLock<Start> = LazyLock::new(|| start(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
+static NUMBERED: LazyLock<Start> = LazyLock::new(|| start(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
 
 /// The level of a heading written as a plain line, or None when the line is not one.
 /// Bullet sub-headings (`▪ *Title*`) are read in any document; other plain lines only where the
@@ -459,10 +468,11 @@ pub fn endnote_start(s: &str) -> Option<(u32, &str)> {
 }
 
 /// Empty HTML anchors before a note's number: `<a id="fn1"></a>`, `<span id="fn1"></span>`.
-static ANCHOR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:<(?:a|span)\b[^>]*>[ \t]*</(?:a|span)>[ \t]*)+"));
+static ANCHOR: LazyLock<Start> = LazyLock::new(|| start(r"^(?:<(?:a|span)\b[^>]*>[ \t]*</(?:a|span)>[ \t]*)+"));
 
 /// A note's link back to its marker: `[^](#ref1)`, `[↑](#ref1)`, `[↩](#ref1)`, `[[1]](#_ftnref1)`.
-static BACK_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?\d{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));
+static BACK_LINK: LazyLock<Start> =
+    LazyLock::new(|| start(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?\d{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));
 
 /// The notes of a chunk of a note list written one to a line without blank lines between
 /// (`1 Jane Doe, “Title,” 2020.` / `2 Ibid, 8.`): the chunk `[start, end)` of `text`, whose first

@@ -18,7 +18,7 @@
 //!    author or institution, title, container, date.
 
 use super::date::{find_date, find_full_date, find_year};
-use crate::pattern::Bounded;
+use crate::pattern::{Bounded, Start};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -85,6 +85,12 @@ macro_rules! pattern {
     };
 }
 
+macro_rules! start {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Option<Start>> = LazyLock::new(|| Start::new($re));
+    };
+}
+
 macro_rules! bounded {
     ($name:ident, $re:expr) => {
         static $name: LazyLock<Option<Bounded>> = LazyLock::new(|| Bounded::new($re));
@@ -92,17 +98,17 @@ macro_rules! bounded {
 }
 
 // A title ending in a publication block: `Title (City: Publisher, 2022)`.
-pattern!(
+start!(
     PLAIN_PUB_BLOCK,
     r"^(?P<title>.+?)\s*\((?P<city>[^():;]+):\s*(?P<publisher>[^():;,]+),\s*(?P<year>\d{4})\)$"
 );
-pattern!(
+start!(
     IBID,
     r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
 );
 pattern!(URL, r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+"#);
 pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.\d{4,9}/[^\s"<>“”]+)"#);
-pattern!(
+start!(
     DOI_IN_PATH,
     r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.\d{4,9}/.+)$"
 );
@@ -124,11 +130,11 @@ pattern!(
     APA_NAME,
     r"(?P<fam>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+(?P<ini>(?:\p{Lu}\.(?:\s?-\p{Lu}\.)?\s?)+)"
 );
-pattern!(
+start!(
     APA_NUMBERS,
     r"^\s*,\s*(?P<vol>\d{1,4})\s*(?:\((?P<iss>[^)]{1,15})\))?(?:\s*,\s*(?:(?i:pp?)\.\s*)?(?P<pages>e?\d+(?:\s*[–—-]\s*\d+)?))?"
 );
-pattern!(
+start!(
     INTERVIEW_LEAD,
     r"^(?i:(?:author'?s?|author’s|personal)\s+)?(?i:interview|conversation|correspondence|email|e-mail|discussion|communication)s?\b"
 );
@@ -146,15 +152,15 @@ bounded!(
     REPORT_CUE,
     r"\b(?:Reports?|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|White Paper|In Focus|Insight|Legal Sidebar|Monograph)\b"
 );
-pattern!(
+start!(
     JOURNAL_AFTER,
     r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>\d{1,4}[A-Za-z]?)\b(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>\d+(?:\s*[–/-]\s*\d+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
 );
-pattern!(
+start!(
     PAREN_AFTER,
     r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
 );
-pattern!(
+start!(
     JOURNAL_PLAIN,
     r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)"
 );
@@ -175,13 +181,13 @@ pattern!(
     PAGES_CUE,
     r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)"
 );
-pattern!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?(\d{1,5})\s*[–—-]\s*(\d{1,5})$");
-pattern!(TIME, r"^\d{1,2}[:.]\d{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
-pattern!(
+start!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?(\d{1,5})\s*[–—-]\s*(\d{1,5})$");
+start!(TIME, r"^\d{1,2}[:.]\d{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
+start!(
     MONTH_DAY,
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}$"
 );
-pattern!(
+start!(
     LOCATOR_FIELD,
     r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[\dA-Z]"
 );
@@ -190,7 +196,7 @@ pattern!(
     r"(?i)\b(?:updated|published|posted|online|last|revised|modified|issued|released|first|on|n\.d\.|archived|as of)\b"
 );
 pattern!(HANDLE, r"\s*\(@[^)]*\)");
-pattern!(
+start!(
     HONORIFIC,
     r"^(?:(?:President|Vice President|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Secretary|Dr\.|Prof\.|Professor|Ambassador|General|Gen\.|Admiral|Adm\.|Minister|Prime Minister|Foreign Minister|Mr\.|Ms\.|Mrs\.|Sir|Dame|Judge|Justice|Governor|Gov\.|Chairman|Chairwoman|Chair)\s+)+"
 );
@@ -213,34 +219,40 @@ bounded!(
 );
 
 /// Every pattern above, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [&'static LazyLock<Option<Regex>>; 26] {
+fn patterns() -> [&'static LazyLock<Option<Regex>>; 13] {
     [
-        &PLAIN_PUB_BLOCK,
-        &IBID,
         &URL,
         &DOI_MENTION,
-        &DOI_IN_PATH,
         &SEE_CUE,
         &APA_START,
         &APA_NAME,
-        &APA_NUMBERS,
-        &INTERVIEW_LEAD,
         &LEADING_AND,
         &BY_CUE,
         &REPORT_ID,
+        &PUBLISHER,
+        &PAGES_CUE,
+        &DATE_WORDS,
+        &HANDLE,
+        &NAME_SPLIT,
+    ]
+}
+
+/// Every [`Start`] pattern above, as [`patterns`].
+fn start_patterns() -> [&'static LazyLock<Option<Start>>; 13] {
+    [
+        &PLAIN_PUB_BLOCK,
+        &IBID,
+        &DOI_IN_PATH,
+        &APA_NUMBERS,
+        &INTERVIEW_LEAD,
         &JOURNAL_AFTER,
         &PAREN_AFTER,
         &JOURNAL_PLAIN,
-        &PUBLISHER,
-        &PAGES_CUE,
         &PAGE_RANGE,
         &TIME,
         &MONTH_DAY,
         &LOCATOR_FIELD,
-        &DATE_WORDS,
-        &HANDLE,
         &HONORIFIC,
-        &NAME_SPLIT,
     ]
 }
 
@@ -263,12 +275,15 @@ pub(crate) fn warm_up() {
     for p in patterns().into_iter().rev() {
         LazyLock::force(p);
     }
+    for p in start_patterns().into_iter().rev() {
+        LazyLock::force(p);
+    }
     for p in bounded_patterns().into_iter().rev() {
         LazyLock::force(p);
     }
 }
 
-fn rx(cell: &LazyLock<Option<Regex>>) -> Option<&Regex> {
+fn rx<R>(cell: &LazyLock<Option<R>>) -> Option<&R> {
     cell.as_ref()
 }
 
@@ -2478,9 +2493,11 @@ pub fn parse_names(head: &str) -> (Vec<String>, Option<String>) {
         None => vec![h.clone()],
     };
     let strip = |p: &str| -> String {
+        // (the honorific opens the name: what follows it)
         rx(&HONORIFIC)
-            .map(|re| re.replace(p, "").into_owned())
-            .unwrap_or_else(|| p.to_string())
+            .and_then(|re| re.find(p))
+            .and_then(|m| p.get(m.end()..))
+            .unwrap_or(p)
             .trim()
             .to_string()
     };
@@ -2823,6 +2840,9 @@ mod tests {
         assert_eq!(declared, patterns().len());
         let declared = include_str!("cite.rs").matches("\nbounded!(").count();
         assert_eq!(declared, bounded_patterns().len());
+        assert!(start_patterns().iter().all(|p| p.is_some()));
+        let declared = include_str!("cite.rs").matches("\nstart!(").count();
+        assert_eq!(declared, start_patterns().len());
     }
 
     #[test]
