@@ -14,6 +14,7 @@ fuzz_target!(|text: &str| {
                 assert!(text.get(m.span.range()).is_some(), "marker span off a char boundary");
             }
         }
-        let _ = policykg::claims::claims(&doc);
+        let sentences = policykg::claims::sentences(&doc);
+        let _ = policykg::claims::claims(&doc, &sentences);
     }
 });
