@@ -440,10 +440,13 @@ static COMPANY_BEFORE: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 /// The words the pattern rules need, found in one pass over a block with one automaton: a
 /// block without a rule's cue is not searched by its pattern. (The patterns begin with a
 /// Unicode word boundary, which on text that is not ASCII sends the regex engine to its slowest
-/// matcher at every capital: most blocks have no cue for most rules.)
+/// matcher at every capital: most blocks have no cue for most rules.) A DFA, not the NFA the
+/// builder picks for a hundred words: every block of every paper is scanned (the seed × 100 3%
+/// faster; building it takes the warm-up thread under a millisecond).
 static CUE_WORDS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(CUES.iter().map(|(w, _)| *w).chain(TITLES.iter().copied()))
         .ok()
 });
@@ -685,6 +688,9 @@ pub(crate) fn warm_up() {
     LazyLock::force(&HEADS);
     LazyLock::force(&GIVEN_NAMES);
     LazyLock::force(&NOT_NAME_WORD);
+    LazyLock::force(&NOT_NAME_START);
+    LazyLock::force(&MONTHS);
+    LazyLock::force(&NOT_PERSON_NAME);
 }
 
 /// Titles before a person's name, longest first where one is a prefix of another.
@@ -845,7 +851,7 @@ fn weak_head(word: &str) -> Option<(Class, EntityType)> {
 const CONNECTORS: &[&str] = &["of", "and", "for", "the", "on", "in", "to", "with", "de", "&"];
 
 /// Capitalised words that start sentences or name times, never a name's first word.
-const NOT_NAME_START: &[&str] = &[
+const NOT_NAME_START_LIST: &[&str] = &[
     "The",
     "This",
     "That",
@@ -1036,7 +1042,7 @@ static SUCH_AS: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     )
 });
 
-const MONTHS: &[&str] = &[
+const MONTHS_LIST: &[&str] = &[
     "January",
     "February",
     "March",
@@ -1051,14 +1057,22 @@ const MONTHS: &[&str] = &[
     "December",
 ];
 
-/// [`NOT_NAME_START`], [`SOFT_START`], [`MONTHS`] and [`TITLES`] as one set: words that are
+/// The word lists the rules ask of every word, as hash sets: a scan of a hundred entries a word
+/// had been the most of a corpus build's `memcmp` (5% of its time).
+static NOT_NAME_START: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAME_START_LIST.iter().copied().collect());
+static MONTHS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| MONTHS_LIST.iter().copied().collect());
+static NOT_PERSON_NAME: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| NOT_PERSON_NAME_LIST.iter().copied().collect());
+
+/// [`NOT_NAME_START_LIST`], [`SOFT_START`], [`MONTHS_LIST`] and [`TITLES`] as one set: words that are
 /// never a name's word by themselves. The name rules ask it of every capitalised word, and one
 /// hash costs less than walking four lists.
 static NOT_NAME_WORD: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
-    NOT_NAME_START
+    NOT_NAME_START_LIST
         .iter()
         .chain(SOFT_START)
-        .chain(MONTHS)
+        .chain(MONTHS_LIST)
         .chain(TITLES)
         .copied()
         .collect()
@@ -2379,7 +2393,7 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
 
 /// Common nouns that follow a title word in an office or a company's name: `General Secretary`,
 /// `General Staff`, `General Motors`, `Minister President`.
-const NOT_PERSON_NAME: &[&str] = &[
+const NOT_PERSON_NAME_LIST: &[&str] = &[
     "Secretary",
     "Staff",
     "Director",
