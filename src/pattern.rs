@@ -17,6 +17,7 @@
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use std::sync::OnceLock;
 
 /// A pattern only ever searched anchored, where the caller knows a match may start, over the
 /// few bytes its match spans: the one-pass DFA or the PikeVM finds it. Compiled without a
@@ -27,16 +28,16 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 /// clears a set of its states times the bytes to the text's end before every try, however short
 /// the match (3% of the entity rules' instructions).
 pub(crate) fn anchored(pattern: &str) -> Option<meta::Regex> {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .hybrid(false)
-                .dfa(false)
-                .auto_prefilter(false)
-                .backtrack(false),
-        )
-        .build(pattern)
-        .ok()
+    meta::Builder::new().configure(small()).build(pattern).ok()
+}
+
+/// The configuration of [`anchored`].
+fn small() -> meta::Config {
+    meta::Config::new()
+        .hybrid(false)
+        .dfa(false)
+        .auto_prefilter(false)
+        .backtrack(false)
 }
 
 /// A pattern that can match only at the start of its text (`^…`), tried on short texts: a line,
@@ -66,6 +67,7 @@ impl Start {
             .map(Start)
     }
 
+    /// Whether the pattern matches at the start of `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
         self.0.is_match(text)
     }
@@ -79,6 +81,7 @@ impl Start {
         })
     }
 
+    /// The match's groups.
     pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
         let mut caps = self.0.create_captures();
         self.0.captures(text, &mut caps);
@@ -87,13 +90,13 @@ impl Start {
 }
 
 /// A class with more ranges than this beyond ASCII is widened in a loose copy: `\p{L}`, `\w`,
-/// `\d` (Unicode digits), not `\s` (a dozen ranges) nor a case-folded letter.
+/// `\d` (Unicode digits), not `\s` (ten ranges) nor a case-folded letter.
 const WIDE: usize = 16;
 
 /// A copy of `hir` that matches wherever `hir` does, and more: word boundaries (`\b` and its
 /// kin) are dropped, and each class with many ranges beyond ASCII keeps its ASCII part and
 /// takes every character beyond ASCII (`[A-Z\p{L}-]` becomes `[A-Za-z\x{80}-\x{10FFFF}-]`:
-/// eight UTF-8 sequences instead of some four hundred). Dropping a condition or widening a
+/// about ten UTF-8 sequences instead of several hundred). Dropping a condition or widening a
 /// class never removes a match at a start (the HIR has no complement left to flip: a negated
 /// class is already its ranges).
 fn loosen(hir: &Hir) -> Hir {
@@ -136,37 +139,79 @@ fn is_line_anchor(look: Look) -> bool {
 pub(crate) struct Bounded {
     /// The pattern loosened ([`loosen`]): it matches wherever the whole does.
     loose: meta::Regex,
+    /// The pattern, tried anchored where the loose copy matches.
     whole: meta::Regex,
+    /// The pattern as one search, compiled only for a text where the loose copy keeps matching
+    /// far where the whole does not (see [`Bounded::first`]).
+    full: OnceLock<Option<meta::Regex>>,
+    hir: Hir,
+}
+
+/// The bytes a text's loose searches may read for starts where the whole fails before the
+/// search falls back to the whole pattern: four times the text, and a little for short ones.
+fn waste_allowed(len: usize) -> usize {
+    len.saturating_mul(4).saturating_add(4096)
 }
 
 impl Bounded {
+    /// None for a pattern that does not compile or may match the empty string (the iterators
+    /// below would have to skip empty matches as `regex` does; no rule's pattern needs them).
     pub(crate) fn new(pattern: &str) -> Option<Bounded> {
         let hir = regex_syntax::parse(pattern).ok()?;
+        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
         Some(Bounded {
             loose: meta::Builder::new().build_from_hir(&loosen(&hir)).ok()?,
-            whole: anchored(pattern)?,
+            whole: meta::Builder::new().configure(small()).build_from_hir(&hir).ok()?,
+            full: OnceLock::new(),
+            hir,
         })
     }
 
     /// What `try_at` gives at the first start, at or after `from`, where it gives something:
     /// every start of a match of the loose pattern is offered in order, as an anchored search.
-    fn first<R>(&self, text: &str, mut from: usize, mut try_at: impl FnMut(&Input) -> Option<R>) -> Option<R> {
+    /// `waste` counts the bytes the loose copy matched at starts where the whole failed. A loose
+    /// copy can match far where the whole fails early (a widened letter class runs on through
+    /// dashes and quotes, a list on to its end), and each such start is searched again from the
+    /// next character: on a text made to do it, that grows with the square of its length. Past
+    /// [`waste_allowed`], the next start is the whole pattern's own search, which reads the text
+    /// once.
+    fn first<R>(
+        &self,
+        text: &str,
+        mut from: usize,
+        waste: &mut usize,
+        mut try_at: impl FnMut(&Input) -> Option<R>,
+    ) -> Option<R> {
         while from <= text.len() {
-            let Some(m) = self.loose.find(Input::new(text).range(from..)) else {
-                break;
+            let input = Input::new(text).range(from..);
+            let m = if *waste > waste_allowed(text.len()) {
+                self.full().and_then(|full| full.find(input))
+            } else {
+                self.loose.find(input)
             };
+            let m = m?;
             let at = m.start();
             if let Some(found) = try_at(&Input::new(text).range(at..).anchored(Anchored::Yes)) {
                 return Some(found);
             }
+            *waste = waste.saturating_add(m.end() - at);
             from = at + text.get(at..)?.chars().next()?.len_utf8();
         }
         None
     }
 
+    /// The whole pattern as one search, compiled on first use.
+    fn full(&self) -> Option<&meta::Regex> {
+        self.full
+            .get_or_init(|| meta::Builder::new().build_from_hir(&self.hir).ok())
+            .as_ref()
+    }
+
     /// The leftmost match's range (no groups: nothing is allocated for them).
     pub(crate) fn find(&self, text: &str) -> Option<(usize, usize)> {
-        self.first(text, 0, |input| {
+        self.first(text, 0, &mut 0, |input| {
             self.whole.find(input.clone()).map(|m| (m.start(), m.end()))
         })
     }
@@ -178,27 +223,27 @@ impl Bounded {
     /// Every match's whole text, leftmost first and not overlapping, as `regex`'s `find_iter`
     /// gives them.
     pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 't {
-        self.captures_iter(text).filter_map(|c| c.get(0))
+        let (mut from, mut waste) = (0, 0);
+        std::iter::from_fn(move || {
+            let m = self.first(text, from, &mut waste, |input| self.whole.find(input.clone()))?;
+            from = m.end();
+            Some(Group {
+                start: m.start(),
+                text: text.get(m.range())?,
+            })
+        })
     }
 
     /// Every match, leftmost first and not overlapping, as `regex`'s `captures_iter` gives them.
     pub(crate) fn captures_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 't {
-        let mut from = 0;
+        let (mut from, mut waste) = (0, 0);
         std::iter::from_fn(move || {
-            if from > text.len() {
-                return None;
-            }
             let mut caps = self.whole.create_captures();
-            let (start, end) = self.first(text, from, |input| {
+            // (no match is empty: see `new`)
+            from = self.first(text, from, &mut waste, |input| {
                 self.whole.search_captures(input, &mut caps);
-                caps.get_match().map(|m| (m.start(), m.end()))
+                caps.get_match().map(|m| m.end())
             })?;
-            // (an empty match moves on by a character, as `regex` does)
-            from = if end > start {
-                end
-            } else {
-                end + text.get(end..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8)
-            };
             Some(Groups { text, caps })
         })
     }
@@ -336,8 +381,31 @@ mod tests {
                 assert_eq!(b.find(t), want, "{} on {t:?}", r.as_str());
                 assert_eq!(b.is_match(t), r.is_match(t), "{} on {t:?}", r.as_str());
                 assert_eq!(groups(b, t), want_groups(r, t), "{} on {t:?}", r.as_str());
+                let want: Vec<(usize, &str)> = r.find_iter(t).map(|m| (m.start(), m.as_str())).collect();
+                let got: Vec<(usize, &str)> = b.find_iter(t).map(|m| (m.start(), m.as_str())).collect();
+                assert_eq!(got, want, "{} on {t:?}", r.as_str());
             }
         }
+    }
+
+    /// Where the loose copy matches far at many starts the whole fails at (a list of words
+    /// joined by dashes, which the widened class runs through), the search falls back to the
+    /// whole pattern once the waste passes its bound, and finds what the regex finds; on
+    /// ordinary texts it never does. A pattern that may match the empty string is refused.
+    #[test]
+    fn bounded_falls_back_on_a_text_made_to_waste() {
+        let p = r"\b[A-Z][\p{L}-]+(?:,\s+[A-Z][\p{L}-]+)+,?\s+and\s+[A-Z][\p{L}-]+\s+Act\b";
+        let (b, r) = (Bounded::new(p).unwrap(), Regex::new(p).unwrap());
+        let t = format!("{}and Foo Act, then Bar, Baz and Qux Act.", "Ab—Cd, ".repeat(2000));
+        let want: Vec<(usize, &str)> = r.find_iter(&t).map(|m| (m.start(), m.as_str())).collect();
+        let got: Vec<(usize, &str)> = b.find_iter(&t).map(|m| (m.start(), m.as_str())).collect();
+        assert_eq!(got, want);
+        assert_eq!(groups(&b, &t), want_groups(&r, &t));
+        assert!(b.full.get().is_some(), "the fallback did not engage");
+        for (b, _) in BOUNDED_CASES.iter() {
+            assert!(b.full.get().is_none(), "a fallback on the ordinary cases");
+        }
+        assert!(Bounded::new("a*").is_none() && Bounded::new(r"\b").is_none());
     }
 
     /// A start pattern finds what the regex finds, with the same groups by number and by name;

@@ -604,3 +604,31 @@ fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
     let trail = s.len() - s.trim_end().len();
     (a + lead, (b - trail).max(a + lead))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pattern of this module compiles, and each start pattern is anchored at the start
+    /// (`start` refuses it otherwise): they are compiled where a document first needs them.
+    #[test]
+    fn every_pattern_compiles() {
+        LazyLock::force(&MD_NOTE);
+        LazyLock::force(&HEADING);
+        LazyLock::force(&ITEM);
+        LazyLock::force(&BRACKET_ITEM);
+        LazyLock::force(&CAPTION);
+        LazyLock::force(&PAGE_NUMBER);
+        LazyLock::force(&ENDNOTE);
+        LazyLock::force(&SUP_LEAD);
+        LazyLock::force(&RULE);
+        LazyLock::force(&TRAILING_MARKERS);
+        LazyLock::force(&GLUED_BREAK);
+        LazyLock::force(&LETTERED);
+        LazyLock::force(&ROMAN);
+        LazyLock::force(&NUMBERED);
+        LazyLock::force(&ANCHOR);
+        LazyLock::force(&BACK_LINK);
+        LazyLock::force(&YEAR);
+    }
+}
