@@ -97,6 +97,19 @@ static SUP_LEAD: LazyLock<Start> =
 static RULE: LazyLock<Start> = LazyLock::new(|| start(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
 static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,5}\]|\^\d{1,5})+\s*$"));
 
+/// Compiles this module's patterns in about the reverse of the order a document's thread first
+/// needs them (see [`crate::warm_up`]): the two threads meet in the middle.
+pub(crate) fn warm_up() {
+    LazyLock::force(&NUMBERED);
+    LazyLock::force(&LETTERED);
+    LazyLock::force(&ROMAN);
+    LazyLock::force(&GLUED_BREAK);
+    LazyLock::force(&TRAILING_MARKERS);
+    for p in [&CAPTION, &PAGE_NUMBER, &SUP_LEAD, &BRACKET_ITEM] {
+        LazyLock::force(p);
+    }
+}
+
 /// Compiles a constant pattern; the unit tests run every one of them.
 #[allow(clippy::expect_used)]
 pub(crate) fn re(pattern: &str) -> Regex {

@@ -55,6 +55,12 @@ struct Found {
     rule: Rule,
 }
 
+/// Compiles the patterns a document's markers need last (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&MARKER);
+    LazyLock::force(&TRAILING);
+}
+
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,6})\]|\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\]|\^(\d{1,5})"));
 static TRAILING: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,6}\]|\^\d{1,5})+$"));

@@ -131,6 +131,12 @@ pub fn read(text: &str, diags: &mut Diagnostics) -> Document {
     read_as(text, Syntax::Markdown, diags)
 }
 
+/// Compiles the reader's patterns, those a document needs last first (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    markers::warm_up();
+    lines::warm_up();
+}
+
 /// Reads a document written in `syntax`.
 pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document {
     let chunks = lines::chunks(text);
