@@ -202,6 +202,31 @@ impl Bounded {
         None
     }
 
+    /// The pattern as one `regex`, for tests that hold a rule's search against it.
+    #[cfg(test)]
+    pub(crate) fn regex(&self) -> Option<regex::Regex> {
+        regex::Regex::new(&self.hir.to_string()).ok()
+    }
+
+    /// Every match's groups as (start, text), for tests that hold a search against `regex`'s.
+    #[cfg(test)]
+    pub(crate) fn same_as_regex(&self, text: &str) -> bool {
+        let Some(r) = self.regex() else { return false };
+        let mine: Vec<Vec<Option<(usize, &str)>>> = self
+            .captures_iter(text)
+            .map(|c| {
+                (0..r.captures_len())
+                    .map(|i| c.get(i).map(|g| (g.start(), g.as_str())))
+                    .collect()
+            })
+            .collect();
+        let theirs: Vec<Vec<Option<(usize, &str)>>> = r
+            .captures_iter(text)
+            .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.as_str()))).collect())
+            .collect();
+        mine == theirs
+    }
+
     /// The whole pattern as one search, compiled on first use.
     fn full(&self) -> Option<&meta::Regex> {
         self.full

@@ -3369,6 +3369,33 @@ mod tests {
 
     /// A pattern that fails to compile switches its rule off silently (the statics hold an
     /// Option): every one must compile.
+    /// Every two-step pattern of the rules finds what its one regex finds, groups and all, on
+    /// the seed, every case input and texts with the characters a loose copy widens to.
+    #[test]
+    fn bounded_patterns_are_their_regexes() {
+        let mut texts = vec![
+            include_str!("../../seeds/india-us-defense-relations.md").to_string(),
+            "the “Look East Now policy”, “Ωmega—Beta strategy” and “😀 doctrine”; Acme—Beta Inc. and Müller-Ä GmbH, Big Red Ωmega Foods and its subsidiary; exercises like Malabar—Ä; Senate Commerce, Science—Ä, and Transportation Committee; Farm, Food—X, and National Security Act, 2024; E.O. 14٣٣٣".to_string(),
+        ];
+        let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+        for dir in std::fs::read_dir(cases).unwrap().flatten() {
+            for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(f.path()).ok());
+            }
+        }
+        assert!(texts.len() > 50, "{} texts", texts.len());
+        for (name, b) in bounded_patterns() {
+            let b = b.as_ref().unwrap();
+            for t in &texts {
+                assert!(
+                    b.same_as_regex(t),
+                    "{name} on {:?}",
+                    t.chars().take(80).collect::<String>()
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_pattern_compiles() {
         let regexes = patterns();

@@ -2831,6 +2831,30 @@ mod tests {
         assert_eq!(c.date.as_deref(), Some("2015"));
     }
 
+    /// Every two-step pattern of the notes finds what its one regex finds, groups and all, on
+    /// the seed's notes and every case input.
+    #[test]
+    fn bounded_patterns_are_their_regexes() {
+        let mut texts = vec![include_str!("../../seeds/india-us-defense-relations.md").to_string()];
+        let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+        for dir in std::fs::read_dir(cases).unwrap().flatten() {
+            for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+                texts.extend(std::fs::read_to_string(f.path()).ok());
+            }
+        }
+        for b in bounded_patterns() {
+            let b = b.as_ref().unwrap();
+            for t in &texts {
+                assert!(
+                    b.same_as_regex(t),
+                    "{:?} on {:?}",
+                    b.regex(),
+                    t.chars().take(80).collect::<String>()
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_pattern_compiles_and_is_warmed() {
         assert!(patterns().iter().all(|p| p.is_some()));
