@@ -75,10 +75,7 @@ impl Start {
     /// The match's whole text.
     pub(crate) fn find<'t>(&self, text: &'t str) -> Option<Group<'t>> {
         let m = self.0.find(text)?;
-        Some(Group {
-            start: m.start(),
-            text: text.get(m.range())?,
-        })
+        Group::of(text, m.span())
     }
 
     /// The match's groups.
@@ -87,6 +84,22 @@ impl Start {
         self.0.captures(text, &mut caps);
         caps.is_match().then_some(Groups { text, caps })
     }
+}
+
+/// The seed and every case input under `tests/cases/`, then `extra`: texts for the tests that
+/// hold the rules' two-step searches against their regexes.
+#[cfg(test)]
+pub(crate) fn case_texts(extra: &[&str]) -> Vec<String> {
+    let mut texts = vec![include_str!("../seeds/india-us-defense-relations.md").to_string()];
+    let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    for dir in std::fs::read_dir(cases).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
+            texts.extend(std::fs::read_to_string(f.path()).ok());
+        }
+    }
+    assert!(texts.len() > 50, "{} texts: the case inputs are missing", texts.len());
+    texts.extend(extra.iter().map(|t| t.to_string()));
+    texts
 }
 
 /// A class with more ranges than this beyond ASCII is widened in a loose copy: `\p{L}`, `\w`,
@@ -202,29 +215,26 @@ impl Bounded {
         None
     }
 
-    /// The pattern as one `regex`, for tests that hold a rule's search against it.
+    /// Panics where this search and the pattern as one `regex` find other matches or groups in
+    /// one of `texts`: for the tests of the rules' patterns.
     #[cfg(test)]
-    pub(crate) fn regex(&self) -> Option<regex::Regex> {
-        regex::Regex::new(&self.hir.to_string()).ok()
-    }
-
-    /// Every match's groups as (start, text), for tests that hold a search against `regex`'s.
-    #[cfg(test)]
-    pub(crate) fn same_as_regex(&self, text: &str) -> bool {
-        let Some(r) = self.regex() else { return false };
-        let mine: Vec<Vec<Option<(usize, &str)>>> = self
-            .captures_iter(text)
-            .map(|c| {
-                (0..r.captures_len())
-                    .map(|i| c.get(i).map(|g| (g.start(), g.as_str())))
-                    .collect()
-            })
-            .collect();
-        let theirs: Vec<Vec<Option<(usize, &str)>>> = r
-            .captures_iter(text)
-            .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.as_str()))).collect())
-            .collect();
-        mine == theirs
+    pub(crate) fn assert_as_regex(&self, name: &str, texts: &[String]) {
+        let r = regex::Regex::new(&self.hir.to_string()).expect("the pattern as one regex");
+        for t in texts {
+            let mine: Vec<Vec<Option<(usize, &str)>>> = self
+                .captures_iter(t)
+                .map(|c| {
+                    (0..r.captures_len())
+                        .map(|i| c.get(i).map(|g| (g.start(), g.as_str())))
+                        .collect()
+                })
+                .collect();
+            let theirs: Vec<Vec<Option<(usize, &str)>>> = r
+                .captures_iter(t)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.as_str()))).collect())
+                .collect();
+            assert_eq!(mine, theirs, "{name} on {:?}", t.chars().take(80).collect::<String>());
+        }
     }
 
     /// The whole pattern as one search, compiled on first use.
@@ -252,10 +262,7 @@ impl Bounded {
         std::iter::from_fn(move || {
             let m = self.first(text, from, &mut waste, |input| self.whole.find(input.clone()))?;
             from = m.end();
-            Some(Group {
-                start: m.start(),
-                text: text.get(m.range())?,
-            })
+            Group::of(text, m.span())
         })
     }
 
@@ -283,20 +290,12 @@ pub(crate) struct Groups<'t> {
 impl<'t> Groups<'t> {
     /// Group `i` (0: the whole match), when it took part in the match.
     pub(crate) fn get(&self, i: usize) -> Option<Group<'t>> {
-        let span = self.caps.get_group(i)?;
-        Some(Group {
-            start: span.start,
-            text: self.text.get(span.range())?,
-        })
+        Group::of(self.text, self.caps.get_group(i)?)
     }
 
     /// The group named `name`, when it took part in the match.
     pub(crate) fn name(&self, name: &str) -> Option<Group<'t>> {
-        let span = self.caps.get_group_by_name(name)?;
-        Some(Group {
-            start: span.start,
-            text: self.text.get(span.range())?,
-        })
+        Group::of(self.text, self.caps.get_group_by_name(name)?)
     }
 }
 
@@ -308,6 +307,14 @@ pub(crate) struct Group<'t> {
 }
 
 impl<'t> Group<'t> {
+    /// The part of `text` that `span` covers.
+    fn of(text: &'t str, span: regex_automata::Span) -> Option<Group<'t>> {
+        Some(Group {
+            start: span.start,
+            text: text.get(span.range())?,
+        })
+    }
+
     pub(crate) fn as_str(&self) -> &'t str {
         self.text
     }

@@ -21,10 +21,9 @@ use super::prefixes::Prefixes;
 use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
-use crate::pattern::Bounded;
+use crate::pattern::{Bounded, Start};
 use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
-use regex::Regex;
 use regex_automata::meta;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -373,10 +372,6 @@ pub fn normal_id(label: &str) -> String {
 
 // ---------------------------------------------------------------- discovery
 
-fn re(p: &str) -> Option<Regex> {
-    Regex::new(p).ok()
-}
-
 /// A rule's pattern when the block holds the rule's cue, else None. The cue is asked first: a
 /// pattern is compiled at its first use, so a run whose blocks never hold its cue never pays
 /// for compiling it.
@@ -651,7 +646,7 @@ static SPECIAL: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 });
 
 /// The rules' patterns, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [(&'static str, &'static LazyLock<Option<Regex>>); 1] {
+fn patterns() -> [(&'static str, &'static LazyLock<Option<Start>>); 1] {
     [("DESIGNATOR", &DESIGNATOR)]
 }
 
@@ -1033,8 +1028,8 @@ const DEAL_WORDS: &[&str] = &[
     "contract",
 ];
 
-static DESIGNATOR: LazyLock<Option<Regex>> =
-    LazyLock::new(|| re(r"^(?:[A-Z][A-Za-z]{0,2}-\d{2,3}[A-Z]?|[A-Z]\d{3}[A-Z]?)$"));
+static DESIGNATOR: LazyLock<Option<Start>> =
+    LazyLock::new(|| Start::new(r"^(?:[A-Z][A-Za-z]{0,2}-\d{2,3}[A-Z]?|[A-Z]\d{3}[A-Z]?)$"));
 
 static SUCH_AS: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     Bounded::new(
@@ -3367,35 +3362,18 @@ mod tests {
         extract(&doc, &sentences, &Lexicon::default_lexicon())
     }
 
-    /// A pattern that fails to compile switches its rule off silently (the statics hold an
-    /// Option): every one must compile.
     /// Every two-step pattern of the rules finds what its one regex finds, groups and all, on
-    /// the seed, every case input and texts with the characters a loose copy widens to.
+    /// the seed, every case input and a text of the characters a loose copy widens to.
     #[test]
     fn bounded_patterns_are_their_regexes() {
-        let mut texts = vec![
-            include_str!("../../seeds/india-us-defense-relations.md").to_string(),
-            "the “Look East Now policy”, “Ωmega—Beta strategy” and “😀 doctrine”; Acme—Beta Inc. and Müller-Ä GmbH, Big Red Ωmega Foods and its subsidiary; exercises like Malabar—Ä; Senate Commerce, Science—Ä, and Transportation Committee; Farm, Food—X, and National Security Act, 2024; E.O. 14٣٣٣".to_string(),
-        ];
-        let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-        for dir in std::fs::read_dir(cases).unwrap().flatten() {
-            for f in std::fs::read_dir(dir.path()).into_iter().flatten().flatten() {
-                texts.extend(std::fs::read_to_string(f.path()).ok());
-            }
-        }
-        assert!(texts.len() > 50, "{} texts", texts.len());
+        let texts = crate::pattern::case_texts(&["the “Look East Now policy”, “Ωmega—Beta strategy” and “😀 doctrine”; Acme—Beta Inc. and Müller-Ä GmbH, Big Red Ωmega Foods and its subsidiary; exercises like Malabar—Ä; Senate Commerce, Science—Ä, and Transportation Committee; Farm, Food—X, and National Security Act, 2024; E.O. 14٣٣٣"]);
         for (name, b) in bounded_patterns() {
-            let b = b.as_ref().unwrap();
-            for t in &texts {
-                assert!(
-                    b.same_as_regex(t),
-                    "{name} on {:?}",
-                    t.chars().take(80).collect::<String>()
-                );
-            }
+            b.as_ref().unwrap().assert_as_regex(name, &texts);
         }
     }
 
+    /// A pattern that fails to compile switches its rule off silently (the statics hold an
+    /// Option): every one must compile.
     #[test]
     fn every_pattern_compiles() {
         let regexes = patterns();
@@ -3412,7 +3390,7 @@ mod tests {
                 .matches(&format!(": LazyLock<Option<{ty}>> ="))
                 .count()
         };
-        assert_eq!(declared("Regex"), patterns().len());
+        assert_eq!(declared("Start"), patterns().len());
         assert_eq!(declared("Bounded"), bounded_patterns().len());
         assert!(TITLE.is_some(), "TITLE does not compile");
         assert!(LISTED.is_some(), "LISTED does not compile");

@@ -310,9 +310,17 @@ pub fn separate(pos: &mut [(f64, f64)], boxes: &[Extent], gap: f64) {
     let grid = pos.len() > EXACT_MAX;
     // (thousands of crowded boxes part slowly: what overlaps after a hundred rounds stays)
     let rounds = if grid { 100 } else { 500 };
+    // two boxes overlap only when their positions are closer, across, than one's left and the
+    // other's right (and the gap), and down, than one's top and the other's bottom: the grid's
+    // cell, the same every round
+    let most = |f: fn(&Extent) -> f64| boxes.iter().map(f).fold(0.0, f64::max);
+    let cell = (
+        (most(|b| b.left) + most(|b| b.right) + gap).max(1.0),
+        (most(|b| b.up) + most(|b| b.down) + gap).max(1.0),
+    );
     for _ in 0..rounds {
         let moved = if grid {
-            separate_near(pos, boxes, gap)
+            separate_near(pos, boxes, gap, cell)
         } else {
             let mut moved = false;
             let (mut ps, mut bs) = (&mut *pos, boxes);
@@ -332,12 +340,7 @@ pub fn separate(pos: &mut [(f64, f64)], boxes: &[Extent], gap: f64) {
 
 /// One round of [`separate`] over the pairs in neighbouring cells of a grid; whether it moved
 /// anything.
-fn separate_near(pos: &mut [(f64, f64)], boxes: &[Extent], gap: f64) -> bool {
-    // two boxes overlap only when their positions are closer, across, than one's left and the
-    // other's right (and the gap), and down, than one's top and the other's bottom
-    let most = |f: fn(&Extent) -> f64| boxes.iter().map(f).fold(0.0, f64::max);
-    let w = (most(|b| b.left) + most(|b| b.right) + gap).max(1.0);
-    let h = (most(|b| b.up) + most(|b| b.down) + gap).max(1.0);
+fn separate_near(pos: &mut [(f64, f64)], boxes: &[Extent], gap: f64, (w, h): (f64, f64)) -> bool {
     let cell_of = |p: (f64, f64)| ((p.0 / w).floor() as i64, (p.1 / h).floor() as i64);
     let mut cells: BTreeMap<(i64, i64), Vec<usize>> = BTreeMap::new();
     for (i, &p) in pos.iter().enumerate() {
@@ -456,7 +459,6 @@ mod tests {
         ];
         for (bodies, what) in cases {
             let n = bodies.len();
-            let side = what;
             let (mut exact, mut approx) = (bodies.clone(), bodies);
             repel_exact(&mut exact, 95.0);
             Quadtree::new(&approx.clone()).repel(&mut approx, 95.0);
@@ -467,7 +469,7 @@ mod tests {
             }
             assert!(
                 err / total < 0.05,
-                "{n} nodes over {side}: relative error {}",
+                "{n} nodes over {what}: relative error {}",
                 err / total
             );
         }
