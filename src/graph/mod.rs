@@ -3,7 +3,7 @@
 //!
 //! Takes: a [`Document`], its [`Claim`]s and its [`Notes`]. Gives: a [`KnowledgeGraph`] whose nodes
 //! and edges carry their kind, a label and a flat map of attributes (the contract's fields), in
-//! a deterministic order. petgraph holds the structure; node indices never leave this module.
+//! a deterministic order. Node and edge positions never leave this module.
 
 mod attrs;
 mod build;

@@ -1,11 +1,19 @@
 //! Node, edge and graph types, and the corpus merge.
+//!
+//! The graph keeps its nodes and edges in two vectors, by position, with the order they are
+//! written in and a hash table of each by its key. It never walks a node's edges (exporters
+//! go by kind and id), so it keeps no adjacency lists: on a corpus of millions of edges those
+//! were 16 bytes an edge, and an edge that cannot be re-pointed made the union of a corpus's
+//! nodes rebuild the whole graph at its largest. The tables hold positions only, hashed by the
+//! key and compared with the node or edge itself, so no id or edge key is stored twice.
 
 use super::{Attrs, EdgeKind, NodeKind, Schema};
 use crate::diag::Located;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
-use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use hashbrown::HashTable;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::hash::BuildHasher;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,14 +32,25 @@ pub struct Edge {
     pub attrs: Attrs,
 }
 
+/// A node's or an edge's position in the graph's vectors; positions never leave this module.
+type Ix = u32;
+
+/// An edge with its ends' positions.
+#[derive(Debug, Clone)]
+struct Link {
+    s: Ix,
+    t: Ix,
+    edge: Edge,
+}
+
 /// A graph taken apart, see [`KnowledgeGraph::into_parts`].
 struct Parts {
     documents: Vec<String>,
     diagnostics: Vec<Located>,
-    /// Nodes in order, with their index in the graph they came from.
-    nodes: Vec<(NodeIndex, Node)>,
-    /// Edges in order, between those indices.
-    edges: Vec<(NodeIndex, NodeIndex, Edge)>,
+    /// Nodes in order, with their position in the graph they came from.
+    nodes: Vec<(Ix, Node)>,
+    /// Edges in order, between those positions.
+    edges: Vec<Link>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -45,16 +64,37 @@ pub struct KnowledgeGraph {
     /// How relations give their evidence, and so which `graph.schema` the JSON says (see
     /// [`KnowledgeGraph::to_v1`]).
     pub schema: Schema,
-    graph: StableDiGraph<Node, Edge>,
-    index: HashMap<String, NodeIndex>,
-    /// Insertion order of nodes and edges, kept explicitly so that output order never depends on
-    /// petgraph's storage.
-    order: Vec<NodeIndex>,
-    /// Each edge by its ends, kind and key.
-    edge_index: HashMap<(NodeIndex, NodeIndex, EdgeKind, String), EdgeIndex>,
-    edge_order: Vec<EdgeIndex>,
+    /// Nodes by position; None where one was removed.
+    nodes: Vec<Option<Node>>,
+    /// Edges by position; None where one was removed or merged into another.
+    edges: Vec<Option<Link>>,
+    /// Each node's position, by its id.
+    index: HashTable<Ix>,
+    /// Output order of nodes and of edges, kept apart from the positions so that sorting moves
+    /// no node or edge.
+    order: Vec<Ix>,
+    /// Each edge's position, by its ends, kind and key.
+    edge_index: HashTable<Ix>,
+    edge_order: Vec<Ix>,
+    /// The tables' hasher (seeded per graph: ids come from the input).
+    hasher: foldhash::fast::RandomState,
     /// Whether a merge appended to a long list, which [`KnowledgeGraph::settle`] then dedups.
     unsettled: bool,
+}
+
+/// The slot at a position.
+fn at<T>(v: &[Option<T>], i: Ix) -> Option<&T> {
+    v.get(i as usize)?.as_ref()
+}
+
+fn at_mut<T>(v: &mut [Option<T>], i: Ix) -> Option<&mut T> {
+    v.get_mut(i as usize)?.as_mut()
+}
+
+/// The position the next item pushed onto `v` takes.
+fn next_ix<T>(v: &[T]) -> Ix {
+    // a graph of four billion nodes or edges does not fit in memory long before this saturates
+    Ix::try_from(v.len()).unwrap_or(Ix::MAX)
 }
 
 impl KnowledgeGraph {
@@ -62,80 +102,122 @@ impl KnowledgeGraph {
         KnowledgeGraph::default()
     }
 
+    fn node_hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
+    }
+
+    fn edge_hash(&self, s: Ix, t: Ix, kind: EdgeKind, key: &str) -> u64 {
+        self.hasher.hash_one((s, t, kind, key))
+    }
+
+    /// The position of the node with this id.
+    fn find(&self, id: &str) -> Option<Ix> {
+        let nodes = &self.nodes;
+        let same = |&i: &Ix| at(nodes, i).is_some_and(|n| n.id == id);
+        self.index.find(self.node_hash(id), same).copied()
+    }
+
+    /// Takes the node at `i` out of the graph (its edges stay: the caller re-points or drops
+    /// them).
+    fn take_node(&mut self, i: Ix) -> Option<Node> {
+        let h = self.node_hash(&at(&self.nodes, i)?.id);
+        if let Ok(entry) = self.index.find_entry(h, |&x| x == i) {
+            entry.remove();
+        }
+        self.nodes.get_mut(i as usize)?.take()
+    }
+
     /// Adds a node, or merges it into the node with the same id.
     pub fn add_node(&mut self, node: Node) {
         self.put_node(node, false);
     }
 
-    /// [`KnowledgeGraph::add_node`], giving the node's index; with `defer`, long lists are
+    /// [`KnowledgeGraph::add_node`], giving the node's position; with `defer`, long lists are
     /// appended to and left for [`KnowledgeGraph::settle`] (see [`merge_attrs`]).
-    fn put_node(&mut self, node: Node, defer: bool) -> NodeIndex {
-        match self.index.get(&node.id) {
-            Some(&i) => {
-                if let Some(old) = self.graph.node_weight_mut(i) {
-                    self.unsettled |= merge_attrs(&mut old.attrs, node.attrs, defer);
-                }
-                i
+    fn put_node(&mut self, node: Node, defer: bool) -> Ix {
+        if let Some(i) = self.find(&node.id) {
+            if let Some(old) = at_mut(&mut self.nodes, i) {
+                self.unsettled |= merge_attrs(&mut old.attrs, node.attrs, defer);
             }
-            None => {
-                let id = node.id.clone();
-                let i = self.graph.add_node(node);
-                self.index.insert(id, i);
-                self.order.push(i);
-                i
-            }
+            return i;
         }
+        let h = self.node_hash(&node.id);
+        let i = next_ix(&self.nodes);
+        self.nodes.push(Some(node));
+        let (nodes, hasher) = (&self.nodes, &self.hasher);
+        self.index
+            .insert_unique(h, i, |&x| at(nodes, x).map_or(0, |n| hasher.hash_one(n.id.as_str())));
+        self.order.push(i);
+        i
     }
 
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.index.get(id).and_then(|&i| self.graph.node_weight(i))
+        at(&self.nodes, self.find(id)?)
     }
 
     pub fn node_mut(&mut self, id: &str) -> Option<&mut Node> {
-        let i = *self.index.get(id)?;
-        self.graph.node_weight_mut(i)
+        let i = self.find(id)?;
+        at_mut(&mut self.nodes, i)
     }
 
     /// Adds an edge between two existing nodes; an edge with the same ends, kind and key is
     /// merged instead. Returns false when an end is missing.
     pub fn add_edge(&mut self, source: &str, target: &str, edge: Edge) -> bool {
-        let (Some(&s), Some(&t)) = (self.index.get(source), self.index.get(target)) else {
+        let (Some(s), Some(t)) = (self.find(source), self.find(target)) else {
             return false;
         };
-        self.put_edge(s, t, edge, false);
+        self.put_edge(Link { s, t, edge }, false);
         true
+    }
+
+    /// The position of the edge with these ends, kind and key: found without walking the ends'
+    /// edges, since a corpus's hubs (a state named in every document) have them by the thousand.
+    fn find_edge(&self, h: u64, l: &Link) -> Option<Ix> {
+        let edges = &self.edges;
+        let same = |&i: &Ix| {
+            at(edges, i)
+                .is_some_and(|o| o.s == l.s && o.t == l.t && o.edge.kind == l.edge.kind && o.edge.key == l.edge.key)
+        };
+        self.edge_index.find(h, same).copied()
     }
 
     /// [`KnowledgeGraph::add_edge`] between two nodes of this graph; `defer` as for
     /// [`KnowledgeGraph::put_node`].
-    fn put_edge(&mut self, s: NodeIndex, t: NodeIndex, edge: Edge, defer: bool) {
-        // the edge with these ends, kind and key, found without walking the ends' edges: a
-        // corpus's hubs (a state named in every document) have edges by the thousand
-        let k = (s, t, edge.kind, edge.key.clone());
-        if let Some(&e) = self.edge_index.get(&k) {
-            if let Some(w) = self.graph.edge_weight_mut(e) {
-                self.unsettled |= merge_attrs(&mut w.attrs, edge.attrs, defer);
+    fn put_edge(&mut self, link: Link, defer: bool) {
+        let h = self.edge_hash(link.s, link.t, link.edge.kind, &link.edge.key);
+        if let Some(e) = self.find_edge(h, &link) {
+            if let Some(old) = at_mut(&mut self.edges, e) {
+                self.unsettled |= merge_attrs(&mut old.edge.attrs, link.edge.attrs, defer);
             }
             return;
         }
-        let e = self.graph.add_edge(s, t, edge);
-        self.edge_index.insert(k, e);
+        let e = next_ix(&self.edges);
+        self.edges.push(Some(link));
+        self.index_edge(h, e);
         self.edge_order.push(e);
+    }
+
+    /// Enters the edge at `e` in the edge table.
+    fn index_edge(&mut self, h: u64, e: Ix) {
+        let (edges, hasher) = (&self.edges, &self.hasher);
+        let rehash =
+            |&x: &Ix| at(edges, x).map_or(0, |l| hasher.hash_one((l.s, l.t, l.edge.kind, l.edge.key.as_str())));
+        self.edge_index.insert_unique(h, e, rehash);
     }
 
     /// Nodes in a deterministic order.
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.order.iter().filter_map(|&i| self.graph.node_weight(i))
+        self.order.iter().filter_map(|&i| at(&self.nodes, i))
     }
 
     /// Edges as (source id, target id, edge), in a deterministic order.
     pub fn edges(&self) -> impl Iterator<Item = (&str, &str, &Edge)> {
         self.edge_order.iter().filter_map(|&e| {
-            let (s, t) = self.graph.edge_endpoints(e)?;
+            let l = at(&self.edges, e)?;
             Some((
-                self.graph.node_weight(s)?.id.as_str(),
-                self.graph.node_weight(t)?.id.as_str(),
-                self.graph.edge_weight(e)?,
+                at(&self.nodes, l.s)?.id.as_str(),
+                at(&self.nodes, l.t)?.id.as_str(),
+                &l.edge,
             ))
         })
     }
@@ -173,37 +255,44 @@ impl KnowledgeGraph {
         }
         self.schema = Schema::V1;
         let texts: HashMap<String, Value> = self
-            .graph
-            .edge_weights()
-            .filter(|e| e.kind.is_relation())
-            .filter_map(|e| e.attrs.get("sentence").and_then(Value::as_str))
+            .edges
+            .iter()
+            .flatten()
+            .filter(|l| l.edge.kind.is_relation())
+            .filter_map(|l| l.edge.attrs.get("sentence").and_then(Value::as_str))
             .filter_map(|id| {
                 let text = self.node(id)?.attrs.get("text")?.clone();
                 Some((id.to_string(), text))
             })
             .collect();
-        for e in self.graph.edge_weights_mut().filter(|e| e.kind.is_relation()) {
-            evidence_to_v1(&mut e.attrs, |id| texts.get(id).cloned().unwrap_or(Value::Null));
+        for l in self.edges.iter_mut().flatten().filter(|l| l.edge.kind.is_relation()) {
+            evidence_to_v1(&mut l.edge.attrs, |id| texts.get(id).cloned().unwrap_or(Value::Null));
         }
-        let sentences: Vec<NodeIndex> = self
+        let sentences: Vec<Ix> = self
             .order
             .iter()
             .copied()
-            .filter(|&i| self.graph.node_weight(i).is_some_and(|n| n.kind == NodeKind::Sentence))
+            .filter(|&i| at(&self.nodes, i).is_some_and(|n| n.kind == NodeKind::Sentence))
             .collect();
         if sentences.is_empty() {
             return;
         }
         for &i in &sentences {
-            if let Some(n) = self.graph.remove_node(i) {
-                self.index.remove(&n.id);
+            self.take_node(i);
+        }
+        let nodes = &self.nodes;
+        self.order.retain(|&i| at(nodes, i).is_some());
+        // (no edge joins a sentence; should one ever, it goes with it)
+        let edges = &mut self.edges;
+        let gone = |l: &Link| at(nodes, l.s).is_none() || at(nodes, l.t).is_none();
+        for slot in edges.iter_mut() {
+            if slot.as_ref().is_some_and(gone) {
+                *slot = None;
             }
         }
-        self.order.retain(|&i| self.graph.node_weight(i).is_some());
-        // (no edge joins a sentence; should one ever, it went with it)
-        let graph = &self.graph;
-        self.edge_order.retain(|&e| graph.edge_weight(e).is_some());
-        self.edge_index.retain(|_, e| graph.edge_weight(*e).is_some());
+        let edges = &self.edges;
+        self.edge_order.retain(|&e| at(edges, e).is_some());
+        self.edge_index.retain(|&mut e| at(edges, e).is_some());
     }
 
     /// Merges several documents' graphs into one corpus graph: [`KnowledgeGraph::absorb`] of each
@@ -245,64 +334,52 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         let docs: Vec<Value> = documents.iter().map(|d| Value::String(d.clone())).collect();
-        // each node's index in `g` → its index here: edges are added by index, not by id
-        let mut here: Vec<Option<NodeIndex>> = Vec::new();
+        // each node's position in `g` → its position here: edges are added by position, not id
+        let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
             // a node of an already merged graph has its own list
             if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
                 n.attrs.insert("documents", Value::Array(docs.clone()));
             }
             n.attrs.shrink_to_fit();
-            let at = self.put_node(n, true);
-            if here.len() <= i.index() {
-                here.resize(i.index() + 1, None);
+            let to = self.put_node(n, true);
+            if here.len() <= i as usize {
+                here.resize(i as usize + 1, None);
             }
-            if let Some(slot) = here.get_mut(i.index()) {
-                *slot = Some(at);
+            if let Some(slot) = here.get_mut(i as usize) {
+                *slot = Some(to);
             }
         }
-        let here = |i: NodeIndex| here.get(i.index()).copied().flatten();
-        for (s, t, mut w) in edges {
+        let here = |i: Ix| here.get(i as usize).copied().flatten();
+        for Link { s, t, mut edge } in edges {
             if let (Some(s), Some(t)) = (here(s), here(t)) {
-                w.attrs.shrink_to_fit();
-                self.put_edge(s, t, w, true);
+                edge.attrs.shrink_to_fit();
+                self.put_edge(Link { s, t, edge }, true);
             }
         }
         self.documents.extend(documents);
         self.diagnostics.extend(diagnostics);
     }
 
-    /// Takes the graph apart without copying: its nodes in order, and its edges in order, with
-    /// the nodes' indices. (Removing edges one at a time walks each end's list of edges, which
-    /// is quadratic on a corpus's hubs.)
+    /// Takes the graph apart without copying: its nodes in order, with their positions, and its
+    /// edges in order, between those positions.
     fn into_parts(self) -> Parts {
         let KnowledgeGraph {
             documents,
             diagnostics,
-            graph,
+            mut nodes,
+            mut edges,
             order,
             edge_order,
             ..
         } = self;
-        let (ns, es) = graph.into_nodes_edges_iters();
-        // by index; the iterators give indices in ascending order, skipping removed ones
-        let mut slots: Vec<Option<Node>> = Vec::new();
-        for n in ns {
-            slots.resize_with(n.index.index(), || None);
-            slots.push(Some(n.weight));
-        }
-        let mut links: Vec<Option<(NodeIndex, NodeIndex, Edge)>> = Vec::new();
-        for e in es {
-            links.resize_with(e.index.index(), || None);
-            links.push(Some((e.source, e.target, e.weight)));
-        }
-        let edges = edge_order
-            .iter()
-            .filter_map(|e| links.get_mut(e.index())?.take())
-            .collect();
         let nodes = order
             .iter()
-            .filter_map(|&i| Some((i, slots.get_mut(i.index())?.take()?)))
+            .filter_map(|&i| Some((i, nodes.get_mut(i as usize)?.take()?)))
+            .collect();
+        let edges = edge_order
+            .iter()
+            .filter_map(|&e| edges.get_mut(e as usize)?.take())
             .collect();
         Parts {
             documents,
@@ -330,10 +407,7 @@ impl KnowledgeGraph {
         self.settle();
         // lists that are sets of documents or notes, in one order however the corpus was grouped
         let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
-        for i in &self.order {
-            let Some(n) = self.graph.node_weight_mut(*i) else {
-                continue;
-            };
+        for n in self.nodes.iter_mut().flatten() {
             for key in ["documents", "same_as"] {
                 if let Some(Value::Array(a)) = n.attrs.get_mut(key) {
                     a.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
@@ -347,7 +421,8 @@ impl KnowledgeGraph {
     }
 
     /// Unites nodes that share a key (see [`KnowledgeGraph::finish_corpus`]): union-find over the
-    /// nodes in sorted order, then one rebuild of the graph when anything was united.
+    /// nodes in sorted order; each united node's fields are merged into its canonical one, and
+    /// edges re-pointed to it in place, those that then coincide merged in edge order.
     fn unite(&mut self) {
         let nodes: Vec<&Node> = self.nodes().collect();
         let mut sets = Components {
@@ -374,9 +449,8 @@ impl KnowledgeGraph {
         for (i, &n) in nodes.iter().enumerate() {
             members.entry(sets.find(i)).or_default().push((i, n));
         }
-        // the members each canonical node absorbs; a node absorbed by another is not kept
+        // the positions in `order` each canonical node absorbs
         let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        let mut absorbed = vec![false; nodes.len()];
         for group in members.values().filter(|g| g.len() > 1) {
             let Some(&(best, _)) = group
                 .iter()
@@ -386,80 +460,68 @@ impl KnowledgeGraph {
             };
             for &(m, _) in group.iter().filter(|(m, _)| *m != best) {
                 others.entry(best).or_default().push(m);
-                if let Some(a) = absorbed.get_mut(m) {
-                    *a = true;
+            }
+        }
+        drop(members);
+        drop(nodes);
+        // each absorbed node's position → its canonical node's
+        let mut canonical: HashMap<Ix, Ix> = HashMap::new();
+        for (best, group) in others {
+            let Some(&b) = self.order.get(best) else {
+                continue;
+            };
+            let mut taken = Vec::with_capacity(group.len());
+            for m in group {
+                let Some(&i) = self.order.get(m) else {
+                    continue;
+                };
+                if let Some(other) = self.take_node(i) {
+                    taken.push(other);
+                    canonical.insert(i, b);
                 }
             }
-        }
-        let (unsettled, schema) = (self.unsettled, self.schema);
-        let Parts {
-            documents,
-            diagnostics,
-            nodes,
-            edges,
-        } = std::mem::take(self).into_parts();
-        // a node's position in `nodes` by its old index, for the edges
-        let mut pos_of: Vec<Option<usize>> = Vec::new();
-        let mut taken: Vec<Option<Node>> = Vec::with_capacity(nodes.len());
-        for (p, (i, n)) in nodes.into_iter().enumerate() {
-            if pos_of.len() <= i.index() {
-                pos_of.resize(i.index() + 1, None);
-            }
-            if let Some(slot) = pos_of.get_mut(i.index()) {
-                *slot = Some(p);
-            }
-            taken.push(Some(n));
-        }
-        // each position's index in the rebuilt graph: an absorbed node's is its canonical one's
-        let mut placed: Vec<Option<NodeIndex>> = vec![None; taken.len()];
-        self.unsettled = unsettled;
-        self.schema = schema;
-        self.documents = documents;
-        self.diagnostics = diagnostics;
-        for i in 0..taken.len() {
-            if absorbed.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let Some(mut node) = taken.get_mut(i).and_then(Option::take) else {
+            let Some(node) = at_mut(&mut self.nodes, b) else {
                 continue;
             };
             let mut same_as: Vec<Value> = Vec::new();
-            for &j in others.get(&i).into_iter().flatten() {
-                if let Some(other) = taken.get_mut(j).and_then(Option::take) {
-                    same_as.push(Value::String(other.id));
-                    self.unsettled |= merge_attrs(&mut node.attrs, other.attrs, true);
-                }
+            for other in taken {
+                same_as.push(Value::String(other.id));
+                self.unsettled |= merge_attrs(&mut node.attrs, other.attrs, true);
             }
             if !same_as.is_empty() {
-                self.unsettled |= merge_attrs(
-                    &mut node.attrs,
-                    Attrs::from_iter([("same_as", Value::Array(same_as))]),
-                    true,
-                );
-            }
-            let at = self.put_node(node, true);
-            for p in std::iter::once(i).chain(others.get(&i).into_iter().flatten().copied()) {
-                if let Some(slot) = placed.get_mut(p) {
-                    *slot = Some(at);
-                }
+                let list = Attrs::from_iter([("same_as", Value::Array(same_as))]);
+                self.unsettled |= merge_attrs(&mut node.attrs, list, true);
             }
         }
-        let new = |i: NodeIndex| {
-            pos_of
-                .get(i.index())
-                .copied()
-                .flatten()
-                .and_then(|p| placed.get(p).copied().flatten())
-        };
-        for (s, t, w) in edges {
-            let (Some(s), Some(t)) = (new(s), new(t)) else {
+        let nodes = &self.nodes;
+        self.order.retain(|&i| at(nodes, i).is_some());
+        // every edge again, in order: re-pointed, and merged into the first it now coincides with
+        self.edge_index.clear();
+        let order = std::mem::take(&mut self.edge_order);
+        let mut kept = Vec::with_capacity(order.len());
+        for e in order {
+            let Some(mut link) = self.edges.get_mut(e as usize).and_then(Option::take) else {
                 continue;
             };
-            if s == t && w.kind == EdgeKind::CoMention {
+            link.s = canonical.get(&link.s).copied().unwrap_or(link.s);
+            link.t = canonical.get(&link.t).copied().unwrap_or(link.t);
+            if link.s == link.t && link.edge.kind == EdgeKind::CoMention {
                 continue;
             }
-            self.put_edge(s, t, w, true);
+            let h = self.edge_hash(link.s, link.t, link.edge.kind, &link.edge.key);
+            if let Some(first) = self.find_edge(h, &link) {
+                if let Some(old) = at_mut(&mut self.edges, first) {
+                    self.unsettled |= merge_attrs(&mut old.edge.attrs, link.edge.attrs, true);
+                }
+                continue;
+            }
+            if let Some(slot) = self.edges.get_mut(e as usize) {
+                *slot = Some(link);
+            }
+            self.index_edge(h, e);
+            kept.push(e);
         }
+        self.edge_order = kept;
     }
 
     /// Removes the repeats that merges left in long lists (see [`merge_attrs`]). Building and
@@ -468,32 +530,28 @@ impl KnowledgeGraph {
         if !std::mem::take(&mut self.unsettled) {
             return;
         }
-        for n in self.graph.node_weights_mut() {
+        for n in self.nodes.iter_mut().flatten() {
             dedup_lists(&mut n.attrs);
         }
-        for e in self.graph.edge_weights_mut() {
-            dedup_lists(&mut e.attrs);
+        for l in self.edges.iter_mut().flatten() {
+            dedup_lists(&mut l.edge.attrs);
         }
     }
 
     /// Orders nodes by kind then id, and edges by kind, source, target and key.
     fn sort(&mut self) {
-        let g = &self.graph;
+        let nodes = &self.nodes;
         self.order.sort_by(|&a, &b| {
-            let (Some(x), Some(y)) = (g.node_weight(a), g.node_weight(b)) else {
+            let (Some(x), Some(y)) = (at(nodes, a), at(nodes, b)) else {
                 return std::cmp::Ordering::Equal;
             };
             (x.kind, &x.id).cmp(&(y.kind, &y.id))
         });
-        let key = |e: EdgeIndex| {
-            let (s, t) = g.edge_endpoints(e).unwrap_or_default();
-            let w = g.edge_weight(e);
-            (
-                w.map_or("", |w| w.kind.as_str()),
-                g.node_weight(s).map_or("", |n| n.id.as_str()),
-                g.node_weight(t).map_or("", |n| n.id.as_str()),
-                w.map_or("", |w| w.key.as_str()),
-            )
+        let edges = &self.edges;
+        let id = |i: Ix| at(nodes, i).map_or("", |n| n.id.as_str());
+        let key = |e: Ix| match at(edges, e) {
+            Some(l) => (l.edge.kind.as_str(), id(l.s), id(l.t), l.edge.key.as_str()),
+            None => ("", "", "", ""),
         };
         // compared in place, not through cached copies of every edge's ids and key: those were
         // taken when a corpus graph is at its largest (at the end of the build)
@@ -690,5 +748,108 @@ fn dedup_lists(attrs: &mut Attrs) {
                 a.retain(|x| seen.insert(x.to_string()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn node(id: &str, kind: NodeKind, label: &str, attrs: Value) -> Node {
+        let attrs = match attrs {
+            Value::Object(m) => Attrs::from(m),
+            _ => Attrs::new(),
+        };
+        let (id, label) = (id.to_string(), label.to_string());
+        Node { id, kind, label, attrs }
+    }
+
+    fn edge(kind: EdgeKind, key: &str, attrs: Value) -> Edge {
+        let attrs = match attrs {
+            Value::Object(m) => Attrs::from(m),
+            _ => Attrs::new(),
+        };
+        Edge {
+            kind,
+            key: key.to_string(),
+            attrs,
+        }
+    }
+
+    /// One document naming one organisation two ways (neither from the lexicon), each way its
+    /// own node until the corpus unites them.
+    fn document() -> KnowledgeGraph {
+        let mut g = KnowledgeGraph::new();
+        g.documents.push("a".into());
+        g.add_node(node("claim:a:1", NodeKind::Claim, "c", json!({"text": "c"})));
+        let org = json!({"type": "organization", "mentions": 1});
+        g.add_node(node(
+            "actor:foo-organisation",
+            NodeKind::Actor,
+            "Foo Organisation",
+            org.clone(),
+        ));
+        g.add_node(node(
+            "actor:foo-org",
+            NodeKind::Actor,
+            "FOO",
+            json!({"type": "organization", "aliases": ["Foo Organisation"], "mentions": 2}),
+        ));
+        g.add_node(node("actor:bar", NodeKind::Actor, "Bar", org));
+        for (t, n) in [("actor:foo-organisation", 1), ("actor:foo-org", 2)] {
+            g.add_edge("claim:a:1", t, edge(EdgeKind::Mentions, "mentions", json!({})));
+            g.add_edge(
+                "actor:bar",
+                t,
+                edge(EdgeKind::Relation, "relation:met:a:1", json!({"n": n})),
+            );
+        }
+        let co = edge(EdgeKind::CoMention, "co_mention:a", json!({"weight": 1}));
+        g.add_edge("actor:foo-org", "actor:foo-organisation", co);
+        g
+    }
+
+    #[test]
+    fn union_re_points_edges_merges_those_that_meet_and_keeps_the_tables_whole() {
+        let mut g = KnowledgeGraph::new();
+        g.absorb(document());
+        g.finish_corpus();
+        let ids: Vec<&str> = g.nodes().map(|n| n.id.as_str()).collect();
+        assert_eq!(ids, ["claim:a:1", "actor:bar", "actor:foo-org"]);
+        assert!(g.node("actor:foo-organisation").is_none());
+        let kept = g.node("actor:foo-org").expect("the canonical node");
+        assert_eq!(kept.attrs.get("same_as"), Some(&json!(["actor:foo-organisation"])));
+        assert_eq!(kept.attrs.get("mentions"), Some(&json!(3)));
+        // the two mentions and the two relations each became one, with the fields of the first in
+        // edge order (the one to `actor:foo-org`, the smaller id);
+        // the co-mention of the node with itself went
+        let edges: Vec<(&str, &str, &str, Option<&Value>)> = g
+            .edges()
+            .map(|(s, t, e)| (s, t, e.key.as_str(), e.attrs.get("n")))
+            .collect();
+        assert_eq!(
+            edges,
+            [
+                ("claim:a:1", "actor:foo-org", "mentions", None),
+                ("actor:bar", "actor:foo-org", "relation:met:a:1", Some(&json!(2))),
+            ]
+        );
+        assert_eq!((g.node_count(), g.edge_count()), (3, 2));
+        // the tables still find what is left, and merging the merged graph again changes nothing
+        assert!(!g.add_edge(
+            "actor:foo-organisation",
+            "actor:bar",
+            edge(EdgeKind::Mentions, "m", json!({}))
+        ));
+        assert!(g.add_edge(
+            "claim:a:1",
+            "actor:foo-org",
+            edge(EdgeKind::Mentions, "mentions", json!({}))
+        ));
+        assert_eq!(g.edge_count(), 2);
+        let again = KnowledgeGraph::merge(&[g.clone()]);
+        let json = |g: &KnowledgeGraph| crate::export::json::write(g);
+        assert_eq!(json(&again), json(&g));
     }
 }
