@@ -424,20 +424,27 @@ impl KnowledgeGraph {
     /// nodes in sorted order; each united node's fields are merged into its canonical one, and
     /// edges re-pointed to it in place, those that then coincide merged in edge order.
     fn unite(&mut self) {
-        let nodes: Vec<&Node> = self.nodes().collect();
+        // only sources, actors and agreements have keys; the rest (claims, sentences: nearly all
+        // of a corpus) are left out of the sets, which are built when the graph is at its largest
+        let nodes: Vec<(Ix, &Node)> = self
+            .order
+            .iter()
+            .filter_map(|&i| Some((i, at(&self.nodes, i)?)))
+            .filter(|(_, n)| matches!(n.kind, NodeKind::Source | NodeKind::Actor | NodeKind::Agreement))
+            .collect();
         let mut sets = Components {
             parent: (0..nodes.len()).collect(),
-            tag: nodes.iter().map(|n| conflict_tag(n)).collect(),
+            tag: nodes.iter().map(|(_, n)| conflict_tag(n)).collect(),
         };
         let mut owner: HashMap<String, usize> = HashMap::new();
         let mut any = false;
-        for (i, n) in nodes.iter().enumerate() {
+        for (j, (_, n)) in nodes.iter().enumerate() {
             for k in unite_keys(n) {
                 match owner.get(&k) {
                     None => {
-                        owner.insert(k, i);
+                        owner.insert(k, j);
                     }
-                    Some(&j) => any |= sets.union(j, i),
+                    Some(&first) => any |= sets.union(first, j),
                 }
             }
         }
@@ -445,12 +452,12 @@ impl KnowledgeGraph {
             return;
         }
         // each component's members, in sorted order; the canonical one is the best id
-        let mut members: BTreeMap<usize, Vec<(usize, &Node)>> = BTreeMap::new();
-        for (i, &n) in nodes.iter().enumerate() {
-            members.entry(sets.find(i)).or_default().push((i, n));
+        let mut members: BTreeMap<usize, Vec<(Ix, &Node)>> = BTreeMap::new();
+        for (j, &m) in nodes.iter().enumerate() {
+            members.entry(sets.find(j)).or_default().push(m);
         }
-        // the positions in `order` each canonical node absorbs
-        let mut others: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        // the nodes each canonical node absorbs, in sorted order
+        let mut others: Vec<(Ix, Vec<Ix>)> = Vec::new();
         for group in members.values().filter(|g| g.len() > 1) {
             let Some(&(best, _)) = group
                 .iter()
@@ -458,23 +465,15 @@ impl KnowledgeGraph {
             else {
                 continue;
             };
-            for &(m, _) in group.iter().filter(|(m, _)| *m != best) {
-                others.entry(best).or_default().push(m);
-            }
+            others.push((best, group.iter().map(|&(m, _)| m).filter(|&m| m != best).collect()));
         }
         drop(members);
         drop(nodes);
         // each absorbed node's position → its canonical node's
         let mut canonical: HashMap<Ix, Ix> = HashMap::new();
-        for (best, group) in others {
-            let Some(&b) = self.order.get(best) else {
-                continue;
-            };
+        for (b, group) in others {
             let mut taken = Vec::with_capacity(group.len());
-            for m in group {
-                let Some(&i) = self.order.get(m) else {
-                    continue;
-                };
+            for i in group {
                 if let Some(other) = self.take_node(i) {
                     taken.push(other);
                     canonical.insert(i, b);
