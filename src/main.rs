@@ -641,7 +641,7 @@ fn corpus_summary(corpus: &KnowledgeGraph, warnings: &BTreeMap<Code, usize>) -> 
             .filter(|n| {
                 n.attrs
                     .get("documents")
-                    .and_then(serde_json::Value::as_array)
+                    .and_then(policykg::graph::Value::as_array)
                     .is_some_and(|d| d.len() >= 2)
             })
             .count()
@@ -711,7 +711,7 @@ fn document_summary(shown: &str, g: &KnowledgeGraph) -> String {
         .nodes()
         .find(|n| n.kind == NodeKind::Document)
         .and_then(|n| n.attrs.get("title"))
-        .and_then(serde_json::Value::as_str)
+        .and_then(policykg::graph::Value::as_str)
         .map_or_else(|| "no title found".to_string(), |t| format!("title “{}”", short(t, 70)));
     format!(
         "{shown}: {}, {}, {}; {title}",

@@ -13,6 +13,7 @@
 use crate::export::json::{edge_value, node_value};
 use crate::export::rdf;
 use crate::extract::Lexicon;
+use crate::graph::Value as Field;
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind};
 use crate::notes::{normalise, normalise_url};
 use serde_json::Value;
@@ -157,14 +158,14 @@ pub fn csv(columns: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 fn text<'a>(n: &'a Node, key: &str) -> &'a str {
-    n.attrs.get(key).and_then(Value::as_str).unwrap_or("")
+    n.attrs.get(key).and_then(Field::as_str).unwrap_or("")
 }
 
 fn strings(n: &Node, key: &str) -> Vec<String> {
     n.attrs
         .get(key)
-        .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .and_then(Field::as_array)
+        .map(|a| a.iter().filter_map(Field::as_str).map(str::to_string).collect())
         .unwrap_or_default()
 }
 
@@ -308,16 +309,16 @@ pub fn entities<'a>(g: &'a KnowledgeGraph, lexicon: &Lexicon, name: &str) -> Res
 fn in_document_order<'a>(g: &'a KnowledgeGraph, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a Node> {
     let mut claims: Vec<&Node> = ids.into_iter().filter_map(|id| g.node(id)).collect();
     claims.sort_by_cached_key(|n| {
-        let start = n.attrs.get("span").and_then(|s| s.get(0)).and_then(Value::as_u64);
+        let start = n.attrs.get("span").and_then(|s| s.get(0)).and_then(Field::as_u64);
         (text(n, "document").to_string(), start, n.id.clone())
     });
     claims.dedup_by(|a, b| a.id == b.id);
     claims
 }
 
-fn numbers(v: Option<&Value>) -> Vec<u64> {
-    v.and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+fn numbers(v: Option<&Field>) -> Vec<u64> {
+    v.and_then(Field::as_array)
+        .map(|a| a.iter().filter_map(Field::as_u64).collect())
         .unwrap_or_default()
 }
 
@@ -337,7 +338,7 @@ fn claims_answer(claims: &[&Node], notes: &BTreeMap<&str, BTreeSet<u64>>) -> Ans
             Some(set) => set.iter().copied().collect(),
             None => numbers(c.attrs.get("footnotes")),
         };
-        let line = c.attrs.get("line").and_then(Value::as_u64);
+        let line = c.attrs.get("line").and_then(Field::as_u64);
         let mut item = node_value(c);
         if let Some(o) = item.as_object_mut() {
             o.insert("notes".into(), Value::from(ns.clone()));
@@ -363,7 +364,7 @@ pub fn claims_citing(g: &KnowledgeGraph, sources: &[&Node]) -> Answer {
     for (s, t, e) in g.edges() {
         if e.kind == EdgeKind::Cites && targets.contains(t) {
             let set = notes.entry(s).or_default();
-            set.extend(e.attrs.get("footnote").and_then(Value::as_u64));
+            set.extend(e.attrs.get("footnote").and_then(Field::as_u64));
         }
     }
     claims_answer(&in_document_order(g, notes.keys().copied()), &notes)
@@ -473,7 +474,7 @@ pub fn relations_of(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
         if !e.kind.is_relation() || !(ends.contains(s) || ends.contains(t)) {
             continue;
         }
-        let field = |k: &str| e.attrs.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+        let field = |k: &str| e.attrs.get(k).and_then(Field::as_str).unwrap_or("").to_string();
         // the sentence itself, also where the graph names it by id (policykg/2)
         let evidence = g.evidence(e).unwrap_or("").to_string();
         let mut item = edge_value(s, t, e);

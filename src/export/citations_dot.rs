@@ -11,9 +11,9 @@
 use super::dot::{digraph, title, wrap};
 use super::escape;
 use super::vocab::{light, text, Palette};
+use crate::graph::Value;
 use crate::graph::{short, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use dot_writer::Attributes;
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// The most claims drawn: a taller picture passes the height Graphviz can render as a bitmap

@@ -20,6 +20,7 @@
 use super::escape;
 use super::Sink;
 use crate::graph::NodeKind;
+use crate::graph::Value as Field;
 use crate::graph::{KnowledgeGraph, Node};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
@@ -28,7 +29,7 @@ use std::collections::HashMap;
 pub fn text<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
     n.attrs
         .get(key)
-        .and_then(Value::as_str)
+        .and_then(Field::as_str)
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
@@ -37,10 +38,10 @@ pub fn text<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
 pub fn authors(n: &Node) -> Vec<String> {
     n.attrs
         .get("authors")
-        .and_then(Value::as_array)
+        .and_then(Field::as_array)
         .map(|a| {
             a.iter()
-                .filter_map(Value::as_str)
+                .filter_map(Field::as_str)
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty())
                 .collect()

@@ -26,7 +26,7 @@ use super::vocab::{class, rel_type};
 use super::Sink;
 use crate::graph::Attrs;
 use crate::graph::KnowledgeGraph;
-use serde_json::Value;
+use crate::graph::Value;
 use std::collections::{BTreeSet, HashMap};
 use std::io::Write as _;
 
@@ -34,7 +34,7 @@ use std::io::Write as _;
 /// other object or list as its compact JSON text.
 pub fn flat_item(v: &Value) -> Value {
     match v {
-        Value::Object(o) => match (o.get("document"), o.get("n")) {
+        Value::Object(_) => match (v.get("document"), v.get("n")) {
             (Some(Value::String(d)), Some(n)) if !n.is_object() && !n.is_array() => {
                 let n = n.as_str().map_or_else(|| n.to_string(), str::to_string);
                 Value::String(format!("{d}#{n}"))
@@ -182,14 +182,14 @@ mod tests {
 
     #[test]
     fn flattening() {
-        let fns = json!([{"document": "d", "n": 12, "span": [1, 2]}, {"x": 1}]);
+        let fns = Value::from(json!([{"document": "d", "n": 12, "span": [1, 2]}, {"x": 1}]));
         let Value::Array(items) = fns else { return };
         assert_eq!(flat_list(&items), vec![json!("d#12"), json!(r#"{"x":1}"#)]);
         assert_eq!(
-            flat_list(&[json!(1), json!("a"), json!(null)]),
+            flat_list(&[Value::from(json!(1)), Value::from(json!("a")), Value::Null]),
             vec![json!("1"), json!("a")]
         );
-        assert_eq!(literal(&json!([[1, 2], [3, 4]])), "['[1,2]', '[3,4]']");
-        assert_eq!(literal(&json!(["O'B", 2.5])), r"['O\'B', '2.5']");
+        assert_eq!(literal(&Value::from(json!([[1, 2], [3, 4]]))), "['[1,2]', '[3,4]']");
+        assert_eq!(literal(&Value::from(json!(["O'B", 2.5]))), r"['O\'B', '2.5']");
     }
 }

@@ -15,10 +15,10 @@
 use super::escape;
 use super::vocab::{kind_and_type, light, text, Palette};
 use super::{citations_dot, drivers_dot, Sink};
+use crate::graph::Value;
 use crate::graph::{short, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use dot_writer::{Attributes, AttributesList, DotWriter, Scope};
 use foldhash::HashMap;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Sentences naming both, from which a pair the text does not relate gets a dashed line.

@@ -21,12 +21,12 @@
 use super::escape;
 use super::vocab::{columns, Scalar as Ty};
 use super::Sink;
+use crate::graph::Value;
 use crate::graph::{Attrs, Edge, KnowledgeGraph, Node};
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::name::QName;
 use quick_xml::Writer;
-use serde_json::Value;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -173,7 +173,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     graph_attrs.insert("documents", Value::from(g.documents.clone()));
     graph_attrs.insert(
         "diagnostics",
-        serde_json::to_value(&g.diagnostics).unwrap_or(Value::Null),
+        serde_json::to_value(&g.diagnostics).map_or(Value::Null, Value::from),
     );
     // a kind, label or key is a string: its key is a string key
     let string = Value::from("");
@@ -230,10 +230,13 @@ mod tests {
 
     #[test]
     fn values_as_text() {
-        assert_eq!(text(&json!([1, "a"]), Ty::Str).as_deref(), Some(r#"[1,"a"]"#));
-        assert_eq!(text(&json!(3), Ty::Str).as_deref(), Some("3"));
-        assert_eq!(text(&json!(true), Ty::Bool).as_deref(), Some("true"));
-        assert_eq!(text(&json!(null), Ty::Str), None);
+        assert_eq!(
+            text(&Value::from(json!([1, "a"])), Ty::Str).as_deref(),
+            Some(r#"[1,"a"]"#)
+        );
+        assert_eq!(text(&Value::from(json!(3)), Ty::Str).as_deref(), Some("3"));
+        assert_eq!(text(&Value::from(json!(true)), Ty::Bool).as_deref(), Some("true"));
+        assert_eq!(text(&Value::from(json!(null)), Ty::Str), None);
         assert_eq!(key_id("n", "a b:c"), "n_a_b_c");
     }
 }

@@ -16,7 +16,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
             m.insert("kind".into(), json!(n.kind));
             m.insert("label".into(), json!(n.label));
             for (k, v) in &n.attrs {
-                m.insert(k.to_string(), v.clone());
+                m.insert(k.to_string(), v.to_json());
             }
             Value::Object(m)
         })
@@ -30,7 +30,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
             m.insert("key".into(), json!(e.key));
             m.insert("kind".into(), json!(e.kind));
             for (k, v) in &e.attrs {
-                m.insert(k.to_string(), v.clone());
+                m.insert(k.to_string(), v.to_json());
             }
             Value::Object(m)
         })
@@ -148,7 +148,7 @@ impl Serialize for Edges<'_> {
                     g.node(id)
                         .and_then(|n| n.attrs.get("text"))
                         .cloned()
-                        .unwrap_or(Value::Null)
+                        .unwrap_or(crate::graph::Value::Null)
                 };
                 crate::graph::evidence_to_v1(&mut old.attrs, text);
                 seq.serialize_element(&EdgeObj(s, t, &old))?;

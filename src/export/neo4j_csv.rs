@@ -23,8 +23,8 @@ use super::cypher::flat_list;
 use super::vocab::{self, Scalar as Ty};
 use super::{escape, Sink};
 use crate::graph::KnowledgeGraph;
+use crate::graph::Value;
 use crate::graph::{Attrs, EdgeKind, NodeKind};
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// (scalar type, is array) of a column; `None` when every value is null.
@@ -207,10 +207,10 @@ mod tests {
 
     #[test]
     fn column_types() {
-        assert_eq!(Col::of(&json!(["a", "b"])), Some(Col(Ty::Str, true)));
-        assert_eq!(Col::of(&json!([1, 2])), Some(Col(Ty::Int, true)));
-        assert_eq!(Col::of(&json!([[1, 2]])), Some(Col(Ty::Str, true)));
-        assert_eq!(Col::of(&json!(null)), None);
+        assert_eq!(Col::of(&Value::from(json!(["a", "b"]))), Some(Col(Ty::Str, true)));
+        assert_eq!(Col::of(&Value::from(json!([1, 2]))), Some(Col(Ty::Int, true)));
+        assert_eq!(Col::of(&Value::from(json!([[1, 2]]))), Some(Col(Ty::Str, true)));
+        assert_eq!(Col::of(&Value::from(json!(null))), None);
         assert_eq!(Col(Ty::Long, false).join(Col(Ty::Str, false)), Col(Ty::Str, false));
         assert_eq!(Col(Ty::Long, true).header("span"), "span:long[]");
     }
@@ -218,8 +218,8 @@ mod tests {
     #[test]
     fn array_fields() {
         let d = escape::NEO4J_ARRAY_DELIMITER;
-        let v = json!(["a;b", format!("x{d}y"), {"document": "doc", "n": 3}]);
+        let v = Value::from(json!(["a;b", format!("x{d}y"), {"document": "doc", "n": 3}]));
         assert_eq!(field(Some(&v), Col(Ty::Str, true)), format!("a;b{d}xy{d}doc#3"));
-        assert_eq!(field(Some(&json!(null)), Col(Ty::Str, true)), "");
+        assert_eq!(field(Some(&Value::from(json!(null))), Col(Ty::Str, true)), "");
     }
 }

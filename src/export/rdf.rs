@@ -30,10 +30,10 @@ use super::Sink;
 use crate::graph::Attrs;
 use crate::graph::EdgeKind;
 use crate::graph::KnowledgeGraph;
+use crate::graph::Value;
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Term, Triple};
 use oxttl::TurtleSerializer;
-use serde_json::Value;
 use std::collections::HashSet;
 
 pub const NS: &str = "https://policykg.org/ns#";

@@ -3,8 +3,8 @@
 //! DOT diagrams and the viewer draw a kind alike, and Cypher, the Neo4j CSV, GraphML and RDF name
 //! it alike.
 
+use crate::graph::Value;
 use crate::graph::{EdgeKind, KnowledgeGraph, Node, NodeKind};
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A node kind as a class or label name: `Claim`, `Source`, … (Cypher and Neo4j labels, RDF
@@ -316,10 +316,10 @@ mod tests {
         assert_eq!(Scalar::Int.join(Scalar::Double), Scalar::Double);
         assert_eq!(Scalar::Int.join(Scalar::Str), Scalar::Str);
         assert_eq!(Scalar::Bool.join(Scalar::Int), Scalar::Str);
-        assert_eq!(Scalar::of(&json!(null)), None);
-        assert_eq!(Scalar::of(&json!([1, 2])), Some(Scalar::Str));
-        assert_eq!(Scalar::of(&json!(1_u64 << 40)), Some(Scalar::Long));
-        assert_eq!(Scalar::of(&json!(u64::MAX)), Some(Scalar::Str));
+        assert_eq!(Scalar::of(&Value::from(json!(null))), None);
+        assert_eq!(Scalar::of(&Value::from(json!([1, 2]))), Some(Scalar::Str));
+        assert_eq!(Scalar::of(&Value::from(json!(1_u64 << 40))), Some(Scalar::Long));
+        assert_eq!(Scalar::of(&Value::from(json!(u64::MAX))), Some(Scalar::Str));
         assert_eq!(Scalar::Int.neo4j(), "long");
     }
 }

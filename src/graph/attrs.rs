@@ -5,8 +5,9 @@
 //! most of the allocations of a build; here the names of the fields the pipeline sets are
 //! `&'static str`, and a lookup is a scan of a few entries.
 
+use super::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Map, Value};
+use serde_json::Map;
 use std::borrow::Cow;
 
 /// A field name: static for the pipeline's own fields, owned for names read from elsewhere.
@@ -33,8 +34,8 @@ impl Attrs {
     }
 
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
-    pub fn insert(&mut self, k: impl Into<Key>, v: Value) -> Option<Value> {
-        let k = k.into();
+    pub fn insert(&mut self, k: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
+        let (k, v) = (k.into(), v.into());
         match self.get_mut(&k) {
             Some(old) => Some(std::mem::replace(old, v)),
             None => {
@@ -52,9 +53,9 @@ impl Attrs {
 
     /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
     /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
-    pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: Value) -> Option<Value> {
+    pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
         let slot = self.0.iter_mut().find(|(x, _)| x == old)?;
-        let (_, was) = std::mem::replace(slot, (new.into(), v));
+        let (_, was) = std::mem::replace(slot, (new.into(), v.into()));
         Some(was)
     }
 
@@ -98,8 +99,8 @@ impl<'a> IntoIterator for &'a Attrs {
     }
 }
 
-impl<K: Into<Key>> FromIterator<(K, Value)> for Attrs {
-    fn from_iter<I: IntoIterator<Item = (K, Value)>>(items: I) -> Attrs {
+impl<K: Into<Key>, V: Into<Value>> FromIterator<(K, V)> for Attrs {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Attrs {
         let mut out = Attrs::new();
         for (k, v) in items {
             out.insert(k, v);
@@ -108,8 +109,8 @@ impl<K: Into<Key>> FromIterator<(K, Value)> for Attrs {
     }
 }
 
-impl From<Map<String, Value>> for Attrs {
-    fn from(m: Map<String, Value>) -> Attrs {
+impl From<Map<String, serde_json::Value>> for Attrs {
+    fn from(m: Map<String, serde_json::Value>) -> Attrs {
         m.into_iter().collect()
     }
 }
@@ -134,15 +135,15 @@ mod tests {
         let mut a = Attrs::new();
         a.insert("b", json!(1));
         a.insert("a", json!(2));
-        assert_eq!(a.insert("b", json!(3)), Some(json!(1)));
+        assert_eq!(a.insert("b", json!(3)), Some(Value::from(json!(1))));
         assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"b":3,"a":2}"#);
-        assert_eq!(a.get("a"), Some(&json!(2)));
+        assert_eq!(a.get("a"), Some(&Value::from(json!(2))));
         assert_eq!(a.get("missing"), None);
         assert_eq!(a.len(), 2);
         a.insert("c", json!(4));
-        assert_eq!(a.replace("a", "z", json!(5)), Some(json!(2)));
+        assert_eq!(a.replace("a", "z", json!(5)), Some(Value::from(json!(2))));
         assert_eq!(a.replace("missing", "y", json!(6)), None);
-        assert_eq!(a.remove("b"), Some(json!(3)));
+        assert_eq!(a.remove("b"), Some(Value::from(json!(3))));
         assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"z":5,"c":4}"#);
     }
 }

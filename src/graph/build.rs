@@ -1,6 +1,7 @@
 //! A document's stages → its graph: the document node, claims, sources and `cites` edges.
 
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::document::Document;
@@ -8,7 +9,7 @@ use crate::extract::Extraction;
 use crate::notes::{Notes, Source};
 use crate::read::Layout;
 use crate::span::{LineIndex, Span};
-use serde_json::{json, Value};
+use serde_json::json;
 
 /// What `build` needs to know of the input.
 pub struct Input<'a> {
@@ -108,7 +109,7 @@ pub fn source_id(s: &Source) -> String {
 }
 
 fn span(s: Span) -> Value {
-    json!([s.start, s.end])
+    Value::Array(vec![s.start.into(), s.end.into()])
 }
 
 /// `page` and `bbox` of a span of a PDF's text.
@@ -122,7 +123,7 @@ pub(super) fn place(attrs: &mut Attrs, input: &Input, at: Span) {
 /// A box in PDF points, to a hundredth of a point.
 fn bbox(b: [f32; 4]) -> Value {
     let r = |x: f32| (f64::from(x) * 100.0).round() / 100.0;
-    json!([r(b[0]), r(b[1]), r(b[2]), r(b[3])])
+    Value::Array(b.iter().map(|&x| r(x).into()).collect())
 }
 
 fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
@@ -148,12 +149,16 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
         .iter()
         .map(|&n| {
             let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
-            match input.layout.and_then(|l| l.locate(at)) {
-                Some(p) => {
-                    json!({"document": input.id, "n": n, "span": span(at), "page": p.page, "bbox": bbox(p.bbox)})
-                }
-                None => json!({"document": input.id, "n": n, "span": span(at)}),
+            let mut o = vec![
+                ("document".to_string(), Value::from(input.id)),
+                ("n".to_string(), Value::from(n)),
+                ("span".to_string(), span(at)),
+            ];
+            if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
+                o.push(("page".to_string(), Value::from(p.page)));
+                o.push(("bbox".to_string(), bbox(p.bbox)));
             }
+            Value::Object(o)
         })
         .collect();
     a.insert("footnotes", Value::Array(notes));

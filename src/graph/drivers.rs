@@ -7,16 +7,17 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
 use crate::span::Span;
-use serde_json::{json, Value};
+use serde_json::json;
 use std::collections::BTreeMap;
 
 fn span(s: Span) -> Value {
-    json!([s.start, s.end])
+    Value::Array(vec![s.start.into(), s.end.into()])
 }
 
 /// A driver's clean ranges by block.

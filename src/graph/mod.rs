@@ -11,9 +11,11 @@ mod drivers;
 mod entities;
 mod kind;
 mod model;
+mod value;
 
 pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};
 pub(crate) use model::evidence_to_v1;
 pub use model::{Edge, KnowledgeGraph, Node};
+pub use value::Value;

@@ -162,7 +162,9 @@ fn by_kind<'a>(kinds: impl Iterator<Item = &'a str>, name: fn(&str) -> String) -
 fn doi_claims(g: &KnowledgeGraph, doi: &str) -> Vec<String> {
     let works: HashSet<&str> = g
         .nodes()
-        .filter(|n| n.kind == NodeKind::Source && n.attrs.get("doi").and_then(Value::as_str) == Some(doi))
+        .filter(|n| {
+            n.kind == NodeKind::Source && n.attrs.get("doi").and_then(policykg::graph::Value::as_str) == Some(doi)
+        })
         .map(|n| n.id.as_str())
         .collect();
     let mut out: Vec<String> = g
@@ -258,7 +260,7 @@ fn neo4j_csv_layout() {
                         let Some(prop) = h.strip_suffix("[]").and_then(|h| h.split(':').next()) else {
                             continue;
                         };
-                        if let Some(Value::Array(items)) = node.attrs.get(prop) {
+                        if let Some(policykg::graph::Value::Array(items)) = node.attrs.get(prop) {
                             let want = items.iter().filter(|i| !i.is_null()).count();
                             let got = if v.is_empty() {
                                 0

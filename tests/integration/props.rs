@@ -45,11 +45,11 @@ proptest! {
         for n in g.nodes() {
             prop_assert!(ids.insert(n.id.clone()), "duplicate id {}", n.id);
             if n.kind == policykg::graph::NodeKind::Claim {
-                let span = n.attrs.get("span").and_then(serde_json::Value::as_array).expect("span");
+                let span = n.attrs.get("span").and_then(policykg::graph::Value::as_array).expect("span");
                 let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
                 let slice = text.get(a..b);
                 prop_assert!(slice.is_some(), "claim span {a}..{b} does not slice the input");
-                let words: Vec<String> = n.attrs.get("text").and_then(serde_json::Value::as_str).expect("a claim has its text").split_whitespace().map(String::from).collect();
+                let words: Vec<String> = n.attrs.get("text").and_then(policykg::graph::Value::as_str).expect("a claim has its text").split_whitespace().map(String::from).collect();
                 if let (Some(first), Some(s)) = (words.first(), slice) {
                     // the first run of letters or digits: quotes and brackets around it may be markup
                     let head: String = first

@@ -88,7 +88,11 @@ fn every_evidence_names_a_sentence_with_its_span_and_text() {
         for (_, _, e) in g.edges().filter(|(_, _, e)| e.kind.is_relation()) {
             relations += 1;
             assert!(e.attrs.get("evidence").is_none(), "policykg/2 repeats no evidence");
-            let id = e.attrs.get("sentence").and_then(Value::as_str).expect("sentence");
+            let id = e
+                .attrs
+                .get("sentence")
+                .and_then(policykg::graph::Value::as_str)
+                .expect("sentence");
             let n = g.node(id).unwrap_or_else(|| panic!("{id} is not a node"));
             assert!(matches!(n.kind, NodeKind::Claim | NodeKind::Sentence), "{id}");
             assert_eq!(n.attrs.get("span"), e.attrs.get("evidence_span"), "{id}");
@@ -99,7 +103,7 @@ fn every_evidence_names_a_sentence_with_its_span_and_text() {
         for n in g.nodes().filter(|n| n.kind == NodeKind::Sentence) {
             assert!(
                 g.edges()
-                    .any(|(_, _, e)| e.attrs.get("sentence").and_then(Value::as_str) == Some(&n.id)),
+                    .any(|(_, _, e)| e.attrs.get("sentence").and_then(policykg::graph::Value::as_str) == Some(&n.id)),
                 "{} is named by no relation",
                 n.id
             );
@@ -153,8 +157,11 @@ fn the_flag_writes_schema_1_and_a_merge_keeps_one_schema() {
     assert!(corpus
         .edges()
         .filter(|(_, _, e)| e.kind.is_relation())
-        .all(
-            |(_, _, e)| e.attrs.get("evidence").and_then(Value::as_str).is_some() && e.attrs.get("sentence").is_none()
-        ));
+        .all(|(_, _, e)| e
+            .attrs
+            .get("evidence")
+            .and_then(policykg::graph::Value::as_str)
+            .is_some()
+            && e.attrs.get("sentence").is_none()));
     let _ = std::fs::remove_dir_all(&d);
 }

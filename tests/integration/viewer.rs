@@ -150,7 +150,7 @@ fn hostile_text_stays_data() {
             n.kind == NodeKind::Claim
                 && n.attrs
                     .get("text")
-                    .and_then(serde_json::Value::as_str)
+                    .and_then(policykg::graph::Value::as_str)
                     .is_some_and(|t| t.contains("</script><!--"))
         })
         .expect("the hostile sentence is a claim");

@@ -8,9 +8,9 @@ use super::force::{self, Extent};
 use super::Indexed;
 use crate::export::vocab::{Palette, Swatch};
 use crate::graph::Node;
+use crate::graph::Value;
 use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::UnGraph;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Font size of node labels in the drawing (px).

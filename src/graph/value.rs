@@ -1,0 +1,283 @@
+//! A field's value: JSON's kinds, in 32 bytes.
+//!
+//! serde_json's `Value` takes 72 bytes with its `preserve_order` feature (which the graph's
+//! readers and the SARIF and CSL writers rely on for their field order), because the map its
+//! objects are is held inline. A corpus graph holds millions of fields and list items (every
+//! span is a list of two numbers, every node lists its documents), so the graph keeps its own:
+//! the same kinds and the same methods, an object being its (name, value) pairs in order. It
+//! serialises as the serde_json value it converts from would, byte for byte.
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Number;
+use std::fmt;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Number(Number),
+    String(String),
+    Array(Vec<Value>),
+    /// An object's fields in order (written in that order; looked up by a scan, as objects in
+    /// a graph's fields have a handful).
+    Object(Vec<(String, Value)>),
+}
+
+static NULL: Value = Value::Null;
+
+/// What [`Value::get`] takes: a field's name or an item's position.
+pub trait Lookup {
+    fn find(self, v: &Value) -> Option<&Value>;
+}
+
+impl Lookup for &str {
+    fn find(self, v: &Value) -> Option<&Value> {
+        match v {
+            Value::Object(o) => o.iter().find(|(k, _)| k == self).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+impl Lookup for usize {
+    fn find(self, v: &Value) -> Option<&Value> {
+        match v {
+            Value::Array(a) => a.get(self),
+            _ => None,
+        }
+    }
+}
+
+impl Value {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+    }
+
+    pub fn as_i64(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => n.as_i64(),
+            _ => None,
+        }
+    }
+
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Number(n) => n.as_f64(),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_array(&self) -> bool {
+        matches!(self, Value::Array(_))
+    }
+
+    pub fn is_object(&self) -> bool {
+        matches!(self, Value::Object(_))
+    }
+
+    /// An object's field by name, or a list's item by position (as serde_json's `get`).
+    pub fn get(&self, at: impl Lookup) -> Option<&Value> {
+        at.find(self)
+    }
+
+    /// The value, leaving null in its place.
+    pub fn take(&mut self) -> Value {
+        std::mem::take(self)
+    }
+
+    /// The same value as serde_json's.
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(a) => serde_json::Value::Array(a.iter().map(Value::to_json).collect()),
+            Value::Object(o) => serde_json::Value::Object(o.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+        }
+    }
+}
+
+/// An object's field, or null (as serde_json's `value["key"]`).
+impl std::ops::Index<&str> for Value {
+    type Output = Value;
+
+    fn index(&self, key: &str) -> &Value {
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+impl From<serde_json::Value> for Value {
+    fn from(v: serde_json::Value) -> Value {
+        match v {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(b),
+            serde_json::Value::Number(n) => Value::Number(n),
+            serde_json::Value::String(s) => Value::String(s),
+            serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
+            serde_json::Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Value {
+        Value::String(s.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Value {
+        Value::String(s)
+    }
+}
+
+macro_rules! from_number {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(n: $t) -> Value {
+                Value::Number(n.into())
+            }
+        }
+    )*};
+}
+from_number!(u8, u16, u32, u64, usize, i32, i64);
+
+/// A finite float as a number, else null (as `json!`).
+impl From<f64> for Value {
+    fn from(x: f64) -> Value {
+        Number::from_f64(x).map_or(Value::Null, Value::Number)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Value {
+        Value::Bool(b)
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
+impl<T: Into<Value>> From<Vec<T>> for Value {
+    fn from(a: Vec<T>) -> Value {
+        Value::Array(a.into_iter().map(Into::into).collect())
+    }
+}
+
+impl PartialEq<serde_json::Value> for Value {
+    fn eq(&self, other: &serde_json::Value) -> bool {
+        match (self, other) {
+            (Value::Null, serde_json::Value::Null) => true,
+            (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
+            (Value::Number(a), serde_json::Value::Number(b)) => a == b,
+            (Value::String(a), serde_json::Value::String(b)) => a == b,
+            (Value::Array(a), serde_json::Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+            }
+            (Value::Object(a), serde_json::Value::Object(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|((k, x), (l, y))| k == l && x == y)
+            }
+            _ => false,
+        }
+    }
+}
+
+impl PartialEq<str> for Value {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == Some(other)
+    }
+}
+
+impl PartialEq<&str> for Value {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == Some(*other)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => n.serialize(s),
+            Value::String(x) => s.serialize_str(x),
+            Value::Array(a) => s.collect_seq(a),
+            Value::Object(o) => {
+                let mut m = s.serialize_map(Some(o.len()))?;
+                for (k, v) in o {
+                    m.serialize_entry(k, v)?;
+                }
+                m.end()
+            }
+        }
+    }
+}
+
+/// Compact JSON, as serde_json's `Display` (pretty with `{:#}`).
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let text = if f.alternate() {
+            serde_json::to_string_pretty(self)
+        } else {
+            serde_json::to_string(self)
+        };
+        f.write_str(&text.map_err(|_| fmt::Error)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn is_small_and_writes_what_serde_json_writes() {
+        assert_eq!(std::mem::size_of::<Value>(), 32);
+        let j = json!({"b": [1, -2, 2.5, null, true, "é\"\n"], "a": {"z": {}, "y": []}, "c": "x"});
+        let v = Value::from(j.clone());
+        assert_eq!(v, j);
+        assert_eq!(v.to_json(), j);
+        assert_eq!(
+            serde_json::to_string_pretty(&v).ok(),
+            serde_json::to_string_pretty(&j).ok()
+        );
+        assert_eq!(v.to_string(), j.to_string());
+        assert_eq!(format!("{v:#}"), format!("{j:#}"));
+        assert_eq!(v["c"], "x");
+        assert_eq!(v["b"].as_array().map(Vec::len), Some(6));
+        assert!(v["missing"].is_null() && v["c"]["x"].is_null());
+    }
+}
