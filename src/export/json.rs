@@ -2,7 +2,7 @@
 
 use super::Sink;
 use crate::diag::{Code, Located, Severity};
-use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Schema};
+use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Schema, Value as Field};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 use std::io::Write;
@@ -148,7 +148,7 @@ impl Serialize for Edges<'_> {
                     g.node(id)
                         .and_then(|n| n.attrs.get("text"))
                         .cloned()
-                        .unwrap_or(crate::graph::Value::Null)
+                        .unwrap_or(Field::Null)
                 };
                 crate::graph::evidence_to_v1(&mut old.attrs, text);
                 seq.serialize_element(&EdgeObj(s, t, &old))?;
@@ -222,10 +222,13 @@ pub fn edge_value(source: &str, target: &str, e: &Edge) -> Value {
 /// diagnostics in the same order, so that writing it again gives the same bytes. The error names
 /// what is not as the contract has it.
 pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
-    let mut v: Value = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
+    // parsed into the graph's own values (a third of the size of serde_json's), whose fields
+    // are then moved into the graph, not copied: a corpus's JSON, parsed, is several times its
+    // size on disk
+    let mut v: Field = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
     // a field, or null
-    fn at<'v>(v: &'v Value, key: &str) -> &'v Value {
-        v.get(key).unwrap_or(&Value::Null)
+    fn at<'v>(v: &'v Field, key: &str) -> &'v Field {
+        v.get(key).unwrap_or(&Field::Null)
     }
     let schema = at(at(&v, "graph"), "schema").as_str().unwrap_or("");
     if !schema.starts_with("policykg/") {
@@ -236,10 +239,10 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
         Schema::parse(schema).ok_or_else(|| format!("unknown schema `{schema}` (known: policykg/1, policykg/2)"))?;
     g.documents = at(at(&v, "graph"), "documents")
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|a| a.iter().filter_map(Field::as_str).map(str::to_string).collect())
         .unwrap_or_default();
     for d in at(at(&v, "graph"), "diagnostics").as_array().into_iter().flatten() {
-        let num = |k: &str| d[k].as_u64().and_then(|n| u32::try_from(n).ok());
+        let num = |k: &str| at(d, k).as_u64().and_then(|n| u32::try_from(n).ok());
         let Some(code) = at(d, "code").as_str().and_then(Code::parse) else {
             return Err(format!("unknown diagnostic code {}", at(d, "code")));
         };
@@ -253,15 +256,13 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
             message: at(d, "message").as_str().unwrap_or("").to_string(),
         });
     }
-    // the nodes and edges are taken out of the parsed document and each field moved into the
-    // graph, not copied: a corpus's JSON, parsed, is several times its size on disk
-    let mut take = |key: &str| match v.get_mut(key).map(Value::take) {
-        Some(Value::Array(a)) => Ok(a),
+    let mut take = |key: &str| match v.get_mut(key).map(Field::take) {
+        Some(Field::Array(a)) => Ok(a),
         _ => Err(format!("no `{key}` list")),
     };
     let (nodes, edges) = (take("nodes")?, take("edges"));
     for (i, n) in nodes.into_iter().enumerate() {
-        let Value::Object(o) = n else {
+        let Field::Object(o) = n else {
             return Err(format!("node {i} is not an object"));
         };
         let ([id, kind, label], attrs) = fields(o, ["id", "kind", "label"]);
@@ -269,17 +270,17 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
             .as_str()
             .and_then(NodeKind::parse)
             .ok_or_else(|| format!("node {i}: unknown kind {kind}"))?;
-        let Value::String(id) = id else {
+        let Field::String(id) = id else {
             return Err(format!("node {i} has no id"));
         };
         let label = match label {
-            Value::String(l) => l,
+            Field::String(l) => l,
             _ => String::new(),
         };
         g.add_node(Node { id, kind, label, attrs });
     }
     for (i, e) in edges?.into_iter().enumerate() {
-        let Value::Object(o) = e else {
+        let Field::Object(o) = e else {
             return Err(format!("edge {i} is not an object"));
         };
         let ([s, t, key, kind], attrs) = fields(o, ["source", "target", "key", "kind"]);
@@ -291,7 +292,7 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
             return Err(format!("edge {i} has no source or target"));
         };
         let key = match key {
-            Value::String(k) => k,
+            Field::String(k) => k,
             _ => String::new(),
         };
         if !g.add_edge(s, t, Edge { kind, key, attrs }) {
@@ -302,8 +303,8 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
 }
 
 /// An object's fields named in `fixed` (null where missing), and the others in their order.
-fn fields<const N: usize>(o: Map<String, Value>, fixed: [&str; N]) -> ([Value; N], Attrs) {
-    let mut found: [Value; N] = std::array::from_fn(|_| Value::Null);
+fn fields<const N: usize>(o: Vec<(String, Field)>, fixed: [&str; N]) -> ([Field; N], Attrs) {
+    let mut found: [Field; N] = std::array::from_fn(|_| Field::Null);
     let mut attrs = Attrs::new();
     for (k, v) in o {
         match fixed.iter().position(|f| *f == k) {

@@ -7,6 +7,7 @@
 //! the same kinds and the same methods, an object being its (name, value) pairs in order. It
 //! serialises as the serde_json value it converts from would, byte for byte.
 
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Number;
 use std::fmt;
@@ -107,6 +108,14 @@ impl Value {
     /// An object's field by name, or a list's item by position (as serde_json's `get`).
     pub fn get(&self, at: impl Lookup) -> Option<&Value> {
         at.find(self)
+    }
+
+    /// An object's field, to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        match self {
+            Value::Object(o) => o.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
     }
 
     /// The value, leaving null in its place.
@@ -246,6 +255,79 @@ impl Serialize for Value {
     }
 }
 
+/// Read as serde_json reads its `Value` (a name given twice keeps its first place and its last
+/// value), so that a graph read from its JSON is written back byte for byte.
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(n.into())
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(n.into())
+    }
+
+    fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
+        Ok(x.into())
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
+        Ok(Value::String(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Deserialize::deserialize(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(v) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields: Vec<(String, Value)> = Vec::new();
+        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+            match fields.iter_mut().find(|(name, _)| *name == k) {
+                Some((_, old)) => *old = v,
+                None => fields.push((k, v)),
+            }
+        }
+        Ok(Value::Object(fields))
+    }
+}
+
 /// Compact JSON, as serde_json's `Display` (pretty with `{:#}`).
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -279,5 +361,15 @@ mod tests {
         assert_eq!(v["c"], "x");
         assert_eq!(v["b"].as_array().map(Vec::len), Some(6));
         assert!(v["missing"].is_null() && v["c"]["x"].is_null());
+        let text = r#"{"b": 1, "a": [1.5e300, -0, 0.0, 18446744073709551615, -9223372036854775808], "b": {}}"#;
+        let read: Option<Value> = serde_json::from_str(text).ok();
+        let theirs: Option<serde_json::Value> = serde_json::from_str(text).ok();
+        assert!(theirs.is_some());
+        let written = |v: Option<String>| v.unwrap_or_default();
+        assert_eq!(
+            written(read.map(|v| v.to_string())),
+            written(theirs.map(|v| v.to_string())),
+            "read as serde_json reads, field order and all"
+        );
     }
 }
