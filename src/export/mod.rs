@@ -44,6 +44,36 @@ pub(crate) fn in_memory(render: &Render) -> Vec<u8> {
     out
 }
 
+/// A file as a `fmt::Write`, for markup written with `write!` straight into it: the first error
+/// is kept (a `fmt::Error` says nothing) and given back by [`FmtIo::finish`].
+pub(crate) struct FmtIo<'a, W: std::io::Write + ?Sized> {
+    w: &'a mut W,
+    error: Option<std::io::Error>,
+}
+
+impl<'a, W: std::io::Write + ?Sized> FmtIo<'a, W> {
+    pub(crate) fn new(w: &'a mut W) -> Self {
+        FmtIo { w, error: None }
+    }
+
+    /// The first error of writing, if any.
+    pub(crate) fn finish(self) -> std::io::Result<()> {
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl<W: std::io::Write + ?Sized> std::fmt::Write for FmtIo<'_, W> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if self.error.is_some() {
+            return Err(std::fmt::Error);
+        }
+        self.w.write_all(s.as_bytes()).map_err(|e| {
+            self.error = Some(e);
+            std::fmt::Error
+        })
+    }
+}
+
 /// Where an exporter puts its files: each by its path relative to the output folder
 /// (`NAME.json`, `NAME.neo4j/nodes_claim.csv`) and a function that writes it.
 pub trait Sink {
@@ -224,5 +254,54 @@ impl Format {
             Ok(())
         });
         files
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FmtIo;
+    use std::fmt::Write as _;
+
+    /// A file that takes `room` bytes, then fails.
+    struct Full {
+        room: usize,
+        got: Vec<u8>,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.got.len() + buf.len() > self.room {
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.got.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn markup_goes_straight_into_the_file_and_its_error_is_kept() {
+        let mut file = Full {
+            room: 8,
+            got: Vec::new(),
+        };
+        let mut out = FmtIo::new(&mut file);
+        assert!(write!(out, "<g>{}", 1).is_ok());
+        assert!(out.write_str("</g><g>").is_err());
+        assert!(out.write_str("x").is_err(), "nothing more after an error");
+        let error = out.finish().err().map(|e| e.to_string());
+        assert_eq!(error.as_deref(), Some("disk full"));
+        assert_eq!(file.got, b"<g>1");
+        let mut fine = Full {
+            room: 99,
+            got: Vec::new(),
+        };
+        let mut out = FmtIo::new(&mut fine);
+        let _ = write!(out, "{:.1}", 2.25);
+        assert!(out.finish().is_ok());
+        assert_eq!(fine.got, b"2.2");
     }
 }

@@ -151,7 +151,9 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         },
     );
     let title = ix.title();
-    let mut views = String::new();
+    // each view's opening tag; its drawing is written into the file in its place, not held:
+    // a corpus's citations view draws every claim
+    let mut heads: Vec<String> = Vec::with_capacity(drawings.len());
     let mut tabs = String::new();
     let mut legends = String::new();
     for (k, d) in drawings.iter().enumerate() {
@@ -171,6 +173,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             sel = k == 0,
             n = d.nodes.len()
         );
+        let mut views = String::new();
         let _ = write!(
             views,
             r#"<svg class="view" id="view-{v}" role="tabpanel" aria-labelledby="tab-{v}" data-w="{w:.0}" data-h="{h:.0}"{focus} viewBox="0 0 {w:.0} {h:.0}" font-family="DejaVu Sans, Arial, Helvetica, sans-serif"{hidden}>"#,
@@ -189,8 +192,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 d.view
             );
         }
-        svg::content(&mut views, d, &ix.nodes, 0.0, true);
-        views.push_str("</svg>");
+        heads.push(views);
     }
     let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
     let mut rest = TEMPLATE;
@@ -203,7 +205,15 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             "TITLE" => out.write_all(escape::xml(&title).as_bytes())?,
             "STYLE" => out.write_all(STYLE.as_bytes())?,
             "TABS" => out.write_all(tabs.as_bytes())?,
-            "VIEWS" => out.write_all(views.as_bytes())?,
+            "VIEWS" => {
+                for (d, head) in drawings.iter().zip(&heads) {
+                    out.write_all(head.as_bytes())?;
+                    let mut svg = crate::export::FmtIo::new(&mut out);
+                    svg::content(&mut svg, d, &ix.nodes, 0.0, true);
+                    svg.finish()?;
+                    out.write_all(b"</svg>")?;
+                }
+            }
             "LEGENDS" => out.write_all(legends.as_bytes())?,
             "DATA" => match &data {
                 Some(data) => out.write_all(data)?,

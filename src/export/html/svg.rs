@@ -6,7 +6,7 @@ use super::layout::{text_width, Drawing, Shape, FONT};
 use crate::export::escape;
 use crate::graph::Node;
 use crate::graph::NodeKind;
-use std::fmt::Write as _;
+use std::fmt::Write;
 
 const LEGEND_ROW: f64 = 20.0;
 
@@ -34,7 +34,7 @@ pub fn height(d: &Drawing, page: bool) -> f64 {
     legend_layout(d, page).1 + d.h
 }
 
-pub fn mark(out: &mut String, shape: Shape, r: f64, fill: &str, stroke: &str) {
+pub fn mark(out: &mut impl Write, shape: Shape, r: f64, fill: &str, stroke: &str) {
     let _ = match shape {
         Shape::Circle => write!(
             out,
@@ -74,7 +74,7 @@ pub fn legend_html(d: &Drawing) -> String {
 
 /// Writes the drawing's content (legend, edges, edge labels, headers, nodes) translated down by
 /// `dy`. `page`: nodes become focusable buttons.
-pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bool) {
+pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page: bool) {
     let (legend_at, legend_h) = legend_layout(d, page);
     let _ = write!(out, r#"<g class="drawing" transform="translate(0,{dy:.1})">"#);
     let _ = write!(
@@ -82,7 +82,7 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
         r##"<defs><marker id="arrow-{v}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0 0L10 5L0 10Z" fill="#666666"/></marker></defs>"##,
         v = d.view
     );
-    out.push_str(r##"<g class="legend" font-size="11" fill="#333333">"##);
+    let _ = out.write_str(r##"<g class="legend" font-size="11" fill="#333333">"##);
     for ((text, fill, stroke, shape), (x, y)) in d.legend.iter().zip(&legend_at).filter(|_| !page) {
         let _ = write!(out, r#"<g transform="translate({:.1},{:.1})">"#, x + 6.0, y);
         let small = match shape {
@@ -92,9 +92,9 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
         mark(out, small, 5.0, fill, stroke);
         let _ = write!(out, r#"<text x="12" y="4">{}</text></g>"#, escape::xml(text));
     }
-    out.push_str("</g>");
+    let _ = out.write_str("</g>");
     let _ = write!(out, r#"<g transform="translate(0,{legend_h:.1})">"#);
-    out.push_str(r##"<g class="edges" fill="none" stroke="#8a8a8a" stroke-opacity="0.55">"##);
+    let _ = out.write_str(r##"<g class="edges" fill="none" stroke="#8a8a8a" stroke-opacity="0.55">"##);
     for e in &d.edges {
         let _ = write!(
             out,
@@ -108,10 +108,10 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
         if e.arrow {
             let _ = write!(out, r#" marker-end="url(#arrow-{})""#, d.view);
         }
-        out.push_str("/>");
+        let _ = out.write_str("/>");
     }
-    out.push_str("</g>");
-    out.push_str(
+    let _ = out.write_str("</g>");
+    let _ = out.write_str(
         r##"<g class="edge-labels" font-size="10" fill="#444444" text-anchor="middle" stroke="#ffffff" stroke-width="3" paint-order="stroke">"##,
     );
     for e in &d.edges {
@@ -126,8 +126,8 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
             );
         }
     }
-    out.push_str("</g>");
-    out.push_str(r##"<g class="headers" font-weight="bold" fill="#222222">"##);
+    let _ = out.write_str("</g>");
+    let _ = out.write_str(r##"<g class="headers" font-weight="bold" fill="#222222">"##);
     for h in &d.headers {
         let _ = write!(
             out,
@@ -138,7 +138,7 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
             escape::xml(&h.text)
         );
     }
-    out.push_str("</g>");
+    let _ = out.write_str("</g>");
     let _ = write!(
         out,
         r##"<g class="nodes" font-size="{FONT}" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
@@ -176,11 +176,11 @@ pub fn content(out: &mut String, d: &Drawing, nodes: &[&Node], dy: f64, page: bo
             let _ = write!(out, r#" text-anchor="{}""#, n.anchor);
         }
         if n.strong {
-            out.push_str(r#" font-weight="bold""#);
+            let _ = out.write_str(r#" font-weight="bold""#);
         }
         let _ = write!(out, ">{}</text></g>", escape::xml(&n.label));
     }
-    out.push_str("</g></g></g>");
+    let _ = out.write_str("</g></g></g>");
 }
 
 /// The three drawings stacked in one standalone SVG document, each under its title.
