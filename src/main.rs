@@ -348,14 +348,14 @@ fn load(graph: &Path, read: &ReadArgs) -> Result<(KnowledgeGraph, &'static polic
     let (options, lexicon) = reading(read)?;
     let is_json = graph.is_file() && graph.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
     if is_json {
-        let bytes = match std::fs::read(graph) {
-            Ok(b) => b,
+        let file = match std::fs::File::open(graph) {
+            Ok(f) => f,
             Err(e) => {
                 eprintln!("error: {}: {e}", graph.display());
                 return Err(ExitCode::from(1));
             }
         };
-        return match policykg::export::json::read(&bytes) {
+        return match policykg::export::json::read_from(file) {
             Ok(g) => Ok((g, lexicon)),
             Err(e) => {
                 eprintln!("error: {}: {e}", graph.display());

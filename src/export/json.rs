@@ -221,47 +221,107 @@ pub fn edge_value(source: &str, target: &str, e: &Edge) -> Value {
 /// Reads a graph JSON that [`write`] wrote back into a graph: the same nodes, edges and
 /// diagnostics in the same order, so that writing it again gives the same bytes. The error names
 /// what is not as the contract has it.
+///
+/// Each node and edge goes into the graph as it is parsed, its fields moved, not copied: the
+/// parsed document is never held whole (a corpus's JSON, parsed, is several times its size on
+/// disk). Edges listed before the nodes wait for them.
 pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
-    // parsed into the graph's own values (a third of the size of serde_json's), whose fields
-    // are then moved into the graph, not copied: a corpus's JSON, parsed, is several times its
-    // size on disk
-    let mut v: Field = serde_json::from_slice(bytes).map_err(|e| format!("not JSON: {e}"))?;
-    // a field, or null
-    fn at<'v>(v: &'v Field, key: &str) -> &'v Field {
-        v.get(key).unwrap_or(&Field::Null)
+    parse(&mut serde_json::Deserializer::from_slice(bytes))
+}
+
+/// [`read`] from a file as it is read: the file's bytes are not held either.
+pub fn read_from(file: impl std::io::Read) -> Result<KnowledgeGraph, String> {
+    let buffered = std::io::BufReader::with_capacity(1 << 16, file);
+    parse(&mut serde_json::Deserializer::from_reader(buffered))
+}
+
+fn parse<'de, R: serde_json::de::Read<'de>>(de: &mut serde_json::Deserializer<R>) -> Result<KnowledgeGraph, String> {
+    let mut r = Reading::default();
+    let parsed = serde::de::DeserializeSeed::deserialize(Top(&mut r), &mut *de).and_then(|()| de.end());
+    if let Some(e) = r.error {
+        return Err(e);
     }
-    let schema = at(at(&v, "graph"), "schema").as_str().unwrap_or("");
-    if !schema.starts_with("policykg/") {
-        return Err("not a policykg graph (no `graph.schema` of `policykg/…`)".into());
-    }
-    let mut g = KnowledgeGraph::new();
-    g.schema =
-        Schema::parse(schema).ok_or_else(|| format!("unknown schema `{schema}` (known: policykg/1, policykg/2)"))?;
-    g.documents = at(at(&v, "graph"), "documents")
-        .as_array()
-        .map(|a| a.iter().filter_map(Field::as_str).map(str::to_string).collect())
-        .unwrap_or_default();
-    for d in at(at(&v, "graph"), "diagnostics").as_array().into_iter().flatten() {
-        let num = |k: &str| at(d, k).as_u64().and_then(|n| u32::try_from(n).ok());
-        let Some(code) = at(d, "code").as_str().and_then(Code::parse) else {
-            return Err(format!("unknown diagnostic code {}", at(d, "code")));
-        };
-        g.diagnostics.push(Located {
-            code,
-            severity: Severity::Warning,
-            document: at(d, "document").as_str().unwrap_or("").to_string(),
-            line: num("line").unwrap_or(0),
-            column: num("column").unwrap_or(0),
-            note: num("note"),
-            message: at(d, "message").as_str().unwrap_or("").to_string(),
+    if let Err(e) = parsed {
+        return Err(match e.classify() {
+            // parsed, but not an object
+            serde_json::error::Category::Data if !r.graph => {
+                "not a policykg graph (no `graph.schema` of `policykg/…`)".to_string()
+            }
+            _ => format!("not JSON: {e}"),
         });
     }
-    let mut take = |key: &str| match v.get_mut(key).map(Field::take) {
-        Some(Field::Array(a)) => Ok(a),
-        _ => Err(format!("no `{key}` list")),
-    };
-    let (nodes, edges) = (take("nodes")?, take("edges"));
-    for (i, n) in nodes.into_iter().enumerate() {
+    if !r.graph {
+        return Err("not a policykg graph (no `graph.schema` of `policykg/…`)".into());
+    }
+    if !r.nodes {
+        return Err("no `nodes` list".into());
+    }
+    match r.waiting.take() {
+        Some(edges) => {
+            for (i, e) in edges.into_iter().enumerate() {
+                r.edge(i, e)?;
+            }
+        }
+        None if !r.edges => return Err("no `edges` list".into()),
+        None => {}
+    }
+    Ok(r.g)
+}
+
+/// A graph JSON as it is read.
+#[derive(Default)]
+struct Reading {
+    g: KnowledgeGraph,
+    /// Whether the `graph` header, the `nodes` and the `edges` have been read.
+    graph: bool,
+    nodes: bool,
+    edges: bool,
+    /// Edges read before the nodes.
+    waiting: Option<Vec<Field>>,
+    /// The edges read so far.
+    edge_count: usize,
+    /// What is wrong, which stopped the parse.
+    error: Option<String>,
+}
+
+impl Reading {
+    /// Takes the `graph` header: the schema, the documents and the diagnostics.
+    fn header(&mut self, v: &Field) -> Result<(), String> {
+        fn at<'v>(v: &'v Field, key: &str) -> &'v Field {
+            v.get(key).unwrap_or(&Field::Null)
+        }
+        let schema = at(v, "schema").as_str().unwrap_or("");
+        if !schema.starts_with("policykg/") {
+            return Err("not a policykg graph (no `graph.schema` of `policykg/…`)".into());
+        }
+        let g = &mut self.g;
+        g.schema = Schema::parse(schema)
+            .ok_or_else(|| format!("unknown schema `{schema}` (known: policykg/1, policykg/2)"))?;
+        g.documents = at(v, "documents")
+            .as_array()
+            .map(|a| a.iter().filter_map(Field::as_str).map(str::to_string).collect())
+            .unwrap_or_default();
+        for d in at(v, "diagnostics").as_array().into_iter().flatten() {
+            let num = |k: &str| at(d, k).as_u64().and_then(|n| u32::try_from(n).ok());
+            let Some(code) = at(d, "code").as_str().and_then(Code::parse) else {
+                return Err(format!("unknown diagnostic code {}", at(d, "code")));
+            };
+            g.diagnostics.push(Located {
+                code,
+                severity: Severity::Warning,
+                document: at(d, "document").as_str().unwrap_or("").to_string(),
+                line: num("line").unwrap_or(0),
+                column: num("column").unwrap_or(0),
+                note: num("note"),
+                message: at(d, "message").as_str().unwrap_or("").to_string(),
+            });
+        }
+        self.graph = true;
+        Ok(())
+    }
+
+    /// Adds the `i`th node.
+    fn node(&mut self, i: usize, n: Field) -> Result<(), String> {
         let Field::Object(o) = n else {
             return Err(format!("node {i} is not an object"));
         };
@@ -277,9 +337,12 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
             Field::String(l) => l,
             _ => String::new(),
         };
-        g.add_node(Node { id, kind, label, attrs });
+        self.g.add_node(Node { id, kind, label, attrs });
+        Ok(())
     }
-    for (i, e) in edges?.into_iter().enumerate() {
+
+    /// Adds the `i`th edge.
+    fn edge(&mut self, i: usize, e: Field) -> Result<(), String> {
         let Field::Object(o) = e else {
             return Err(format!("edge {i} is not an object"));
         };
@@ -295,11 +358,145 @@ pub fn read(bytes: &[u8]) -> Result<KnowledgeGraph, String> {
             Field::String(k) => k,
             _ => String::new(),
         };
-        if !g.add_edge(s, t, Edge { kind, key, attrs }) {
+        if !self.g.add_edge(s, t, Edge { kind, key, attrs }) {
             return Err(format!("edge {i} joins a node the graph does not have"));
         }
+        Ok(())
     }
-    Ok(g)
+
+    /// Keeps what is wrong, and gives the error that stops the parse.
+    fn fail<E: serde::de::Error>(&mut self, e: String) -> E {
+        self.error.get_or_insert(e);
+        E::custom("stopped")
+    }
+}
+
+/// The whole document: its fields in any order.
+struct Top<'r>(&'r mut Reading);
+
+/// The `nodes` or the `edges` list.
+struct List<'r> {
+    r: &'r mut Reading,
+    edges: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Top<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Top<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a graph JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let r = self.0;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "graph" => {
+                    let v: Field = map.next_value()?;
+                    if let Err(e) = r.header(&v) {
+                        return Err(r.fail(e));
+                    }
+                }
+                "nodes" | "edges" => {
+                    let edges = key == "edges";
+                    map.next_value_seed(List { r: &mut *r, edges })?;
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for List<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        // (any value: one that is not a list is refused by name, below)
+        d.deserialize_any(self)
+    }
+}
+
+impl List<'_> {
+    /// The list is something else.
+    fn not_list<E: serde::de::Error>(self) -> Result<(), E> {
+        let key = if self.edges { "edges" } else { "nodes" };
+        Err(self.r.fail(format!("no `{key}` list")))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for List<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<(), E> {
+        self.not_list()
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, _: A) -> Result<(), A::Error> {
+        self.not_list()
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let r = self.r;
+        if !self.edges {
+            let mut i = 0;
+            while let Some(n) = seq.next_element::<Field>()? {
+                if let Err(e) = r.node(i, n) {
+                    return Err(r.fail(e));
+                }
+                i += 1;
+            }
+            r.nodes = true;
+            return Ok(());
+        }
+        while let Some(e) = seq.next_element::<Field>()? {
+            if !r.nodes {
+                r.waiting.get_or_insert_with(Vec::new).push(e);
+                continue;
+            }
+            let i = r.edge_count;
+            r.edge_count += 1;
+            if let Err(e) = r.edge(i, e) {
+                return Err(r.fail(e));
+            }
+        }
+        r.edges = true;
+        Ok(())
+    }
 }
 
 /// An object's fields named in `fixed` (null where missing), and the others in their order.
@@ -380,6 +577,13 @@ mod tests {
                 format!(r#""nodes": [{node}], "edges": [{{"source": "a", "target": "a"}}]}}"#),
                 "edge 0: unknown kind null",
             ),
+            (r#""nodes": 3, "edges": []}"#.to_string(), "no `nodes` list"),
+            (r#""nodes": {"a": 1}, "edges": []}"#.to_string(), "no `nodes` list"),
+            (r#""nodes": [], "edges": null}"#.to_string(), "no `edges` list"),
+            (
+                format!(r#""edges": [{{"source": "a", "target": "b", "kind": "mentions"}}], "nodes": [{node}]}}"#),
+                "edge 0 joins a node the graph does not have",
+            ),
         ] {
             assert_eq!(
                 read(format!("{head}{body}").as_bytes()).err().as_deref(),
@@ -396,5 +600,27 @@ mod tests {
         });
         assert_eq!((a.kind, a.label.as_str()), (NodeKind::Actor, "A"));
         assert_eq!(a.attrs.iter().map(|(k, _)| k).collect::<Vec<_>>(), ["z", "b"]);
+        // read as it is parsed: edges before the nodes wait for them; the document must be whole
+        let edge = r#"{"source": "a", "target": "a", "key": "k", "kind": "mentions"}"#;
+        let late = read(format!(r#"{head}"edges": [{edge}], "nodes": [{node}]}}"#).as_bytes());
+        assert_eq!(late.map(|g| g.edge_count()), Ok(1));
+        let cut = read(format!(r#"{head}"nodes": [{node}, {{"id": "b""#).as_bytes());
+        assert!(cut.err().is_some_and(|e| e.starts_with("not JSON: EOF")));
+        let whole = format!(r#"{head}"nodes": [{node}], "edges": [{edge}]}}"#);
+        let more = read(format!("{whole} x").as_bytes());
+        assert!(more
+            .err()
+            .is_some_and(|e| e.starts_with("not JSON: trailing characters")));
+        let from_file = read_from(whole.as_bytes()).map(|g| write(&g));
+        assert_eq!(from_file, read(whole.as_bytes()).map(|g| write(&g)));
+        assert!(from_file.is_ok());
+        for other in ["[]", "3", "null", r#""x""#] {
+            let e = read(other.as_bytes()).err();
+            assert_eq!(
+                e.as_deref(),
+                Some("not a policykg graph (no `graph.schema` of `policykg/…`)"),
+                "{other}"
+            );
+        }
     }
 }

@@ -424,23 +424,25 @@ impl KnowledgeGraph {
     /// nodes in sorted order; each united node's fields are merged into its canonical one, and
     /// edges re-pointed to it in place, those that then coincide merged in edge order.
     fn unite(&mut self) {
-        // only sources, actors and agreements have keys; the rest (claims, sentences: nearly all
-        // of a corpus) are left out of the sets, which are built when the graph is at its largest
-        let nodes: Vec<(Ix, &Node)> = self
+        // only the nodes with keys (sources, actors, agreements) can unite; the rest (claims,
+        // sentences: nearly all of a corpus) are left out of the sets, which are built when the
+        // graph is at its largest
+        let keyed: Vec<(Ix, &Node, Vec<String>)> = self
             .order
             .iter()
             .filter_map(|&i| Some((i, at(&self.nodes, i)?)))
-            .filter(|(_, n)| matches!(n.kind, NodeKind::Source | NodeKind::Actor | NodeKind::Agreement))
+            .map(|(i, n)| (i, n, unite_keys(n)))
+            .filter(|(_, _, keys)| !keys.is_empty())
             .collect();
         let mut sets = Components {
-            parent: (0..nodes.len()).collect(),
-            tag: nodes.iter().map(|(_, n)| conflict_tag(n)).collect(),
+            parent: (0..keyed.len()).collect(),
+            tag: keyed.iter().map(|(_, n, _)| conflict_tag(n)).collect(),
         };
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<&str, usize> = HashMap::new();
         let mut any = false;
-        for (j, (_, n)) in nodes.iter().enumerate() {
-            for k in unite_keys(n) {
-                match owner.get(&k) {
+        for (j, (_, _, keys)) in keyed.iter().enumerate() {
+            for k in keys {
+                match owner.get(k.as_str()) {
                     None => {
                         owner.insert(k, j);
                     }
@@ -448,6 +450,8 @@ impl KnowledgeGraph {
                 }
             }
         }
+        drop(owner);
+        let nodes: Vec<(Ix, &Node)> = keyed.iter().map(|&(i, n, _)| (i, n)).collect();
         if !any {
             return;
         }

@@ -12,7 +12,8 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Number;
 use std::fmt;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Equal as serde_json's values are: objects whatever the order of their fields.
+#[derive(Debug, Clone, Default)]
 pub enum Value {
     #[default]
     Null,
@@ -26,6 +27,22 @@ pub enum Value {
 }
 
 static NULL: Value = Value::Null;
+
+impl PartialEq for Value {
+    fn eq(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Number(a), Value::Number(b)) => a == b,
+            (Value::String(a), Value::String(b)) => a == b,
+            (Value::Array(a), Value::Array(b)) => a == b,
+            (Value::Object(a), Value::Object(b)) => {
+                a.len() == b.len() && a.iter().all(|(k, v)| other.get(k.as_str()) == Some(v))
+            }
+            _ => false,
+        }
+    }
+}
 
 /// What [`Value::get`] takes: a field's name or an item's position.
 pub trait Lookup {
@@ -217,7 +234,7 @@ impl PartialEq<serde_json::Value> for Value {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
             }
             (Value::Object(a), serde_json::Value::Object(b)) => {
-                a.len() == b.len() && a.iter().zip(b).all(|((k, x), (l, y))| k == l && x == y)
+                a.len() == b.len() && a.iter().all(|(k, x)| b.get(k).is_some_and(|y| x == y))
             }
             _ => false,
         }
@@ -264,6 +281,9 @@ impl<'de> Deserialize<'de> for Value {
 }
 
 struct ValueVisitor;
+
+/// Names an object has before its reading looks them up in a table instead of scanning them.
+const SCAN: usize = 32;
 
 impl<'de> Visitor<'de> for ValueVisitor {
     type Value = Value;
@@ -318,10 +338,26 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut fields: Vec<(String, Value)> = Vec::new();
+        // each name's position, once an object has more than a few (a scan per name would make
+        // an object of a million names quadratic)
+        let mut at: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         while let Some((k, v)) = map.next_entry::<String, Value>()? {
-            match fields.iter_mut().find(|(name, _)| *name == k) {
-                Some((_, old)) => *old = v,
-                None => fields.push((k, v)),
+            if fields.len() == SCAN && at.is_empty() {
+                at.extend(fields.iter().enumerate().map(|(i, (name, _))| (name.clone(), i)));
+            }
+            let old = if at.is_empty() {
+                fields.iter().position(|(name, _)| *name == k)
+            } else {
+                at.get(&k).copied()
+            };
+            match old.and_then(|i| fields.get_mut(i)) {
+                Some((_, slot)) => *slot = v,
+                None => {
+                    if !at.is_empty() {
+                        at.insert(k.clone(), fields.len());
+                    }
+                    fields.push((k, v));
+                }
             }
         }
         Ok(Value::Object(fields))
@@ -371,5 +407,21 @@ mod tests {
             written(theirs.map(|v| v.to_string())),
             "read as serde_json reads, field order and all"
         );
+        // objects are equal whatever their fields' order, as serde_json's are
+        let (ab, ba) = (
+            Value::from(json!({"a": 1, "b": [2]})),
+            Value::from(json!({"b": [2], "a": 1})),
+        );
+        assert!(ab == ba && ab == json!({"b": [2], "a": 1}) && ab != json!({"a": 1}));
+        // a large object with names given twice reads as serde_json reads it
+        let names: Vec<String> = (0..100).map(|i| format!(r#""k{}": {i}"#, i % 70)).collect();
+        let text = format!("{{{}}}", names.join(", "));
+        let big: Option<Value> = serde_json::from_str(&text).ok();
+        let big_theirs: Option<serde_json::Value> = serde_json::from_str(&text).ok();
+        assert_eq!(
+            big.as_ref().map(|v| v.to_string()),
+            big_theirs.as_ref().map(|v| v.to_string())
+        );
+        assert_eq!(big.and_then(|v| v.get("k5").and_then(Value::as_u64)), Some(75));
     }
 }
