@@ -227,3 +227,70 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     out.write_all(rest.as_bytes())?;
     out.flush()
 }
+
+#[cfg(test)]
+mod tests {
+    /// A file that fails once, at the write that would pass `room` bytes, and takes the rest:
+    /// an error anywhere must reach the caller, even one the writes after it do not repeat.
+    struct Full {
+        room: usize,
+        got: usize,
+        failed: bool,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if !self.failed && self.got + buf.len() > self.room {
+                self.failed = true;
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.got += buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The drawings go straight into the file: a file that fails anywhere, in a drawing too,
+    /// fails the page (never a page cut short taken for whole).
+    #[test]
+    fn a_failed_write_fails_the_page() {
+        // enough claims that the drawings outgrow the page's 64 KiB buffer
+        let mut text = String::from("A Memo\n\nIntro\n\n");
+        for n in 1..=300 {
+            text.push_str(&format!(
+                "The United States imposed tariffs on China in round {n}.[^{n}] "
+            ));
+        }
+        text.push_str("\n\n");
+        for n in 1..=300 {
+            text.push_str(&format!(
+                "[^{n}]: Jane Doe, “Tariffs {n},” *Daily News*, <https://example.org/t/{n}>.\n\n"
+            ));
+        }
+        let g = crate::build_text("memo", "memo.md", &text);
+        let page = super::write(&g);
+        let mut whole = Full {
+            room: page.len(),
+            got: 0,
+            failed: false,
+        };
+        assert!(super::write_to(&g, &mut whole).is_ok());
+        assert_eq!(whole.got, page.len());
+        let view = String::from_utf8_lossy(&page).find(r#"<svg class="view""#).unwrap_or(0);
+        assert!(view > 0, "the page has its drawings");
+        // the page is written through a 64 KiB buffer: cut within the drawings and past them
+        assert!(page.len() > view + 140_000, "drawings of {} bytes", page.len() - view);
+        for room in [view + 100, view + 70_000, page.len() - 1] {
+            let mut short = Full {
+                room,
+                got: 0,
+                failed: false,
+            };
+            let result = super::write_to(&g, &mut short).map_err(|e| e.to_string());
+            assert_eq!(result, Err("disk full".to_string()), "room {room} of {}", page.len());
+        }
+    }
+}
