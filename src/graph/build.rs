@@ -49,7 +49,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("text", json!(c.text));
         attrs.insert("document", json!(input.id));
         attrs.insert("section", json!(c.section));
-        attrs.insert("span", span(c.span));
+        attrs.insert("span", c.span);
         attrs.insert("line", json!(line));
         attrs.insert("footnotes", json!(c.notes()));
         place(&mut attrs, input, c.span);
@@ -78,7 +78,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                 if let Some(u) = &cite.url {
                     attrs.insert("url", json!(u));
                 }
-                attrs.insert("span", span(m.span));
+                attrs.insert("span", m.span);
                 g.add_edge(
                     &id,
                     &source_id(src),
@@ -106,10 +106,6 @@ pub fn claim_id(doc: &str, span: Span) -> String {
 
 pub fn source_id(s: &Source) -> String {
     format!("source:{}", s.key)
-}
-
-fn span(s: Span) -> Value {
-    Value::Array(vec![s.start.into(), s.end.into()])
 }
 
 /// `page` and `bbox` of a span of a PDF's text.
@@ -152,7 +148,7 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
             let mut o = vec![
                 ("document".to_string(), Value::from(input.id)),
                 ("n".to_string(), Value::from(n)),
-                ("span".to_string(), span(at)),
+                ("span".to_string(), Value::from(at)),
             ];
             if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
                 o.push(("page".to_string(), Value::from(p.page)));

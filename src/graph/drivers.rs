@@ -12,13 +12,8 @@ use super::{Attrs, EdgeKind, NodeKind};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
-use crate::span::Span;
 use serde_json::json;
 use std::collections::BTreeMap;
-
-fn span(s: Span) -> Value {
-    Value::Array(vec![s.start.into(), s.end.into()])
-}
 
 /// A driver's clean ranges by block.
 type Ranges = BTreeMap<usize, Vec<(usize, usize)>>;
@@ -54,10 +49,10 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         attrs.insert("description", json!(d.description));
         attrs.insert("aliases", json!(d.aliases));
         attrs.insert("document", json!(input.id));
-        attrs.insert("span", span(d_span));
+        attrs.insert("span", d_span);
         attrs.insert("line", json!(line));
         if spans.len() > 1 {
-            attrs.insert("spans", Value::Array(spans.iter().map(|&s| span(s)).collect()));
+            attrs.insert("spans", Value::Array(spans.iter().map(|&s| Value::from(s)).collect()));
         }
         attrs.insert("rules", json!(d.rules));
         g.add_node(Node {

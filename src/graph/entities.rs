@@ -37,7 +37,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         a.insert("rule", json!(e.rule.id()));
         a.insert("document", json!(input.id));
         if let Some(m) = e.mentions.first() {
-            a.insert("span", json!([m.span.start, m.span.end]));
+            a.insert("span", m.span);
         }
         g.add_node(Node {
             id: id.clone(),
@@ -142,10 +142,10 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
         attrs.insert("family", json!(r.family.as_str()));
-        attrs.insert("evidence_span", json!([r.span.start, r.span.end]));
+        attrs.insert("evidence_span", r.span);
         attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
         attrs.insert("document", json!(input.id));
-        attrs.insert("span", json!([r.span.start, r.span.end]));
+        attrs.insert("span", r.span);
         attrs.insert("rule", json!(r.rule.id()));
         g.add_edge(
             s,
@@ -170,7 +170,7 @@ fn sentence_node(input: &Input, span: Span, text: &str) -> Node {
     let mut attrs = Attrs::new();
     attrs.insert("text", json!(text));
     attrs.insert("document", json!(input.id));
-    attrs.insert("span", json!([span.start, span.end]));
+    attrs.insert("span", span);
     attrs.insert("line", json!(input.lines.line(span.start as usize)));
     place(&mut attrs, input, span);
     Node {

@@ -43,6 +43,13 @@ struct Link {
     edge: Edge,
 }
 
+impl Link {
+    /// What tells it from every other edge: its ends, kind and key.
+    fn key(&self) -> (Ix, Ix, EdgeKind, &str) {
+        (self.s, self.t, self.edge.kind, &self.edge.key)
+    }
+}
+
 /// A graph taken apart, see [`KnowledgeGraph::into_parts`].
 struct Parts {
     documents: Vec<String>,
@@ -106,8 +113,8 @@ impl KnowledgeGraph {
         self.hasher.hash_one(id)
     }
 
-    fn edge_hash(&self, s: Ix, t: Ix, kind: EdgeKind, key: &str) -> u64 {
-        self.hasher.hash_one((s, t, kind, key))
+    fn edge_hash(&self, l: &Link) -> u64 {
+        self.hasher.hash_one(l.key())
     }
 
     /// The position of the node with this id.
@@ -174,17 +181,14 @@ impl KnowledgeGraph {
     /// edges, since a corpus's hubs (a state named in every document) have them by the thousand.
     fn find_edge(&self, h: u64, l: &Link) -> Option<Ix> {
         let edges = &self.edges;
-        let same = |&i: &Ix| {
-            at(edges, i)
-                .is_some_and(|o| o.s == l.s && o.t == l.t && o.edge.kind == l.edge.kind && o.edge.key == l.edge.key)
-        };
+        let same = |&i: &Ix| at(edges, i).is_some_and(|o| o.key() == l.key());
         self.edge_index.find(h, same).copied()
     }
 
     /// [`KnowledgeGraph::add_edge`] between two nodes of this graph; `defer` as for
     /// [`KnowledgeGraph::put_node`].
     fn put_edge(&mut self, link: Link, defer: bool) {
-        let h = self.edge_hash(link.s, link.t, link.edge.kind, &link.edge.key);
+        let h = self.edge_hash(&link);
         if let Some(e) = self.find_edge(h, &link) {
             if let Some(old) = at_mut(&mut self.edges, e) {
                 self.unsettled |= merge_attrs(&mut old.edge.attrs, link.edge.attrs, defer);
@@ -200,8 +204,7 @@ impl KnowledgeGraph {
     /// Enters the edge at `e` in the edge table.
     fn index_edge(&mut self, h: u64, e: Ix) {
         let (edges, hasher) = (&self.edges, &self.hasher);
-        let rehash =
-            |&x: &Ix| at(edges, x).map_or(0, |l| hasher.hash_one((l.s, l.t, l.edge.kind, l.edge.key.as_str())));
+        let rehash = |&x: &Ix| at(edges, x).map_or(0, |l| hasher.hash_one(l.key()));
         self.edge_index.insert_unique(h, e, rehash);
     }
 
@@ -511,7 +514,7 @@ impl KnowledgeGraph {
             if link.s == link.t && link.edge.kind == EdgeKind::CoMention {
                 continue;
             }
-            let h = self.edge_hash(link.s, link.t, link.edge.kind, &link.edge.key);
+            let h = self.edge_hash(&link);
             if let Some(first) = self.find_edge(h, &link) {
                 if let Some(old) = at_mut(&mut self.edges, first) {
                     self.unsettled |= merge_attrs(&mut old.edge.attrs, link.edge.attrs, true);

@@ -96,13 +96,6 @@ impl Value {
         }
     }
 
-    pub fn as_bool(&self) -> Option<bool> {
-        match self {
-            Value::Bool(b) => Some(*b),
-            _ => None,
-        }
-    }
-
     pub fn as_array(&self) -> Option<&Vec<Value>> {
         match self {
             Value::Array(a) => Some(a),
@@ -125,19 +118,6 @@ impl Value {
     /// An object's field by name, or a list's item by position (as serde_json's `get`).
     pub fn get(&self, at: impl Lookup) -> Option<&Value> {
         at.find(self)
-    }
-
-    /// An object's field, to change.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        match self {
-            Value::Object(o) => o.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    /// The value, leaving null in its place.
-    pub fn take(&mut self) -> Value {
-        std::mem::take(self)
     }
 
     /// The same value as serde_json's.
@@ -198,22 +178,17 @@ macro_rules! from_number {
 }
 from_number!(u8, u16, u32, u64, usize, i32, i64);
 
+/// A span as the contract writes it: `[start, end]`.
+impl From<crate::span::Span> for Value {
+    fn from(s: crate::span::Span) -> Value {
+        Value::Array(vec![s.start.into(), s.end.into()])
+    }
+}
+
 /// A finite float as a number, else null (as `json!`).
 impl From<f64> for Value {
     fn from(x: f64) -> Value {
         Number::from_f64(x).map_or(Value::Null, Value::Number)
-    }
-}
-
-impl From<bool> for Value {
-    fn from(b: bool) -> Value {
-        Value::Bool(b)
-    }
-}
-
-impl<T: Into<Value>> From<Option<T>> for Value {
-    fn from(v: Option<T>) -> Value {
-        v.map_or(Value::Null, Into::into)
     }
 }
 
