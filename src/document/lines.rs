@@ -73,29 +73,29 @@ pub fn leading_superscript(s: &str) -> Option<(u32, &str)> {
     (end > 0).then(|| (n, s.get(end..).unwrap_or("")))
 }
 
-static MD_NOTE: LazyLock<Start> = LazyLock::new(|| start(r"^\[\^(\d{1,6})\]:[ \t]*"));
+static MD_NOTE: LazyLock<Start> = LazyLock::new(|| start(r"^\[\^([0-9]{1,6})\]:[ \t]*"));
 static HEADING: LazyLock<Start> = LazyLock::new(|| start(r"^(#{1,6})[ \t]+"));
-static ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
-static BRACKET_ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^\[\d{1,5}\][ \t]+\S"));
+static ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^(?:[-*+•◦]|[0-9]{1,3}[.)])[ \t]+"));
+static BRACKET_ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^\[[0-9]{1,5}\][ \t]+\S"));
 static CAPTION: LazyLock<Start> = LazyLock::new(|| {
     start(
         r"(?i)^\s*(?:table|figure|fig\.|chart|map|box|part|chapter|section|annex|appendix|case|exhibit)\s+[0-9IVXivx]",
     )
 });
 static PAGE_NUMBER: LazyLock<Start> =
-    LazyLock::new(|| start(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
+    LazyLock::new(|| start(r"(?i)^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*[0-9]{1,4})?\s*$"));
 static ENDNOTE: LazyLock<Start> = LazyLock::new(|| {
     start(concat!(
-        r"^(?:\[(?:\[(\d{1,5})\]|(\d{1,5}))\]\(#[^)\s]*\)[.)]?[ \t]*",
-        r"|\[(\d{1,5})\][ \t]*|\^(\d{1,5})[ \t]*|(\d{1,5})[.)]?[ \t]+",
-        r"|<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*)"
+        r"^(?:\[(?:\[([0-9]{1,5})\]|([0-9]{1,5}))\]\(#[^)\s]*\)[.)]?[ \t]*",
+        r"|\[([0-9]{1,5})\][ \t]*|\^([0-9]{1,5})[ \t]*|([0-9]{1,5})[.)]?[ \t]+",
+        r"|<sup>[ \t]*\[?([0-9]{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*)"
     ))
 });
 /// `<sup>3</sup>` (or `<sup>[3](#fn3)</sup>`) opening a note: the HTML superscript style.
 static SUP_LEAD: LazyLock<Start> =
-    LazyLock::new(|| start(r"^<sup>[ \t]*\[?(\d{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
+    LazyLock::new(|| start(r"^<sup>[ \t]*\[?([0-9]{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
 static RULE: LazyLock<Start> = LazyLock::new(|| start(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
-static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,5}\]|\^\d{1,5})+\s*$"));
+static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[0-9]{1,5}\]|\^[0-9]{1,5})+\s*$"));
 
 /// Compiles this module's patterns in about the reverse of the order a document's thread first
 /// needs them (see [`crate::warm_up`]): the two threads meet in the middle.
@@ -389,10 +389,10 @@ pub fn heading_like(s: &str) -> bool {
 }
 
 /// A sentence end with a note number glued to it: `… a claim.1 Another …`.
-static GLUED_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[a-z][.?!][”"’)]?\d{1,3}\s+[A-Z]"#));
+static GLUED_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[a-z][.?!][”"’)]?[0-9]{1,3}\s+[A-Z]"#));
 static LETTERED: LazyLock<Start> = LazyLock::new(|| start(r"^[A-H]\.\s+\S"));
 static ROMAN: LazyLock<Start> = LazyLock::new(|| start(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
-static NUMBERED: LazyLock<Start> = LazyLock::new(|| start(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
+static NUMBERED: LazyLock<Start> = LazyLock::new(|| start(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\.?\s+\S"));
 
 /// The level of a heading written as a plain line, or None when the line is not one.
 /// Bullet sub-headings (`▪ *Title*`) are read in any document; other plain lines only where the
@@ -485,7 +485,7 @@ static ANCHOR: LazyLock<Start> = LazyLock::new(|| start(r"^(?:<(?:a|span)\b[^>]*
 
 /// A note's link back to its marker: `[^](#ref1)`, `[↑](#ref1)`, `[↩](#ref1)`, `[[1]](#_ftnref1)`.
 static BACK_LINK: LazyLock<Start> =
-    LazyLock::new(|| start(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?\d{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));
+    LazyLock::new(|| start(r"^\[(?:\^|↑|↩\x{FE0E}?|\[?[0-9]{1,5}\]?)\]\(#[^)\s]*\)[ \t]*"));
 
 /// The notes of a chunk of a note list written one to a line without blank lines between
 /// (`1 Jane Doe, “Title,” 2020.` / `2 Ibid, 8.`): the chunk `[start, end)` of `text`, whose first
@@ -547,7 +547,7 @@ pub fn plain_note_start(s: &str, expected: u32) -> Option<(u32, &str)> {
         .then_some((n, rest))
 }
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]|20)\d\d\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:1[89]|20)[0-9][0-9]\b"));
 
 /// Whether a note's text is finished, or a page break may have cut it.
 pub fn note_complete(text: &str) -> bool {
@@ -621,6 +621,16 @@ fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A note's label is ASCII digits: `[^١]:` is a paragraph, not note 0 (Unicode's `\d`
+    /// took it, and `u32` cannot parse its number).
+    #[test]
+    fn a_label_in_other_digits_is_not_a_note() {
+        let kind = |t: &str| classify(t, 0, t.len()).kind;
+        assert_eq!(kind("[^12]: Smith, 2020."), ChunkKind::Note { n: 12 });
+        assert_eq!(kind("[^١٢]: Smith, 2020."), ChunkKind::Para);
+        assert_eq!(kind("١٢. Smith, 2020."), ChunkKind::Para);
+    }
 
     /// Every pattern of this module compiles, and each start pattern is anchored at the start
     /// (`start` refuses it otherwise): they are compiled where a document first needs them.

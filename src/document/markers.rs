@@ -62,9 +62,9 @@ pub(crate) fn warm_up() {
 }
 
 static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^(\d{1,6})\]|\[(\d{1,5}(?:\s*[,–-]\s*\d{1,5})*)\]|\^(\d{1,5})"));
-static TRAILING: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?\d{1,6}\]|\^\d{1,5})+$"));
-static BARE_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"\d{1,7}"));
+    LazyLock::new(|| re(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^([0-9]{1,6})\]|\[([0-9]{1,5}(?:\s*[,–-]\s*[0-9]{1,5})*)\]|\^([0-9]{1,5})"));
+static TRAILING: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[0-9]{1,6}\]|\^[0-9]{1,5})+$"));
+static BARE_RUN: LazyLock<Regex> = LazyLock::new(|| re(r"[0-9]{1,7}"));
 
 /// A heading's text without the markers at its end.
 pub fn strip_trailing(s: &str) -> &str {
@@ -545,6 +545,15 @@ mod tests {
         assert_eq!(bracket_list("3, 4"), vec![3, 4]);
         assert_eq!(bracket_list("3-5"), vec![3, 4, 5]);
         assert_eq!(bracket_list("a"), Vec::<u32>::new());
+    }
+
+    /// A note number is ASCII digits, in a marker as in a note's label: `[^١]` is text (before,
+    /// Unicode's `\d` took it, and its number, which `u32` cannot parse, became 0).
+    #[test]
+    fn other_scripts_digits_are_not_note_numbers() {
+        let defined: BTreeSet<u32> = [1].into_iter().collect();
+        let found = find(&md("Talks began.[^1] They ended.[^١] Then [٢] and ^٣."), &defined);
+        assert_eq!((found.len(), numbers_of(&found)), (1, vec![1]));
     }
 
     #[test]

@@ -100,17 +100,17 @@ macro_rules! bounded {
 // A title ending in a publication block: `Title (City: Publisher, 2022)`.
 start!(
     PLAIN_PUB_BLOCK,
-    r"^(?P<title>.+?)\s*\((?P<city>[^():;]+):\s*(?P<publisher>[^():;,]+),\s*(?P<year>\d{4})\)$"
+    r"^(?P<title>.+?)\s*\((?P<city>[^():;]+):\s*(?P<publisher>[^():;,]+),\s*(?P<year>[0-9]{4})\)$"
 );
 start!(
     IBID,
-    r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>\d+[a-z]?(?:\s*[–—-]\s*\d+)?|[ivxlc]+\b)?"
+    r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?\s*(?:(?i:at)\s+)?(?:(?i:pp?)\.\s*)?(?P<loc>[0-9]+[a-z]?(?:\s*[–—-]\s*[0-9]+)?|[ivxlc]+\b)?"
 );
 pattern!(URL, r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+"#);
-pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.\d{4,9}/[^\s"<>“”]+)"#);
+pattern!(DOI_MENTION, r#"(?i)\bdoi:\s*(10\.[0-9]{4,9}/[^\s"<>“”]+)"#);
 start!(
     DOI_IN_PATH,
-    r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.\d{4,9}/.+)$"
+    r"(?i)^/doi/(?:(?:full|abs|pdf|epdf|pdfdirect|pdfplus|book|chapter|reader)/)?(10\.[0-9]{4,9}/.+)$"
 );
 bounded!(
     ACCESSED,
@@ -124,7 +124,7 @@ pattern!(
 // compiles the class once per count, and this one cost 5% of the start-up of every pattern.
 pattern!(
     APA_START,
-    r#"^(?P<auth>[^()"“”‘;:]{2,}?)\s*\((?P<date>(?:\d{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
+    r#"^(?P<auth>[^()"“”‘;:]{2,}?)\s*\((?P<date>(?:[0-9]{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
 );
 pattern!(
     APA_NAME,
@@ -132,7 +132,7 @@ pattern!(
 );
 start!(
     APA_NUMBERS,
-    r"^\s*,\s*(?P<vol>\d{1,4})\s*(?:\((?P<iss>[^)]{1,15})\))?(?:\s*,\s*(?:(?i:pp?)\.\s*)?(?P<pages>e?\d+(?:\s*[–—-]\s*\d+)?))?"
+    r"^\s*,\s*(?P<vol>[0-9]{1,4})\s*(?:\((?P<iss>[^)]{1,15})\))?(?:\s*,\s*(?:(?i:pp?)\.\s*)?(?P<pages>e?[0-9]+(?:\s*[–—-]\s*[0-9]+)?))?"
 );
 start!(
     INTERVIEW_LEAD,
@@ -146,7 +146,7 @@ pattern!(
 bounded!(INTERVIEW, r"(?i),?\s*\binterview(?:ed)?\s+(?:by|with)\b");
 pattern!(
     REPORT_ID,
-    r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?\d[\w./–-]*)$"
+    r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?[0-9][\w./–-]*)$"
 );
 bounded!(
     REPORT_CUE,
@@ -154,15 +154,15 @@ bounded!(
 );
 start!(
     JOURNAL_AFTER,
-    r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>\d{1,4}[A-Za-z]?)\b(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>\d+(?:\s*[–/-]\s*\d+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
+    r"^\s*,?\s*(?:(?i:vol\.?|volume)\s*)?(?P<vol>[0-9]{1,4}[A-Za-z]?)\b(?:\s*,?\s*(?i:no|nos|iss|issue|n)\.?\s*(?P<iss>[0-9]+(?:\s*[–/-]\s*[0-9]+)?))?(?:\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]])?(?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>[0-9]+(?:\s*[–—-]\s*[0-9]+)?))?"
 );
 start!(
     PAREN_AFTER,
-    r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>\d+(?:\s*[–—-]\s*\d+)?))?"
+    r"^\s*,?\s*[(\[](?P<paren>[^)\]]{1,40})[)\]](?:\s*[:,]\s*(?:(?i:pp?)\.\s*)?(?P<pages>[0-9]+(?:\s*[–—-]\s*[0-9]+)?))?"
 );
 start!(
     JOURNAL_PLAIN,
-    r"^(?P<cont>[^\d(),;]+?)\s+(?P<vol>\d{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>\d+)"
+    r"^(?P<cont>[^0-9(),;]+?)\s+(?P<vol>[0-9]{1,4}),\s*(?i:no|iss|issue)\.?\s*(?P<iss>[0-9]+)"
 );
 // `(City: Publisher, Year)`, the city up to 60 characters and the rest up to 200, limits checked
 // in code ([`publisher_block`]) for the same reason as `APA_START`'s.
@@ -179,17 +179,17 @@ fn publisher_block(text: &str) -> Option<regex::Captures<'_>> {
 }
 pattern!(
     PAGES_CUE,
-    r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>\d+(?:\s*[–—-]\s*\d+)?(?:\s*,\s*\d+(?:\s*[–—-]\s*\d+)?)*)"
+    r"(?:^|[\s,:(])(?:pp?)\.\s*(?P<p>[0-9]+(?:\s*[–—-]\s*[0-9]+)?(?:\s*,\s*[0-9]+(?:\s*[–—-]\s*[0-9]+)?)*)"
 );
-start!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?(\d{1,5})\s*[–—-]\s*(\d{1,5})$");
-start!(TIME, r"^\d{1,2}[:.]\d{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
+start!(PAGE_RANGE, r"^(?:(?i:pp?)\.\s*)?([0-9]{1,5})\s*[–—-]\s*([0-9]{1,5})$");
+start!(TIME, r"^[0-9]{1,2}[:.][0-9]{2}\s*(?i:a\.?m\.?|p\.?m\.?)?$");
 start!(
     MONTH_DAY,
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+\d{1,2}$"
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?\s+[0-9]{1,2}$"
 );
 start!(
     LOCATOR_FIELD,
-    r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[\dA-Z]"
+    r"^(?:Appendix|Annex|Chapter|Ch\.|Section|Sec\.|Part|Table|Figure|Fig\.|Vol\.|Volume|No\.|Number|Box|Paragraph|Para\.|Article|Art\.)\s+[0-9A-Z]"
 );
 pattern!(
     DATE_WORDS,

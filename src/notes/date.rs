@@ -18,17 +18,17 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let pattern = format!(
         concat!(
             // 1: ISO / slashed year-month-day
-            r"\b(?P<iy>\d{{4}})[-/](?P<im>\d{{1,2}})[-/](?P<id>\d{{1,2}})\b",
+            r"\b(?P<iy>[0-9]{{4}})[-/](?P<im>[0-9]{{1,2}})[-/](?P<id>[0-9]{{1,2}})\b",
             // 2: Month Day[–Day], Year
-            r"|\b(?P<am>{m})\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(?:{m}\s+)?\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<ay>\d{{4}})\b",
+            r"|\b(?P<am>{m})\s+(?P<ad>[0-9]{{1,2}})(?:st|nd|rd|th)?(?:\s*[–—-]\s*(?:{m}\s+)?[0-9]{{1,2}}(?:st|nd|rd|th)?)?,?\s+(?P<ay>[0-9]{{4}})\b",
             // 3: Day Month Year
-            r"|\b(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{m}),?\s+(?P<by>\d{{4}})\b",
+            r"|\b(?P<bd>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<bm>{m}),?\s+(?P<by>[0-9]{{4}})\b",
             // APA: Year, Month Day
-            r"|\b(?P<ey>\d{{4}}),\s+(?P<em>{m})\s+(?P<ed>\d{{1,2}})\b",
+            r"|\b(?P<ey>[0-9]{{4}}),\s+(?P<em>{m})\s+(?P<ed>[0-9]{{1,2}})\b",
             // 4: Month/Month Year, Month–Month Year, Month Year
-            r"|\b(?P<cm>{m})(?:\s*[/–—-]\s*{m})?,?\s+(?P<cy>\d{{4}})\b",
+            r"|\b(?P<cm>{m})(?:\s*[/–—-]\s*{m})?,?\s+(?P<cy>[0-9]{{4}})\b",
             // 5: Season Year
-            r"|\b(?:Spring|Summer|Fall|Autumn|Winter)(?:\s*[/–—-]\s*(?:Spring|Summer|Fall|Autumn|Winter))?,?\s+(?P<sy>\d{{4}})\b",
+            r"|\b(?:Spring|Summer|Fall|Autumn|Winter)(?:\s*[/–—-]\s*(?:Spring|Summer|Fall|Autumn|Winter))?,?\s+(?P<sy>[0-9]{{4}})\b",
         ),
         m = MONTH
     );
@@ -36,7 +36,7 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 /// A year standing alone (1600–2099), not part of a longer number.
-static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)\d\d\b").ok());
+static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)[0-9][0-9]\b").ok());
 
 /// Compiles this module's patterns (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
