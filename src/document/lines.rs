@@ -95,7 +95,8 @@ static ENDNOTE: LazyLock<Start> = LazyLock::new(|| {
 static SUP_LEAD: LazyLock<Start> =
     LazyLock::new(|| start(r"^<sup>[ \t]*\[?([0-9]{1,5})\]?(?:\(#[^)\s]*\))?[ \t]*</sup>[.)]?[ \t]*"));
 static RULE: LazyLock<Start> = LazyLock::new(|| start(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$"));
-static TRAILING_MARKERS: LazyLock<Regex> = LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[0-9]{1,5}\]|\^[0-9]{1,5})+\s*$"));
+static TRAILING_MARKERS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\^?[0-9]{1,5}\]|\^[0-9]{1,5})+\s*$"));
 
 /// Compiles this module's patterns in about the reverse of the order a document's thread first
 /// needs them (see [`crate::warm_up`]): the two threads meet in the middle.

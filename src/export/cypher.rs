@@ -37,11 +37,11 @@ pub fn flat_item(v: &Value) -> Value {
         Value::Object(_) => match (v.get("document"), v.get("n")) {
             (Some(Value::String(d)), Some(n)) if !n.is_object() && !n.is_array() => {
                 let n = n.as_str().map_or_else(|| n.to_string(), str::to_string);
-                Value::String(format!("{d}#{n}"))
+                Value::from(format!("{d}#{n}"))
             }
-            _ => Value::String(serde_json::to_string(v).unwrap_or_default()),
+            _ => Value::from(serde_json::to_string(v).unwrap_or_default()),
         },
-        Value::Array(_) => Value::String(serde_json::to_string(v).unwrap_or_default()),
+        Value::Array(_) => Value::from(serde_json::to_string(v).unwrap_or_default()),
         other => other.clone(),
     }
 }
@@ -63,7 +63,7 @@ pub fn flat_list(items: &[Value]) -> Vec<Value> {
     flat.into_iter()
         .map(|v| match v {
             Value::String(s) => Value::String(s),
-            other => Value::String(other.to_string()),
+            other => Value::from(other.to_string()),
         })
         .collect()
 }
@@ -137,9 +137,9 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     let mut kind_of: HashMap<&str, &str> = HashMap::new();
     for n in g.nodes() {
         let l = class(n.kind);
-        let id = Value::String(n.id.clone());
-        let kind = Value::String(n.kind.to_string());
-        let lab = Value::String(n.label.clone());
+        let id = Value::from(n.id.clone());
+        let kind = Value::from(n.kind.to_string());
+        let lab = Value::from(n.label.clone());
         let set = with_attrs(vec![("kind", &kind), ("label", &lab)], &n.attrs);
         writeln!(
             s,
@@ -155,10 +155,10 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         let (Some(ls), Some(lt)) = (kind_of.get(src), kind_of.get(dst)) else {
             continue;
         };
-        let a = Value::String(src.to_string());
-        let b = Value::String(dst.to_string());
-        let key = Value::String(e.key.clone());
-        let kind = Value::String(e.kind.to_string());
+        let a = Value::from(src.to_string());
+        let b = Value::from(dst.to_string());
+        let key = Value::from(e.key.clone());
+        let kind = Value::from(e.kind.to_string());
         let set = with_attrs(vec![("kind", &kind)], &e.attrs);
         writeln!(
             s,

@@ -56,7 +56,7 @@ fn key_id(prefix: &str, name: &str) -> String {
 fn text(v: &Value, ty: Ty) -> Option<String> {
     match v {
         Value::Null => None,
-        Value::String(s) => Some(s.clone()),
+        Value::String(s) => Some(s.to_string()),
         Value::Bool(b) if ty == Ty::Bool => Some(b.to_string()),
         Value::Number(n) if ty != Ty::Str => Some(n.to_string()),
         other => Some(serde_json::to_string(other).unwrap_or_default()),

@@ -333,9 +333,9 @@ impl Reading {
         let Field::String(id) = id else {
             return Err(format!("node {i} has no id"));
         };
-        let label = match label {
-            Field::String(l) => l,
-            _ => String::new(),
+        let (id, label) = match label {
+            Field::String(l) => (id.into(), l.into()),
+            _ => (id.into(), String::new()),
         };
         self.g.add_node(Node { id, kind, label, attrs });
         Ok(())
@@ -355,7 +355,7 @@ impl Reading {
             return Err(format!("edge {i} has no source or target"));
         };
         let key = match key {
-            Field::String(k) => k,
+            Field::String(k) => k.into(),
             _ => String::new(),
         };
         if !self.g.add_edge(s, t, Edge { kind, key, attrs }) {

@@ -67,7 +67,7 @@ fn columns<'a>(maps: impl Iterator<Item = &'a Attrs>) -> BTreeMap<String, Col> {
 fn scalar_text(v: &Value, ty: Ty) -> String {
     match v {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
+        Value::String(s) => s.to_string(),
         Value::Number(n) if ty != Ty::Str => n.to_string(),
         Value::Bool(b) if ty == Ty::Bool => b.to_string(),
         other => serde_json::to_string(other).unwrap_or_default(),

@@ -125,7 +125,7 @@ impl<F: FnMut(Triple)> Out<'_, F> {
             Value::String(text) if name == "date" || name == "accessed" => {
                 self.add(s.clone(), p, date_literal(text));
             }
-            Value::String(text) => self.add(s.clone(), p, Literal::new_simple_literal(text)),
+            Value::String(text) => self.add(s.clone(), p, Literal::new_simple_literal(text.as_str())),
             Value::Array(items) => {
                 for item in items {
                     self.value(s, name, item);

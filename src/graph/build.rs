@@ -1,8 +1,8 @@
 //! A document's stages → its graph: the document node, claims, sources and `cites` edges.
 
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
+use super::{Str, Value};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -26,6 +26,8 @@ pub struct Input<'a> {
 pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     g.documents.push(input.id.to_string());
+    // (the document's name, one allocation for every field that names it)
+    let name = Value::from(Str::shared(input.id));
     let mut attrs = Attrs::new();
     attrs.insert("title", json!(doc.title));
     attrs.insert("authors", json!(doc.authors));
@@ -47,7 +49,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         let line = input.lines.line(c.span.start as usize);
         let mut attrs = Attrs::new();
         attrs.insert("text", json!(c.text));
-        attrs.insert("document", json!(input.id));
+        attrs.insert("document", name.clone());
         attrs.insert("section", json!(c.section));
         attrs.insert("span", c.span);
         attrs.insert("line", json!(line));
@@ -61,7 +63,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         });
     }
     for s in &notes.sources {
-        g.add_node(source_node(input, doc, s));
+        g.add_node(source_node(input, &name, doc, s));
     }
     for c in claims {
         let id = claim_id(input.id, c.span);
@@ -72,7 +74,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                 };
                 let mut attrs = Attrs::new();
                 attrs.insert("footnote", json!(m.n));
-                attrs.insert("document", json!(input.id));
+                attrs.insert("document", name.clone());
                 attrs.insert("accessed", json!(cite.accessed));
                 attrs.insert("locator", json!(cite.locator));
                 if let Some(u) = &cite.url {
@@ -122,7 +124,7 @@ fn bbox(b: [f32; 4]) -> Value {
     Value::Array(b.iter().map(|&x| r(x).into()).collect())
 }
 
-fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
+fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node {
     let c = &s.citation;
     let mut a = Attrs::new();
     a.insert("type", json!(c.kind));
@@ -146,7 +148,7 @@ fn source_node(input: &Input, doc: &Document, s: &Source) -> Node {
         .map(|&n| {
             let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
             let mut o = vec![
-                ("document".to_string(), Value::from(input.id)),
+                ("document".to_string(), name.clone()),
                 ("n".to_string(), Value::from(n)),
                 ("span".to_string(), Value::from(at)),
             ];

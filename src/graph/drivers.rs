@@ -7,8 +7,8 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
+use super::{Str, Value};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -36,6 +36,8 @@ fn inside(ranges: &Ranges, block: usize, start: usize, end: usize) -> bool {
 
 pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
     let _ = doc;
+    // (the document's name, one allocation for every field that names it)
+    let name = Value::from(Str::shared(input.id));
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);
@@ -48,7 +50,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         attrs.insert("origin", json!(d.origin));
         attrs.insert("description", json!(d.description));
         attrs.insert("aliases", json!(d.aliases));
-        attrs.insert("document", json!(input.id));
+        attrs.insert("document", name.clone());
         attrs.insert("span", d_span);
         attrs.insert("line", json!(line));
         if spans.len() > 1 {
@@ -63,7 +65,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
         });
         for c in claims.iter().filter(|c| inside(&ranges, c.block, c.start, c.end)) {
             let mut attrs = Attrs::new();
-            attrs.insert("document", json!(input.id));
+            attrs.insert("document", name.clone());
             attrs.insert("rule", json!(d.rules.first().copied().unwrap_or("driver/section")));
             g.add_edge(
                 &claim_id(input.id, c.span),
@@ -87,7 +89,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Clai
             }
             let mut attrs = Attrs::new();
             attrs.insert("weight", json!(n));
-            attrs.insert("document", json!(input.id));
+            attrs.insert("document", name.clone());
             g.add_edge(
                 &id,
                 &target,

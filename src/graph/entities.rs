@@ -10,7 +10,7 @@
 
 use super::build::{claim_id, place, short, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::{Attrs, EdgeKind, NodeKind};
+use super::{Attrs, EdgeKind, NodeKind, Str, Value};
 use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
 use crate::span::Span;
@@ -28,6 +28,8 @@ pub fn node_id(e: &Entity) -> String {
 
 /// Adds the entities and their edges; gives the `sentence` nodes the relations name.
 pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extraction) -> Vec<Node> {
+    // (the document's name, one allocation for every field that names it)
+    let name = Value::from(Str::shared(input.id));
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
@@ -35,7 +37,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         a.insert("aliases", json!(e.aliases));
         a.insert("mentions", json!(e.mentions.len()));
         a.insert("rule", json!(e.rule.id()));
-        a.insert("document", json!(input.id));
+        a.insert("document", name.clone());
         if let Some(m) = e.mentions.first() {
             a.insert("span", m.span);
         }
@@ -107,7 +109,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
     for (a, b, w) in pairs {
         let mut attrs = Attrs::new();
         attrs.insert("weight", json!(w));
-        attrs.insert("document", json!(input.id));
+        attrs.insert("document", name.clone());
         g.add_edge(
             a,
             b,
@@ -127,7 +129,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         }
         let node = sentences
             .entry(span.start)
-            .or_insert_with(|| sentence_node(input, span, text));
+            .or_insert_with(|| sentence_node(input, &name, span, text));
         node.id.clone()
     };
     for r in &ex.relations {
@@ -144,7 +146,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         attrs.insert("family", json!(r.family.as_str()));
         attrs.insert("evidence_span", r.span);
         attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
-        attrs.insert("document", json!(input.id));
+        attrs.insert("document", name.clone());
         attrs.insert("span", r.span);
         attrs.insert("rule", json!(r.rule.id()));
         g.add_edge(
@@ -166,10 +168,10 @@ pub fn sentence_id(doc: &str, span: Span) -> String {
 }
 
 /// A `sentence` node: the text of an evidence sentence that is not a claim, with its place.
-fn sentence_node(input: &Input, span: Span, text: &str) -> Node {
+fn sentence_node(input: &Input, name: &Value, span: Span, text: &str) -> Node {
     let mut attrs = Attrs::new();
     attrs.insert("text", json!(text));
-    attrs.insert("document", json!(input.id));
+    attrs.insert("document", name.clone());
     attrs.insert("span", span);
     attrs.insert("line", json!(input.lines.line(span.start as usize)));
     place(&mut attrs, input, span);

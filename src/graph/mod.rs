@@ -18,4 +18,4 @@ pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};
 pub(crate) use model::evidence_to_v1;
 pub use model::{Edge, KnowledgeGraph, Node};
-pub use value::Value;
+pub use value::{Str, Value};

@@ -7,6 +7,7 @@
 //! nodes rebuild the whole graph at its largest. The tables hold positions only, hashed by the
 //! key and compared with the node or edge itself, so no id or edge key is stored twice.
 
+use super::value::Str;
 use super::Value;
 use super::{Attrs, EdgeKind, NodeKind, Schema};
 use crate::diag::Located;
@@ -336,7 +337,8 @@ impl KnowledgeGraph {
             nodes,
             edges,
         } = g.into_parts();
-        let docs: Vec<Value> = documents.iter().map(|d| Value::String(d.clone())).collect();
+        // (each name one allocation, shared by every node's list)
+        let docs: Vec<Value> = documents.iter().map(|d| Str::shared(d).into()).collect();
         // each node's position in `g` → its position here: edges are added by position, not id
         let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
@@ -491,7 +493,7 @@ impl KnowledgeGraph {
             };
             let mut same_as: Vec<Value> = Vec::new();
             for other in taken {
-                same_as.push(Value::String(other.id));
+                same_as.push(other.id.into());
                 self.unsettled |= merge_attrs(&mut node.attrs, other.attrs, true);
             }
             if !same_as.is_empty() {
