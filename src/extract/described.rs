@@ -10,7 +10,7 @@
 //! named and is left alone, as is a bare one (`an agreement`).
 
 use super::entities::normal_id;
-use super::{body_sentences, Class, Entity, EntityType, Mention, Rule};
+use super::{body_sentences, BodySentence, Class, Entity, EntityType, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::Document;
 
@@ -49,9 +49,15 @@ struct W {
 /// Adds the described agreements of the document to `entities` (kept in order of first mention).
 pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) {
     let mut found: Vec<Entity> = Vec::new();
-    for b in body_sentences(doc, sentences) {
+    // each body sentence with its words, split once for both rules
+    let body: Vec<(BodySentence, Vec<W>)> = body_sentences(doc, sentences)
+        .map(|b| {
+            let w = words(b.s, b.sent.start);
+            (b, w)
+        })
+        .collect();
+    for (b, words) in &body {
         let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
-        let words = words(s, sent.start);
         let word = |k: usize| words.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
         for k in 0..words.len() {
             let w = word(k);
@@ -131,7 +137,7 @@ pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) 
             add(&mut found, id, kind, label, mention);
         }
     }
-    reforms(doc, sentences, entities, &mut found);
+    reforms(&body, entities, &mut found);
     // a described agreement never takes the id of a named one
     found.retain(|f| !entities.iter().any(|e| e.id == f.id));
     entities.extend(found);
@@ -157,10 +163,10 @@ const REFORMS: &[&str] = &[
 /// its year right after it (`in 2020`, `of 2014`, `(2017)`): a year elsewhere in the sentence
 /// may date anything else it tells. A reform with neither (`economic reform`, `the reform`) is no
 /// instrument a reader could point to.
-fn reforms(doc: &Document, sentences: &[Sentence], entities: &[Entity], found: &mut Vec<Entity>) {
-    for b in body_sentences(doc, sentences) {
-        let (si, sent, block, text, s) = (b.index, b.sent, b.block, b.text, b.s);
-        for w in words(s, sent.start) {
+fn reforms(body: &[(BodySentence, Vec<W>)], entities: &[Entity], found: &mut Vec<Entity>) {
+    for (b, words) in body {
+        let (si, sent, block, text) = (b.index, b.sent, b.block, b.text);
+        for &w in words {
             let noun = text.get(w.start..w.end).unwrap_or("");
             if !REFORMS.contains(&noun) {
                 continue;

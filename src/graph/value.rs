@@ -16,7 +16,7 @@ use std::sync::Arc;
 /// A string value: its own, or one allocation shared by many fields. A document's name stands in
 /// the `document` field of each of its claims and edges and in the `documents` list of each of
 /// its nodes; shared, a corpus of 76,000 documents holds it once per document, not some
-/// 1.6 million times. Either way it is the same string: it compares and serialises as
+/// 1.8 million times. Either way it is the same string: it compares and serialises as
 /// its text.
 #[derive(Clone)]
 pub enum Str {
