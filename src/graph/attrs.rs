@@ -8,10 +8,47 @@
 use super::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Map;
-use std::borrow::Cow;
+use std::sync::{LazyLock, Mutex};
 
-/// A field name: static for the pipeline's own fields, owned for names read from elsewhere.
-pub type Key = Cow<'static, str>;
+/// A field name: 16 bytes, where an owned name took 24 (a corpus holds millions of fields). The
+/// pipeline's own names are string literals; a name read from elsewhere (a graph JSON's, a
+/// lexicon's) is interned by [`key`].
+pub type Key = &'static str;
+
+/// The names read from elsewhere, each kept once for the process's life.
+static NAMES: LazyLock<Mutex<foldhash::HashSet<&'static str>>> = LazyLock::new(Mutex::default);
+
+/// `name` as a [`Key`]: the one copy of it interned so far, or a new one. A graph's field names
+/// are a few dozen whatever its size, so the copies kept are few; a file made to hold a million
+/// distinct names keeps a million, as its graph would hold them anyway.
+pub fn key(name: &str) -> Key {
+    let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    match names.get(name) {
+        Some(&k) => k,
+        None => {
+            let k: &'static str = Box::leak(name.into());
+            names.insert(k);
+            k
+        }
+    }
+}
+
+/// What a field name is given as: a literal, or a name read from elsewhere (interned).
+pub trait IntoKey {
+    fn into_key(self) -> Key;
+}
+
+impl IntoKey for &'static str {
+    fn into_key(self) -> Key {
+        self
+    }
+}
+
+impl IntoKey for String {
+    fn into_key(self) -> Key {
+        key(&self)
+    }
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attrs(Vec<(Key, Value)>);
@@ -22,11 +59,11 @@ impl Attrs {
     }
 
     pub fn get(&self, k: &str) -> Option<&Value> {
-        self.0.iter().find(|(x, _)| x == k).map(|(_, v)| v)
+        self.0.iter().find(|(x, _)| *x == k).map(|(_, v)| v)
     }
 
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Value> {
-        self.0.iter_mut().find(|(x, _)| x == k).map(|(_, v)| v)
+        self.0.iter_mut().find(|(x, _)| *x == k).map(|(_, v)| v)
     }
 
     pub fn contains_key(&self, k: &str) -> bool {
@@ -34,9 +71,9 @@ impl Attrs {
     }
 
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
-    pub fn insert(&mut self, k: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
-        let (k, v) = (k.into(), v.into());
-        match self.get_mut(&k) {
+    pub fn insert(&mut self, k: impl IntoKey, v: impl Into<Value>) -> Option<Value> {
+        let (k, v) = (k.into_key(), v.into());
+        match self.get_mut(k) {
             Some(old) => Some(std::mem::replace(old, v)),
             None => {
                 self.0.push((k, v));
@@ -47,20 +84,20 @@ impl Attrs {
 
     /// Removes a field, giving its value.
     pub fn remove(&mut self, k: &str) -> Option<Value> {
-        let i = self.0.iter().position(|(x, _)| x == k)?;
+        let i = self.0.iter().position(|(x, _)| *x == k)?;
         Some(self.0.remove(i).1)
     }
 
     /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
     /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
-    pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
-        let slot = self.0.iter_mut().find(|(x, _)| x == old)?;
-        let (_, was) = std::mem::replace(slot, (new.into(), v.into()));
+    pub fn replace(&mut self, old: &str, new: impl IntoKey, v: impl Into<Value>) -> Option<Value> {
+        let slot = self.0.iter_mut().find(|(x, _)| *x == old)?;
+        let (_, was) = std::mem::replace(slot, (new.into_key(), v.into()));
         Some(was)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
@@ -95,11 +132,11 @@ impl<'a> IntoIterator for &'a Attrs {
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (Key, Value)>, fn(&'a (Key, Value)) -> (&'a str, &'a Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 }
 
-impl<K: Into<Key>, V: Into<Value>> FromIterator<(K, V)> for Attrs {
+impl<K: IntoKey, V: Into<Value>> FromIterator<(K, V)> for Attrs {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Attrs {
         let mut out = Attrs::new();
         for (k, v) in items {
@@ -119,7 +156,7 @@ impl Serialize for Attrs {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            m.serialize_entry(k.as_ref(), v)?;
+            m.serialize_entry(k, v)?;
         }
         m.end()
     }
@@ -129,6 +166,20 @@ impl Serialize for Attrs {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A name read from elsewhere is kept once however often it is read, and a field set by it
+    /// is the field set by the literal.
+    #[test]
+    fn names_read_from_elsewhere_are_interned() {
+        assert_eq!(std::mem::size_of::<(Key, Value)>(), 48);
+        let read = String::from("x-field");
+        let (a, b) = (key(&read), key("x-field"));
+        assert!(std::ptr::eq(a, b));
+        let mut attrs = Attrs::new();
+        attrs.insert("x-field".to_string(), json!(1));
+        attrs.insert("x-field", json!(2));
+        assert_eq!((attrs.len(), attrs.get("x-field")), (1, Some(&Value::from(json!(2)))));
+    }
 
     #[test]
     fn keeps_the_order_fields_were_set_in() {

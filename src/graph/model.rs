@@ -714,7 +714,7 @@ fn id_rank(n: &Node) -> usize {
 pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
-        match (into.get_mut(&k), v) {
+        match (into.get_mut(k), v) {
             (Some(Value::Array(a)), Value::Array(b)) => {
                 if a.len() + b.len() <= SHORT_LIST {
                     for x in b {
@@ -730,7 +730,7 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
                     a.extend(b.into_iter().filter(|x| seen.insert(x.to_string())));
                 }
             }
-            (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_ref(), "mentions" | "weight") => {
+            (Some(Value::Number(a)), Value::Number(b)) if matches!(k, "mentions" | "weight") => {
                 let sum = a.as_u64().unwrap_or(0) + b.as_u64().unwrap_or(0);
                 *a = sum.into();
             }
