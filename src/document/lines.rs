@@ -75,15 +75,15 @@ pub fn leading_superscript(s: &str) -> Option<(u32, &str)> {
 
 static MD_NOTE: LazyLock<Start> = LazyLock::new(|| start(r"^\[\^([0-9]{1,6})\]:[ \t]*"));
 static HEADING: LazyLock<Start> = LazyLock::new(|| start(r"^(#{1,6})[ \t]+"));
-static ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^(?:[-*+•◦]|[0-9]{1,3}[.)])[ \t]+"));
-static BRACKET_ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^\[[0-9]{1,5}\][ \t]+\S"));
+static ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+"));
+static BRACKET_ITEM: LazyLock<Start> = LazyLock::new(|| start(r"^\[\d{1,5}\][ \t]+\S"));
 static CAPTION: LazyLock<Start> = LazyLock::new(|| {
     start(
         r"(?i)^\s*(?:table|figure|fig\.|chart|map|box|part|chapter|section|annex|appendix|case|exhibit)\s+[0-9IVXivx]",
     )
 });
 static PAGE_NUMBER: LazyLock<Start> =
-    LazyLock::new(|| start(r"(?i)^\s*(?:page\s+)?[-–—]?\s*[0-9]{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*[0-9]{1,4})?\s*$"));
+    LazyLock::new(|| start(r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$"));
 static ENDNOTE: LazyLock<Start> = LazyLock::new(|| {
     start(concat!(
         r"^(?:\[(?:\[([0-9]{1,5})\]|([0-9]{1,5}))\]\(#[^)\s]*\)[.)]?[ \t]*",
@@ -215,8 +215,10 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
         );
     }
     if let Some(m) = MD_NOTE.captures(src) {
-        let n = m.get(1).and_then(|d| d.as_str().parse().ok()).unwrap_or(0);
-        return chunk(ChunkKind::Note { n }, m.get(0).map_or(0, |m| m.end()));
+        // (a label that is no number is never note 0: the line is read as what else it is)
+        if let Some(n) = m.get(1).and_then(|d| d.as_str().parse().ok()) {
+            return chunk(ChunkKind::Note { n }, m.get(0).map_or(0, |m| m.end()));
+        }
     }
     if let Some((n, rest)) = leading_superscript(src).or_else(|| sup_lead(src)) {
         let rest_trim = rest.trim_start();
@@ -393,7 +395,7 @@ pub fn heading_like(s: &str) -> bool {
 static GLUED_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r#"[a-z][.?!][”"’)]?[0-9]{1,3}\s+[A-Z]"#));
 static LETTERED: LazyLock<Start> = LazyLock::new(|| start(r"^[A-H]\.\s+\S"));
 static ROMAN: LazyLock<Start> = LazyLock::new(|| start(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\.\s+\S"));
-static NUMBERED: LazyLock<Start> = LazyLock::new(|| start(r"^([0-9]{1,2}(?:\.[0-9]{1,2})*)\.?\s+\S"));
+static NUMBERED: LazyLock<Start> = LazyLock::new(|| start(r"^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S"));
 
 /// The level of a heading written as a plain line, or None when the line is not one.
 /// Bullet sub-headings (`▪ *Title*`) are read in any document; other plain lines only where the
@@ -630,7 +632,8 @@ mod tests {
         let kind = |t: &str| classify(t, 0, t.len()).kind;
         assert_eq!(kind("[^12]: Smith, 2020."), ChunkKind::Note { n: 12 });
         assert_eq!(kind("[^١٢]: Smith, 2020."), ChunkKind::Para);
-        assert_eq!(kind("١٢. Smith, 2020."), ChunkKind::Para);
+        // (digits that only mark structure, a list item's, stay any script's)
+        assert_eq!(kind("١٢. Smith, 2020."), ChunkKind::Item);
     }
 
     /// Every pattern of this module compiles, and each start pattern is anchored at the start

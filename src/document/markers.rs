@@ -548,7 +548,7 @@ mod tests {
     }
 
     /// A note number is ASCII digits, in a marker as in a note's label: `[^١]` is text (before,
-    /// Unicode's `\d` took it, and its number, which `u32` cannot parse, became 0).
+    /// Unicode's `\d` took it as a marker of no number, cut from its sentence).
     #[test]
     fn other_scripts_digits_are_not_note_numbers() {
         let defined: BTreeSet<u32> = [1].into_iter().collect();

@@ -511,7 +511,7 @@ fn fields<const N: usize>(o: Vec<(String, Field)>, fixed: [&str; N]) -> ([Field;
                 }
             }
             None => {
-                attrs.insert(k, v);
+                attrs.insert(crate::graph::key(&k), v);
             }
         }
     }

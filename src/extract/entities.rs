@@ -386,7 +386,7 @@ fn cued<R>(cue: bool, pattern: &'static LazyLock<Option<R>>) -> Option<&'static 
 /// `… (ACR)` with an acronym of at least two capitals.
 static ACRONYM: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     Bounded::new(
-        r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|[0-9]{4}|(?:program|programme|benefit|grant|scheme|initiative|fund|facility|mechanism|treaty|agreement|accord)s?)\b)?",
+        r"\(([A-Za-z][A-Za-z0-9&+\-]{0,10})(?:[,;][^()]{0,80})?\)(\s+(?:[A-Z][a-z]+|\d{4}|(?:program|programme|benefit|grant|scheme|initiative|fund|facility|mechanism|treaty|agreement|accord)s?)\b)?",
     )
 });
 
@@ -595,7 +595,7 @@ static COMPANY_SUFFIX: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 /// the leftmost match from there costs thirty times more: the engine scans back for its start).
 static LISTED: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
     crate::pattern::anchored(
-        r"\b((?i:initiatives|agreements|forums|mechanisms|dialogues|programmes|programs|treaties|frameworks))\s+(?:such as|like|including)\s+((?:(?:the\s+)?[A-Za-z0-9][\p{L}0-9+&-]*(?:\s+(?:in|of|for|on|the|and)?\s*[A-Z0-9][\p{L}0-9+&-]*)*(?:,\s+|,?\s+and\s+)?){1,5})",
+        r"\b((?i:initiatives|agreements|forums|mechanisms|dialogues|programmes|programs|treaties|frameworks))\s+(?:such as|like|including)\s+((?:(?:the\s+)?[A-Za-z0-9][\p{L}\d+&-]*(?:\s+(?:in|of|for|on|the|and)?\s*[A-Z0-9][\p{L}\d+&-]*)*(?:,\s+|,?\s+and\s+)?){1,5})",
     )
 });
 
@@ -641,7 +641,7 @@ fn quoted_phrase_fits(phrase: &str) -> bool {
 
 static SPECIAL: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     Bounded::new(
-        r"\b(?:Executive Order\s+(?:\((?:E\.O\.|EO)\)\s+)?(?:No\.\s+)?([0-9]{4,6})|E\.O\.\s+([0-9]{4,6})|General License\s+[A-Z0-9]{1,4}\b)",
+        r"\b(?:Executive Order\s+(?:\((?:E\.O\.|EO)\)\s+)?(?:No\.\s+)?(\d{4,6})|E\.O\.\s+(\d{4,6})|General License\s+[A-Z0-9]{1,4}\b)",
     )
 });
 
@@ -1029,11 +1029,11 @@ const DEAL_WORDS: &[&str] = &[
 ];
 
 static DESIGNATOR: LazyLock<Option<Start>> =
-    LazyLock::new(|| Start::new(r"^(?:[A-Z][A-Za-z]{0,2}-[0-9]{2,3}[A-Z]?|[A-Z][0-9]{3}[A-Z]?)$"));
+    LazyLock::new(|| Start::new(r"^(?:[A-Z][A-Za-z]{0,2}-\d{2,3}[A-Z]?|[A-Z]\d{3}[A-Z]?)$"));
 
 static SUCH_AS: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     Bounded::new(
-        r"\b(operations?|exercises?|missions?)\s+(?:such as|like|called|named|dubbed|known as)\s+(?:the\s+)?(?:\S+-led\s+)?([A-Z][\p{L}0-9-]+(?:\s+[A-Z][\p{L}0-9-]+){0,3})",
+        r"\b(operations?|exercises?|missions?)\s+(?:such as|like|called|named|dubbed|known as)\s+(?:the\s+)?(?:\S+-led\s+)?([A-Z][\p{L}\d-]+(?:\s+[A-Z][\p{L}\d-]+){0,3})",
     )
 });
 
@@ -1314,7 +1314,7 @@ static COMMITTEE: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 /// Agencies Appropriations Act`.
 static LISTED_ACT: LazyLock<Option<Bounded>> = LazyLock::new(|| {
     Bounded::new(
-        r"\b[A-Z][\p{L}-]+(?:\s+(?:of\s+)?[A-Z][\p{L}-]+)*(?:,\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)+,?\s+and\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*\s+Act\b(?:,\s+(?:19|20)[0-9][0-9]\b)?",
+        r"\b[A-Z][\p{L}-]+(?:\s+(?:of\s+)?[A-Z][\p{L}-]+)*(?:,\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*)+,?\s+and\s+[A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)*\s+Act\b(?:,\s+(?:19|20)\d\d\b)?",
     )
 });
 

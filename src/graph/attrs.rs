@@ -11,17 +11,19 @@ use serde_json::Map;
 use std::sync::{LazyLock, Mutex};
 
 /// A field name: 16 bytes, where an owned name took 24 (a corpus holds millions of fields). The
-/// pipeline's own names are string literals; a name read from elsewhere (a graph JSON's, a
-/// lexicon's) is interned by [`key`].
+/// pipeline's own names are string literals; a name read from a graph JSON is interned by
+/// [`key`].
 pub type Key = &'static str;
 
 /// The names read from elsewhere, each kept once for the process's life.
 static NAMES: LazyLock<Mutex<foldhash::HashSet<&'static str>>> = LazyLock::new(Mutex::default);
 
-/// `name` as a [`Key`]: the one copy of it interned so far, or a new one. A graph's field names
-/// are a few dozen whatever its size, so the copies kept are few; a file made to hold a million
-/// distinct names keeps a million, as its graph would hold them anyway.
-pub fn key(name: &str) -> Key {
+/// `name` as a [`Key`]: the one copy of it interned so far, or a new one, kept for the process's
+/// life. A graph's field names are a few dozen whatever its size, so the copies kept are few; a
+/// file made to hold a million distinct names keeps a million, as its graph holds them while it
+/// is read and queried (the command line reads one graph JSON a run). Crate-private, so that no
+/// caller interns names made up on the fly.
+pub(crate) fn key(name: &str) -> Key {
     let mut names = NAMES.lock().unwrap_or_else(|e| e.into_inner());
     match names.get(name) {
         Some(&k) => k,
@@ -33,7 +35,8 @@ pub fn key(name: &str) -> Key {
     }
 }
 
-/// What a field name is given as: a literal, or a name read from elsewhere (interned).
+/// What a field name is given as: a literal (a name read from a graph JSON goes through
+/// [`key`] first).
 pub trait IntoKey {
     fn into_key(self) -> Key;
 }
@@ -41,12 +44,6 @@ pub trait IntoKey {
 impl IntoKey for &'static str {
     fn into_key(self) -> Key {
         self
-    }
-}
-
-impl IntoKey for String {
-    fn into_key(self) -> Key {
-        key(&self)
     }
 }
 
@@ -148,7 +145,7 @@ impl<K: IntoKey, V: Into<Value>> FromIterator<(K, V)> for Attrs {
 
 impl From<Map<String, serde_json::Value>> for Attrs {
     fn from(m: Map<String, serde_json::Value>) -> Attrs {
-        m.into_iter().collect()
+        m.into_iter().map(|(k, v)| (key(&k), v)).collect()
     }
 }
 
@@ -176,7 +173,7 @@ mod tests {
         let (a, b) = (key(&read), key("x-field"));
         assert!(std::ptr::eq(a, b));
         let mut attrs = Attrs::new();
-        attrs.insert("x-field".to_string(), json!(1));
+        attrs.insert(key(&read), json!(1));
         attrs.insert("x-field", json!(2));
         assert_eq!((attrs.len(), attrs.get("x-field")), (1, Some(&Value::from(json!(2)))));
     }

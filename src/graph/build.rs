@@ -26,7 +26,7 @@ pub struct Input<'a> {
 pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
     g.documents.push(input.id.to_string());
-    // (the document's name, one allocation for every field that names it)
+    // (the document's name, one allocation for every field of its graph that names it)
     let name = Value::from(Str::shared(input.id));
     let mut attrs = Attrs::new();
     attrs.insert("title", json!(doc.title));
@@ -93,8 +93,8 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
             }
         }
     }
-    let sentences = super::entities::add(&mut g, input, claims, ex);
-    super::drivers::add(&mut g, input, doc, claims, ex);
+    let sentences = super::entities::add(&mut g, input, &name, claims, ex);
+    super::drivers::add(&mut g, input, &name, doc, claims, ex);
     for n in sentences {
         g.add_node(n);
     }

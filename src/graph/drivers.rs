@@ -7,8 +7,8 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
+use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
-use super::{Str, Value};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -34,10 +34,9 @@ fn inside(ranges: &Ranges, block: usize, start: usize, end: usize) -> bool {
     })
 }
 
-pub fn add(g: &mut KnowledgeGraph, input: &Input, doc: &Document, claims: &[Claim], ex: &Extraction) {
+/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]).
+pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, doc: &Document, claims: &[Claim], ex: &Extraction) {
     let _ = doc;
-    // (the document's name, one allocation for every field that names it)
-    let name = Value::from(Str::shared(input.id));
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);

@@ -10,7 +10,7 @@
 
 use super::build::{claim_id, place, short, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::{Attrs, EdgeKind, NodeKind, Str, Value};
+use super::{Attrs, EdgeKind, NodeKind, Value};
 use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
 use crate::span::Span;
@@ -27,9 +27,8 @@ pub fn node_id(e: &Entity) -> String {
 }
 
 /// Adds the entities and their edges; gives the `sentence` nodes the relations name.
-pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extraction) -> Vec<Node> {
-    // (the document's name, one allocation for every field that names it)
-    let name = Value::from(Str::shared(input.id));
+/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]).
+pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim], ex: &Extraction) -> Vec<Node> {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
@@ -129,7 +128,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, claims: &[Claim], ex: &Extract
         }
         let node = sentences
             .entry(span.start)
-            .or_insert_with(|| sentence_node(input, &name, span, text));
+            .or_insert_with(|| sentence_node(input, name, span, text));
         node.id.clone()
     };
     for r in &ex.relations {

@@ -13,7 +13,8 @@ mod kind;
 mod model;
 mod value;
 
-pub use attrs::{key, Attrs, IntoKey, Key};
+pub(crate) use attrs::key;
+pub use attrs::{Attrs, IntoKey, Key};
 pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};
 pub(crate) use model::evidence_to_v1;

@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 /// A string value: its own, or one allocation shared by many fields. A document's name stands in
 /// the `document` field of each of its claims and edges and in the `documents` list of each of
-/// its nodes; shared, a corpus of 76,000 documents holds it once per document, not some
-/// 1.8 million times. Either way it is the same string: it compares and serialises as
-/// its text.
+/// its nodes; shared, a corpus of 76,000 documents holds it twice per document (once for the
+/// document's graph, once for the corpus's lists), not some 1.8 million times. Either way it is
+/// the same string: it compares and serialises as its text, and reads back as it.
 #[derive(Clone)]
 pub enum Str {
     Own(String),
@@ -495,5 +495,6 @@ mod tests {
             serde_json::to_string_pretty(&Value::from(copies)).ok(),
             serde_json::to_string_pretty(&json!(["doc-1", "doc-1"])).ok()
         );
+        assert_eq!(serde_json::from_str::<Value>(&shared.to_string()).ok(), Some(shared));
     }
 }
