@@ -33,6 +33,7 @@ pub enum Code {
     NoMarkers,
     IbidWithoutAntecedent,
     EmptyNote,
+    NamedNote,
     AccessedBeforePublished,
     AccessedAfterDocument,
     RepeatedNote,
@@ -43,13 +44,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 13] = [
+    pub const ALL: [Code; 14] = [
         Code::MarkerWithoutNote,
         Code::NoteWithoutMarker,
         Code::DuplicateNoteNumber,
         Code::NoMarkers,
         Code::IbidWithoutAntecedent,
         Code::EmptyNote,
+        Code::NamedNote,
         Code::AccessedBeforePublished,
         Code::AccessedAfterDocument,
         Code::RepeatedNote,
@@ -68,6 +70,7 @@ impl Code {
             Code::NoMarkers => "P004",
             Code::IbidWithoutAntecedent => "P005",
             Code::EmptyNote => "P006",
+            Code::NamedNote => "P007",
             Code::AccessedBeforePublished => "P010",
             Code::AccessedAfterDocument => "P011",
             Code::RepeatedNote => "P012",
@@ -92,6 +95,7 @@ impl Code {
             Code::NoMarkers => "NoMarkers",
             Code::IbidWithoutAntecedent => "IbidWithoutAntecedent",
             Code::EmptyNote => "EmptyNote",
+            Code::NamedNote => "NamedNote",
             Code::AccessedBeforePublished => "AccessedBeforePublished",
             Code::AccessedAfterDocument => "AccessedAfterDocument",
             Code::RepeatedNote => "RepeatedNote",
@@ -111,6 +115,7 @@ impl Code {
             Code::NoMarkers => "no footnote markers in the document",
             Code::IbidWithoutAntecedent => "Ibid. with no earlier note to repeat",
             Code::EmptyNote => "a note that cites nothing recognisable (no title, URL or DOI)",
+            Code::NamedNote => "a Markdown footnote labelled with a name, not a number (`[^smith]`), left as text",
             Code::AccessedBeforePublished => "a work said to be accessed before it was published",
             Code::AccessedAfterDocument => "an access date months after every other date in the notes",
             Code::RepeatedNote => "a note repeating the previous one word for word",
@@ -132,6 +137,7 @@ impl Code {
             }
             Code::IbidWithoutAntecedent => "replace Ibid. with the full citation it stands for",
             Code::EmptyNote => "give the cited work's author, title, outlet, date and URL or DOI",
+            Code::NamedNote => "number the footnotes in ASCII digits ([^1], [^2], …): policykg reads numbered notes",
             Code::AccessedBeforePublished => "check the access date and the publication date: one of them is wrong",
             Code::AccessedAfterDocument => "check the access date's year and month for a typo",
             Code::RepeatedNote => "write Ibid. (with the page, if it differs), or cite a different work",
@@ -170,6 +176,8 @@ pub mod code {
     pub const IBID_WITHOUT_ANTECEDENT: Code = Code::IbidWithoutAntecedent;
     /// A note that cites nothing recognisable (no title, URL or DOI).
     pub const EMPTY_NOTE: Code = Code::EmptyNote;
+    /// A Markdown footnote labelled with a name (`[^smith]`, `[^١]`), not ASCII digits.
+    pub const NAMED_NOTE: Code = Code::NamedNote;
     /// A work said to be accessed before it was published.
     pub const ACCESSED_BEFORE_PUBLISHED: Code = Code::AccessedBeforePublished;
     /// An access date later than any date the document itself knows.

@@ -153,9 +153,11 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
         }
         let table = trimmed.starts_with('|');
         // notes, headings, list items and numbered note-list entries start a block of their own
-        // even without a blank line before them
+        // even without a blank line before them, and so does a Markdown footnote named, not
+        // numbered (else it would run on as the text of the note before it)
         let starts_new = leading_superscript(trimmed).is_some_and(|(_, rest)| !rest.trim().is_empty())
             || MD_NOTE.is_match(trimmed)
+            || trimmed.starts_with("[^") && named_note_label(trimmed).is_some()
             || HEADING.is_match(trimmed)
             || ITEM.is_match(trimmed)
             || BRACKET_ITEM.is_match(trimmed);
@@ -231,6 +233,18 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
         return chunk(ChunkKind::Item, m.end());
     }
     chunk(ChunkKind::Para, 0)
+}
+
+/// The label of a Markdown footnote definition named, not numbered (`[^smith]: …`, `[^note-1]:`,
+/// also in another script's digits, `[^١]:`): what [`classify`] leaves as a paragraph, since a
+/// note is known by its number. None for a numbered one (`[^12]:`) and for any other line.
+pub fn named_note_label(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[^")?;
+    let end = rest.find("]:")?;
+    let label = rest.get(..end)?;
+    let plain = !label.is_empty() && label.chars().count() <= 64;
+    let named = !label.bytes().all(|b| b.is_ascii_digit());
+    (plain && named && !label.contains(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '^'))).then_some(label)
 }
 
 /// Single-line paragraphs repeated three times or more (numbers aside) are running headers or
@@ -624,6 +638,23 @@ fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A footnote named, not numbered, is told apart from a numbered one and from other text.
+    #[test]
+    fn named_note_labels() {
+        assert_eq!(named_note_label("[^smith2020]: Smith, 2020."), Some("smith2020"));
+        assert_eq!(named_note_label("[^١]: Ali, 2021."), Some("١"));
+        for not in [
+            "[^12]: Smith.",
+            "[^]: x",
+            "[^a b]: x",
+            "See [^x]: y",
+            "[^x] no colon",
+            "[1]: x",
+        ] {
+            assert_eq!(named_note_label(not), None, "{not}");
+        }
+    }
 
     /// A note's label is ASCII digits: `[^١]:` is a paragraph, not note 0 (Unicode's `\d`
     /// took it, and `u32` cannot parse its number).

@@ -155,6 +155,18 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
     };
     reader.front_matter(&chunks);
     reader.body(&chunks);
+    // a footnote named, not numbered, is read as text: said where it is defined
+    for chunk in &chunks {
+        if let Some(label) = lines::named_note_label(chunk.full(text)) {
+            let start = chunk.span.start as usize;
+            diags.warn(
+                code::NAMED_NOTE,
+                Span::new(start, start + label.len() + 4),
+                None,
+                format!("footnote [^{label}] is named, not numbered: it and its markers are read as text"),
+            );
+        }
+    }
     for (i, note) in doc.notes.iter().enumerate() {
         doc.note_index.entry(note.n).or_insert(i);
     }
