@@ -115,7 +115,7 @@ impl Code {
             Code::NoMarkers => "no footnote markers in the document",
             Code::IbidWithoutAntecedent => "Ibid. with no earlier note to repeat",
             Code::EmptyNote => "a note that cites nothing recognisable (no title, URL or DOI)",
-            Code::NamedNote => "a Markdown footnote labelled with a name, not a number (`[^smith]`), left as text",
+            Code::NamedNote => "a Markdown footnote whose label is no note number (`[^smith]`), left out",
             Code::AccessedBeforePublished => "a work said to be accessed before it was published",
             Code::AccessedAfterDocument => "an access date months after every other date in the notes",
             Code::RepeatedNote => "a note repeating the previous one word for word",
@@ -176,7 +176,7 @@ pub mod code {
     pub const IBID_WITHOUT_ANTECEDENT: Code = Code::IbidWithoutAntecedent;
     /// A note that cites nothing recognisable (no title, URL or DOI).
     pub const EMPTY_NOTE: Code = Code::EmptyNote;
-    /// A Markdown footnote labelled with a name (`[^smith]`, `[^١]`), not ASCII digits.
+    /// A Markdown footnote whose label is no note number (`[^smith]`, `[^١]`): left out.
     pub const NAMED_NOTE: Code = Code::NamedNote;
     /// A work said to be accessed before it was published.
     pub const ACCESSED_BEFORE_PUBLISHED: Code = Code::AccessedBeforePublished;

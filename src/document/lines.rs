@@ -235,16 +235,35 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
     chunk(ChunkKind::Para, 0)
 }
 
-/// The label of a Markdown footnote definition named, not numbered (`[^smith]: …`, `[^note-1]:`,
-/// also in another script's digits, `[^١]:`): what [`classify`] leaves as a paragraph, since a
-/// note is known by its number. None for a numbered one (`[^12]:`) and for any other line.
+/// The label of a Markdown footnote definition whose label is no note number: a name
+/// (`[^smith]: …`, `[^note-1]:`), another script's digits (`[^١]:`) or more digits than a note
+/// number has (`[^1234567]:`). [`classify`] leaves it a paragraph, since a note is known by its
+/// number. None for a numbered one (`[^12]:`) and for any other line.
 pub fn named_note_label(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("[^")?;
-    let end = rest.find("]:")?;
+    // (the label ends at the first `]`, which it cannot hold)
+    let end = rest.find(']')?;
     let label = rest.get(..end)?;
-    let plain = !label.is_empty() && label.chars().count() <= 64;
-    let named = !label.bytes().all(|b| b.is_ascii_digit());
-    (plain && named && !label.contains(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '^'))).then_some(label)
+    if !rest.get(end..)?.starts_with("]:") || label.is_empty() || label.chars().count() > 64 {
+        return None;
+    }
+    let numbered = label.len() <= 6 && label.bytes().all(|b| b.is_ascii_digit());
+    let odd = label.contains(|c: char| c.is_whitespace() || matches!(c, '[' | '^'));
+    (!numbered && !odd).then_some(label)
+}
+
+/// `s` without the brackets that close it right after its last word or stop (`… Joined.[^x]`,
+/// `… Joined.”[^x][^y]`): markers this tool does not read, or remarks (`… 2021.[Smith 2020]`).
+/// `s` itself when it ends with none.
+fn before_brackets(s: &str) -> &str {
+    let mut t = s;
+    while let Some(head) = t.strip_suffix(']') {
+        match head.rfind('[') {
+            Some(open) if head.len() - open <= 40 => t = head.get(..open).unwrap_or(head),
+            _ => break,
+        }
+    }
+    t
 }
 
 /// Single-line paragraphs repeated three times or more (numbers aside) are running headers or
@@ -383,17 +402,12 @@ pub fn heading_like(s: &str) -> bool {
     let s = TRAILING_MARKERS.replace(s, "");
     let s = s.trim().trim_matches(['*', '_']).trim();
     let w = words(s);
-    // a sentence's end, also before a bracket it closes with (`… met Israel.[^x]`, a marker this
-    // tool does not read, `… in 2020. [Smith 2020]`)
+    // a sentence's end, also right before the brackets it closes with (`… met Israel.[^x]`, a
+    // marker this tool does not read); a stop set off by a space (`A. [Reserved]`) is no end
     let ends_sentence = |t: &str| t.ends_with(['.', ',', ';']);
-    let bracketed = s.ends_with(']') && s.rfind('[').is_some_and(|at| s.len() - at <= 40);
-    let before_bracket = s.rfind('[').and_then(|at| s.get(..at)).map(str::trim_end);
-    if w.is_empty()
-        || w.len() > 16
-        || ends_sentence(s)
-        || bracketed && before_bracket.is_some_and(ends_sentence)
-        || !starts_upper(s)
-    {
+    let closed = before_brackets(s);
+    let bracketed_end = closed.len() < s.len() && ends_sentence(closed.trim_end_matches(['”', '’', '"', '\'', ')']));
+    if w.is_empty() || w.len() > 16 || ends_sentence(s) || bracketed_end || !starts_upper(s) {
         return false;
     }
     if s.matches(", ").count() >= 3 || s.contains(". ") && !s.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -649,15 +663,17 @@ fn trim_range(text: &str, a: usize, b: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
-    /// A line that ends a sentence before a closing bracket is no heading; a title that ends
-    /// with a bracket of its own still is.
+    /// A line that ends a sentence right before its closing brackets is no heading; a title that
+    /// ends with a bracket of its own, or a lettered one with a remark, still is.
     #[test]
     fn a_sentence_before_a_closing_bracket_is_no_heading() {
         assert!(!heading_like(
             "Egypt Signed the Accord in 2021.[^1] Then Israel Joined.[^x]"
         ));
-        assert!(!heading_like("Egypt Signed the Accord in 2021. [Smith 2020]"));
+        assert!(!heading_like("Egypt Signed the Accord in 2021.[Smith 2020]"));
+        assert!(!heading_like("Then Israel Joined the Talks.”[^x][^y]"));
         assert!(heading_like("Regional Security Architecture [Draft]"));
+        assert!(heading_like("A. [Reserved]"));
     }
 
     /// A footnote named, not numbered, is told apart from a numbered one and from other text.
@@ -665,6 +681,7 @@ mod tests {
     fn named_note_labels() {
         assert_eq!(named_note_label("[^smith2020]: Smith, 2020."), Some("smith2020"));
         assert_eq!(named_note_label("[^١]: Ali, 2021."), Some("١"));
+        assert_eq!(named_note_label("[^1234567]: Smith."), Some("1234567"));
         for not in [
             "[^12]: Smith.",
             "[^]: x",
@@ -672,6 +689,7 @@ mod tests {
             "See [^x]: y",
             "[^x] no colon",
             "[1]: x",
+            "[^x]]: y",
         ] {
             assert_eq!(named_note_label(not), None, "{not}");
         }

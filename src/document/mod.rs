@@ -155,15 +155,15 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
     };
     reader.front_matter(&chunks);
     reader.body(&chunks);
-    // a footnote named, not numbered, is read as text: said where it is defined
-    for chunk in &chunks {
+    // a footnote whose label is no note number is left out: said where it is defined
+    for chunk in chunks.iter().filter(|c| c.kind == ChunkKind::Para) {
         if let Some(label) = lines::named_note_label(chunk.full(text)) {
             let start = chunk.span.start as usize;
             diags.warn(
                 code::NAMED_NOTE,
                 Span::new(start, start + label.len() + 4),
                 None,
-                format!("footnote [^{label}] is named, not numbered: it and its markers are read as text"),
+                format!("footnote [^{label}] has no note number: it is left out, and its markers are read as text"),
             );
         }
     }
@@ -314,6 +314,12 @@ impl Reader<'_> {
                     self.table(chunk);
                 }
                 ChunkKind::Item | ChunkKind::Para => {
+                    // a footnote whose label is no note number (`[^smith]: …`, warned of in
+                    // `read_as`): neither body text nor the text of the note before it
+                    if lines::named_note_label(chunk.full(self.text)).is_some() {
+                        self.pending_note = None;
+                        continue;
+                    }
                     // a page-bottom note in plain numbers (`3 Jane Doe, “Title,” 2020.`): only
                     // the next number in sequence, and only text that reads as a citation
                     if !in_notes && chunk.kind == ChunkKind::Para {
