@@ -326,9 +326,24 @@ fn words(s: &str) -> Vec<&str> {
 /// A line that can be a document title.
 pub fn title_like(s: &str) -> bool {
     let s = s.trim();
-    // a sentence with its note marker (`… in 2019.[1]`) is no title, though a title may carry one
+    // a sentence with its note marker (`… in 2019.[1]`, or one this tool does not read,
+    // `… in 2019.[^x]`) is no title, though a title may carry one
     let bare = without_end_markers(s);
-    !s.contains('\n') && (1..=24).contains(&words(s).len()) && !bare.ends_with(['.', ',', ';']) && starts_upper(s)
+    !s.contains('\n')
+        && (1..=24).contains(&words(s).len())
+        && !bare.ends_with(['.', ',', ';'])
+        && !ends_before_brackets(s)
+        && starts_upper(s)
+}
+
+/// Whether `s` ends a sentence right before the brackets it closes with (`… met Israel.[^x]`,
+/// `… Joined.”[^x][^y]`); a stop set off by a space (`A. [Reserved]`) is no end.
+fn ends_before_brackets(s: &str) -> bool {
+    let closed = before_brackets(s);
+    closed.len() < s.len()
+        && closed
+            .trim_end_matches(['”', '’', '"', '\'', ')'])
+            .ends_with(['.', ',', ';'])
 }
 
 /// `s` without the note markers it ends with: `[1]`, `[^1]`, `[1, 2]`, `<sup>1</sup>`, `¹²`.
@@ -402,12 +417,9 @@ pub fn heading_like(s: &str) -> bool {
     let s = TRAILING_MARKERS.replace(s, "");
     let s = s.trim().trim_matches(['*', '_']).trim();
     let w = words(s);
-    // a sentence's end, also right before the brackets it closes with (`… met Israel.[^x]`, a
-    // marker this tool does not read); a stop set off by a space (`A. [Reserved]`) is no end
-    let ends_sentence = |t: &str| t.ends_with(['.', ',', ';']);
-    let closed = before_brackets(s);
-    let bracketed_end = closed.len() < s.len() && ends_sentence(closed.trim_end_matches(['”', '’', '"', '\'', ')']));
-    if w.is_empty() || w.len() > 16 || ends_sentence(s) || bracketed_end || !starts_upper(s) {
+    // a sentence's end, also right before the brackets it closes with (a marker this tool does
+    // not read)
+    if w.is_empty() || w.len() > 16 || s.ends_with(['.', ',', ';']) || ends_before_brackets(s) || !starts_upper(s) {
         return false;
     }
     if s.matches(", ").count() >= 3 || s.contains(". ") && !s.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -674,6 +686,8 @@ mod tests {
         assert!(!heading_like("Then Israel Joined the Talks.”[^x][^y]"));
         assert!(heading_like("Regional Security Architecture [Draft]"));
         assert!(heading_like("A. [Reserved]"));
+        assert!(!title_like("Egypt Signed the Accord in 2021.[^x]"));
+        assert!(title_like("Regional Security Architecture [Draft]"));
     }
 
     /// A footnote named, not numbered, is told apart from a numbered one and from other text.
