@@ -19,6 +19,9 @@ pub enum ChunkKind {
     Note {
         n: u32,
     },
+    /// A Markdown footnote definition whose label is no note number (`[^smith]: …`, see
+    /// [`named_note_label`]): left out of the document, with a warning.
+    NamedNote,
     Table,
     Item,
     Para,
@@ -157,7 +160,7 @@ pub fn chunks(text: &str) -> Vec<Chunk> {
         // numbered (else it would run on as the text of the note before it)
         let starts_new = leading_superscript(trimmed).is_some_and(|(_, rest)| !rest.trim().is_empty())
             || MD_NOTE.is_match(trimmed)
-            || trimmed.starts_with("[^") && named_note_label(trimmed).is_some()
+            || named_note_label(trimmed).is_some()
             || HEADING.is_match(trimmed)
             || ITEM.is_match(trimmed)
             || BRACKET_ITEM.is_match(trimmed);
@@ -222,6 +225,9 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
             return chunk(ChunkKind::Note { n }, m.get(0).map_or(0, |m| m.end()));
         }
     }
+    if named_note_label(src).is_some() {
+        return chunk(ChunkKind::NamedNote, 0);
+    }
     if let Some((n, rest)) = leading_superscript(src).or_else(|| sup_lead(src)) {
         let rest_trim = rest.trim_start();
         return chunk(ChunkKind::Note { n }, src.len() - rest_trim.len());
@@ -237,8 +243,8 @@ fn classify(text: &str, start: usize, end: usize) -> Chunk {
 
 /// The label of a Markdown footnote definition whose label is no note number: a name
 /// (`[^smith]: …`, `[^note-1]:`), another script's digits (`[^١]:`) or more digits than a note
-/// number has (`[^1234567]:`). [`classify`] leaves it a paragraph, since a note is known by its
-/// number. None for a numbered one (`[^12]:`) and for any other line.
+/// number has (`[^1234567]:`): [`ChunkKind::NamedNote`], since a note is known by its number.
+/// None for a numbered one (`[^12]:`) and for any other line.
 pub fn named_note_label(line: &str) -> Option<&str> {
     let rest = line.strip_prefix("[^")?;
     // (the label ends at the first `]`, which it cannot hold)
@@ -715,7 +721,7 @@ mod tests {
     fn a_label_in_other_digits_is_not_a_note() {
         let kind = |t: &str| classify(t, 0, t.len()).kind;
         assert_eq!(kind("[^12]: Smith, 2020."), ChunkKind::Note { n: 12 });
-        assert_eq!(kind("[^١٢]: Smith, 2020."), ChunkKind::Para);
+        assert_eq!(kind("[^١٢]: Smith, 2020."), ChunkKind::NamedNote);
         // (digits that only mark structure, a list item's, stay any script's)
         assert_eq!(kind("١٢. Smith, 2020."), ChunkKind::Item);
     }

@@ -156,7 +156,7 @@ pub fn read_as(text: &str, syntax: Syntax, diags: &mut Diagnostics) -> Document 
     reader.front_matter(&chunks);
     reader.body(&chunks);
     // a footnote whose label is no note number is left out: said where it is defined
-    for chunk in chunks.iter().filter(|c| c.kind == ChunkKind::Para) {
+    for chunk in chunks.iter().filter(|c| c.kind == ChunkKind::NamedNote) {
         if let Some(label) = lines::named_note_label(chunk.full(text)) {
             let start = chunk.span.start as usize;
             diags.warn(
@@ -313,13 +313,10 @@ impl Reader<'_> {
                     self.last_body = None;
                     self.table(chunk);
                 }
+                // a footnote whose label is no note number (warned of in `read_as`): neither body
+                // text nor the text of the note before it
+                ChunkKind::NamedNote => self.pending_note = None,
                 ChunkKind::Item | ChunkKind::Para => {
-                    // a footnote whose label is no note number (`[^smith]: …`, warned of in
-                    // `read_as`): neither body text nor the text of the note before it
-                    if lines::named_note_label(chunk.full(self.text)).is_some() {
-                        self.pending_note = None;
-                        continue;
-                    }
                     // a page-bottom note in plain numbers (`3 Jane Doe, “Title,” 2020.`): only
                     // the next number in sequence, and only text that reads as a citation
                     if !in_notes && chunk.kind == ChunkKind::Para {

@@ -14,7 +14,7 @@ mod model;
 mod value;
 
 pub(crate) use attrs::key;
-pub use attrs::{Attrs, IntoKey, Key};
+pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};
 pub(crate) use model::evidence_to_v1;

@@ -726,8 +726,8 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
                     a.extend(b);
                     appended = true;
                 } else {
-                    let mut seen: HashSet<String> = a.iter().map(Value::to_string).collect();
-                    a.extend(b.into_iter().filter(|x| seen.insert(x.to_string())));
+                    let mut seen: HashSet<String> = a.iter().map(item_key).collect();
+                    a.extend(b.into_iter().filter(|x| seen.insert(item_key(x))));
                 }
             }
             (Some(Value::Number(a)), Value::Number(b)) if matches!(k, "mentions" | "weight") => {
@@ -744,6 +744,12 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     appended
 }
 
+/// A list item as the set of a list's items knows it: its compact JSON, written once (the
+/// value's `Display` writes it to a string, then copies that).
+fn item_key(x: &Value) -> String {
+    serde_json::to_string(x).unwrap_or_default()
+}
+
 /// Lists up to this long are united item by item as they merge.
 const SHORT_LIST: usize = 16;
 
@@ -753,7 +759,7 @@ fn dedup_lists(attrs: &mut Attrs) {
         if let Value::Array(a) = v {
             if a.len() > SHORT_LIST {
                 let mut seen = HashSet::with_capacity(a.len());
-                a.retain(|x| seen.insert(x.to_string()));
+                a.retain(|x| seen.insert(item_key(x)));
             }
         }
     }
