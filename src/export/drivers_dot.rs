@@ -190,7 +190,7 @@ mod tests {
             "actor:x",
             Edge {
                 kind: EdgeKind::Involves,
-                key: "involves".into(),
+                key: crate::graph::Str::Static("involves"),
                 attrs: {
                     let mut m = Attrs::new();
                     m.insert("weight", json!(3));

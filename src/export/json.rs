@@ -2,7 +2,7 @@
 
 use super::Sink;
 use crate::diag::{Code, Located, Severity};
-use crate::graph::{Attrs, Edge, EdgeKind, KnowledgeGraph, Node, NodeKind, Schema, Value as Field};
+use crate::graph::{Attrs, Edge, EdgeKind, Key, KnowledgeGraph, Node, NodeKind, Schema, Str, Value as Field};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 use std::io::Write;
@@ -27,7 +27,7 @@ pub fn value(g: &KnowledgeGraph) -> Value {
             let mut m = Map::new();
             m.insert("source".into(), json!(s));
             m.insert("target".into(), json!(t));
-            m.insert("key".into(), json!(e.key));
+            m.insert("key".into(), json!(e.key.as_str()));
             m.insert("kind".into(), json!(e.kind));
             for (k, v) in &e.attrs {
                 m.insert(k.to_string(), v.to_json());
@@ -355,8 +355,8 @@ impl Reading {
             return Err(format!("edge {i} has no source or target"));
         };
         let key = match key {
-            Field::String(k) => k.into(),
-            _ => String::new(),
+            Field::String(k) => k,
+            _ => Str::default(),
         };
         if !self.g.add_edge(s, t, Edge { kind, key, attrs }) {
             return Err(format!("edge {i} joins a node the graph does not have"));
@@ -500,7 +500,7 @@ impl<'de> serde::de::Visitor<'de> for List<'_> {
 }
 
 /// An object's fields named in `fixed` (null where missing), and the others in their order.
-fn fields<const N: usize>(o: Vec<(String, Field)>, fixed: [&str; N]) -> ([Field; N], Attrs) {
+fn fields<const N: usize>(o: Vec<(Key, Field)>, fixed: [&str; N]) -> ([Field; N], Attrs) {
     let mut found: [Field; N] = std::array::from_fn(|_| Field::Null);
     let mut attrs = Attrs::new();
     for (k, v) in o {
@@ -511,7 +511,7 @@ fn fields<const N: usize>(o: Vec<(String, Field)>, fixed: [&str; N]) -> ([Field;
                 }
             }
             None => {
-                attrs.insert(crate::graph::key(&k), v);
+                attrs.insert(k, v);
             }
         }
     }

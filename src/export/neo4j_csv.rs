@@ -182,7 +182,7 @@ fn write_table(g: &KnowledgeGraph, table: Table, w: &mut dyn std::io::Write) -> 
                     s.to_string(),
                     t.to_string(),
                     vocab::rel_type(e.kind).to_string(),
-                    e.key.clone(),
+                    e.key.to_string(),
                     e.kind.to_string(),
                 ];
                 r.extend(cols.iter().map(|(k, c)| field(e.attrs.get(k), *c)));

@@ -243,7 +243,7 @@ pub(crate) fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
         out.add(es.clone(), rdf::TYPE.into_owned(), term(edge_class(e.kind)));
         out.add(es.clone(), term("source"), a);
         out.add(es.clone(), term("target"), b);
-        out.add(es.clone(), term("key"), Literal::new_simple_literal(&e.key));
+        out.add(es.clone(), term("key"), Literal::new_simple_literal(e.key.as_str()));
         out.attrs(&es, &e.attrs);
     }
 }

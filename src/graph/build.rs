@@ -86,7 +86,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                     &source_id(src),
                     Edge {
                         kind: EdgeKind::Cites,
-                        key: format!("cites:{}", m.n),
+                        key: format!("cites:{}", m.n).into(),
                         attrs,
                     },
                 );
@@ -148,13 +148,13 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
         .map(|&n| {
             let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
             let mut o = vec![
-                ("document".to_string(), name.clone()),
-                ("n".to_string(), Value::from(n)),
-                ("span".to_string(), Value::from(at)),
+                ("document", name.clone()),
+                ("n", Value::from(n)),
+                ("span", Value::from(at)),
             ];
             if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
-                o.push(("page".to_string(), Value::from(p.page)));
-                o.push(("bbox".to_string(), bbox(p.bbox)));
+                o.push(("page", Value::from(p.page)));
+                o.push(("bbox", bbox(p.bbox)));
             }
             Value::Object(o)
         })

@@ -7,8 +7,8 @@
 
 use super::build::{claim_id, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::Value;
 use super::{Attrs, EdgeKind, NodeKind};
+use super::{Str, Value};
 use crate::claims::Claim;
 use crate::document::Document;
 use crate::extract::Extraction;
@@ -65,13 +65,16 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, doc: &Document, 
         for c in claims.iter().filter(|c| inside(&ranges, c.block, c.start, c.end)) {
             let mut attrs = Attrs::new();
             attrs.insert("document", name.clone());
-            attrs.insert("rule", json!(d.rules.first().copied().unwrap_or("driver/section")));
+            attrs.insert(
+                "rule",
+                Str::Static(d.rules.first().copied().unwrap_or("driver/section")),
+            );
             g.add_edge(
                 &claim_id(input.id, c.span),
                 &id,
                 Edge {
                     kind: EdgeKind::Supports,
-                    key: "supports".into(),
+                    key: Str::Static("supports"),
                     attrs,
                 },
             );
@@ -94,7 +97,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, doc: &Document, 
                 &target,
                 Edge {
                     kind: EdgeKind::Involves,
-                    key: "involves".into(),
+                    key: Str::Static("involves"),
                     attrs,
                 },
             );

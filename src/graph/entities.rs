@@ -10,7 +10,7 @@
 
 use super::build::{claim_id, place, short, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
-use super::{Attrs, EdgeKind, NodeKind, Value};
+use super::{Attrs, EdgeKind, NodeKind, Str, Value};
 use crate::claims::Claim;
 use crate::extract::{Class, Entity, Extraction};
 use crate::span::Span;
@@ -32,10 +32,10 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
-        a.insert("type", json!(e.kind.as_str()));
+        a.insert("type", Str::Static(e.kind.as_str()));
         a.insert("aliases", json!(e.aliases));
         a.insert("mentions", json!(e.mentions.len()));
-        a.insert("rule", json!(e.rule.id()));
+        a.insert("rule", Str::Static(e.rule.id()));
         a.insert("document", name.clone());
         if let Some(m) = e.mentions.first() {
             a.insert("span", m.span);
@@ -72,7 +72,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
                         id,
                         Edge {
                             kind: EdgeKind::Mentions,
-                            key: "mentions".into(),
+                            key: Str::Static("mentions"),
                             attrs: Attrs::new(),
                         },
                     );
@@ -105,6 +105,8 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
         .filter_map(|(&(a, b), &w)| Some((ids.get(a)?, ids.get(b)?, w)))
         .collect();
     pairs.sort();
+    // (one key for the document's co_mention edges, shared by them)
+    let co_mention = Str::shared(&format!("co_mention:{}", input.id));
     for (a, b, w) in pairs {
         let mut attrs = Attrs::new();
         attrs.insert("weight", json!(w));
@@ -114,7 +116,7 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
             b,
             Edge {
                 kind: EdgeKind::CoMention,
-                key: format!("co_mention:{}", input.id),
+                key: co_mention.clone(),
                 attrs,
             },
         );
@@ -142,18 +144,18 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
         };
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
-        attrs.insert("family", json!(r.family.as_str()));
+        attrs.insert("family", Str::Static(r.family.as_str()));
         attrs.insert("evidence_span", r.span);
         attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
         attrs.insert("document", name.clone());
         attrs.insert("span", r.span);
-        attrs.insert("rule", json!(r.rule.id()));
+        attrs.insert("rule", Str::Static(r.rule.id()));
         g.add_edge(
             s,
             o,
             Edge {
                 kind,
-                key: format!("{kind}:{}:{}:{}", r.predicate, input.id, r.span.start),
+                key: format!("{kind}:{}:{}:{}", r.predicate, input.id, r.span.start).into(),
                 attrs,
             },
         );

@@ -13,7 +13,6 @@ mod kind;
 mod model;
 mod value;
 
-pub(crate) use attrs::key;
 pub use attrs::{Attrs, Key};
 pub use build::{build, short, Input};
 pub use kind::{EdgeKind, NodeKind, Schema};

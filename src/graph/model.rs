@@ -29,7 +29,8 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edge {
     pub kind: EdgeKind,
-    pub key: String,
+    /// (a [`Str`]: most edges' keys are one of a few words, or shared by a document's edges)
+    pub key: Str,
     pub attrs: Attrs,
 }
 
@@ -47,7 +48,7 @@ struct Link {
 impl Link {
     /// What tells it from every other edge: its ends, kind and key.
     fn key(&self) -> (Ix, Ix, EdgeKind, &str) {
-        (self.s, self.t, self.edge.kind, &self.edge.key)
+        (self.s, self.t, self.edge.kind, self.edge.key.as_str())
     }
 }
 
@@ -786,7 +787,7 @@ mod tests {
         };
         Edge {
             kind,
-            key: key.to_string(),
+            key: key.to_string().into(),
             attrs,
         }
     }

@@ -13,15 +13,22 @@ use serde_json::Number;
 use std::fmt;
 use std::sync::Arc;
 
+use super::attrs::key;
+use super::Key;
+
 /// A string value: its own, or one allocation shared by many fields. A document's name stands in
 /// the `document` field of each of its claims and edges and in the `documents` list of each of
 /// its nodes; shared, a corpus of 76,000 documents holds it twice per document (once for the
 /// document's graph, once for the corpus's lists), not some 1.8 million times. Either way it is
 /// the same string: it compares and serialises as its text, and reads back as it.
+///
+/// A string the program itself holds (a rule's id, a relation's family, the key `mentions`)
+/// is [`Str::Static`]: no allocation at all, where a corpus's edges had one each.
 #[derive(Clone)]
 pub enum Str {
     Own(String),
     Shared(Arc<str>),
+    Static(&'static str),
 }
 
 impl Str {
@@ -34,6 +41,7 @@ impl Str {
         match self {
             Str::Own(s) => s,
             Str::Shared(s) => s,
+            Str::Static(s) => s,
         }
     }
 }
@@ -49,6 +57,32 @@ impl std::ops::Deref for Str {
 impl PartialEq for Str {
     fn eq(&self, other: &Str) -> bool {
         self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Str {}
+
+impl std::hash::Hash for Str {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+impl PartialEq<str> for Str {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Str {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Default for Str {
+    fn default() -> Str {
+        Str::Static("")
     }
 }
 
@@ -70,11 +104,18 @@ impl From<String> for Str {
     }
 }
 
+impl From<&str> for Str {
+    fn from(s: &str) -> Str {
+        Str::Own(s.to_string())
+    }
+}
+
 impl From<Str> for String {
     fn from(s: Str) -> String {
         match s {
             Str::Own(s) => s,
             Str::Shared(s) => s.to_string(),
+            Str::Static(s) => s.to_string(),
         }
     }
 }
@@ -89,8 +130,9 @@ pub enum Value {
     String(Str),
     Array(Vec<Value>),
     /// An object's fields in order (written in that order; looked up by a scan, as objects in
-    /// a graph's fields have a handful).
-    Object(Vec<(String, Value)>),
+    /// a graph's fields have a handful). Names are [`Key`]s, as a node's are: a source's
+    /// `footnotes` list holds an object per note, and a name of its own each was a third of it.
+    Object(Vec<(Key, Value)>),
 }
 
 static NULL: Value = Value::Null;
@@ -104,7 +146,7 @@ impl PartialEq for Value {
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Array(a), Value::Array(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, v)| other.get(k.as_str()) == Some(v))
+                a.len() == b.len() && a.iter().all(|(k, v)| other.get(*k) == Some(v))
             }
             _ => false,
         }
@@ -119,7 +161,7 @@ pub trait Lookup {
 impl Lookup for &str {
     fn find(self, v: &Value) -> Option<&Value> {
         match v {
-            Value::Object(o) => o.iter().find(|(k, _)| k == self).map(|(_, v)| v),
+            Value::Object(o) => o.iter().find(|(k, _)| *k == self).map(|(_, v)| v),
             _ => None,
         }
     }
@@ -188,7 +230,9 @@ impl Value {
             Value::Number(n) => serde_json::Value::Number(n.clone()),
             Value::String(s) => serde_json::Value::String(s.to_string()),
             Value::Array(a) => serde_json::Value::Array(a.iter().map(Value::to_json).collect()),
-            Value::Object(o) => serde_json::Value::Object(o.iter().map(|(k, v)| (k.clone(), v.to_json())).collect()),
+            Value::Object(o) => {
+                serde_json::Value::Object(o.iter().map(|(k, v)| (k.to_string(), v.to_json())).collect())
+            }
         }
     }
 }
@@ -210,7 +254,9 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Number(n) => Value::Number(n),
             serde_json::Value::String(s) => Value::String(Str::Own(s)),
             serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
-            serde_json::Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
+            serde_json::Value::Object(o) => {
+                Value::Object(o.into_iter().map(|(k, v)| (key(&k), Value::from(v))).collect())
+            }
         }
     }
 }
@@ -275,7 +321,7 @@ impl PartialEq<serde_json::Value> for Value {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
             }
             (Value::Object(a), serde_json::Value::Object(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, x)| b.get(k).is_some_and(|y| x == y))
+                a.len() == b.len() && a.iter().all(|(k, x)| b.get(*k).is_some_and(|y| x == y))
             }
             _ => false,
         }
@@ -378,24 +424,25 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields: Vec<(String, Value)> = Vec::new();
+        let mut fields: Vec<(Key, Value)> = Vec::new();
         // each name's position, once an object has more than a few (a scan per name would make
         // an object of a million names quadratic)
-        let mut at: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
-        while let Some((k, v)) = map.next_entry::<String, Value>()? {
+        let mut at: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
+        while let Some((k, v)) = map.next_entry::<std::borrow::Cow<'de, str>, Value>()? {
+            let k = key(&k);
             if fields.len() == SCAN && at.is_empty() {
-                at.extend(fields.iter().enumerate().map(|(i, (name, _))| (name.clone(), i)));
+                at.extend(fields.iter().enumerate().map(|(i, &(name, _))| (name, i)));
             }
             let old = if at.is_empty() {
-                fields.iter().position(|(name, _)| *name == k)
+                fields.iter().position(|&(name, _)| name == k)
             } else {
-                at.get(&k).copied()
+                at.get(k).copied()
             };
             match old.and_then(|i| fields.get_mut(i)) {
                 Some((_, slot)) => *slot = v,
                 None => {
                     if !at.is_empty() {
-                        at.insert(k.clone(), fields.len());
+                        at.insert(k, fields.len());
                     }
                     fields.push((k, v));
                 }

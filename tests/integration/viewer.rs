@@ -228,7 +228,7 @@ fn a_large_component_is_drawn_the_same_every_time() {
         for from in [i - 1, 0].into_iter().take(if i % 10 == 0 { 2 } else { 1 }) {
             let edge = Edge {
                 kind: EdgeKind::Relation,
-                key: format!("relation:supports:{from}:{i}"),
+                key: format!("relation:supports:{from}:{i}").into(),
                 attrs: Attrs::from_iter([("predicate", json!("supports"))]),
             };
             assert!(g.add_edge(&id(from), &id(i), edge));
@@ -267,7 +267,7 @@ fn odd_evidence_reads_as_schema_1_has_it() {
     {
         let edge = Edge {
             kind: EdgeKind::Relation,
-            key: format!("relation:odd:{i}"),
+            key: format!("relation:odd:{i}").into(),
             attrs: Attrs::from_iter([
                 ("predicate", json!("odd")),
                 ("evidence_span", json!([1, 2])),
