@@ -500,7 +500,7 @@ impl<'de> serde::de::Visitor<'de> for List<'_> {
 }
 
 /// An object's fields named in `fixed` (null where missing), and the others in their order.
-fn fields<const N: usize>(o: Vec<(Key, Field)>, fixed: [&str; N]) -> ([Field; N], Attrs) {
+fn fields<const N: usize>(o: thin_vec::ThinVec<(Key, Field)>, fixed: [&str; N]) -> ([Field; N], Attrs) {
     let mut found: [Field; N] = std::array::from_fn(|_| Field::Null);
     let mut attrs = Attrs::new();
     for (k, v) in o {

@@ -142,12 +142,12 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
         a.insert("urls", json!(s.urls));
     }
     a.insert("doi", json!(c.doi));
-    let notes: Vec<Value> = s
+    let notes: thin_vec::ThinVec<Value> = s
         .notes
         .iter()
         .map(|&n| {
             let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
-            let mut o = vec![
+            let mut o = thin_vec::thin_vec![
                 ("document", name.clone()),
                 ("n", Value::from(n)),
                 ("span", Value::from(at)),

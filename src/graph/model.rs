@@ -15,6 +15,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use hashbrown::HashTable;
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
+use thin_vec::ThinVec;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -339,7 +340,7 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         // (each name one allocation, shared by every node's list)
-        let docs: Vec<Value> = documents.iter().map(|d| Str::shared(d).into()).collect();
+        let docs: ThinVec<Value> = documents.iter().map(|d| Str::shared(d).into()).collect();
         // each node's position in `g` → its position here: edges are added by position, not id
         let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
@@ -492,7 +493,7 @@ impl KnowledgeGraph {
             let Some(node) = at_mut(&mut self.nodes, b) else {
                 continue;
             };
-            let mut same_as: Vec<Value> = Vec::new();
+            let mut same_as: ThinVec<Value> = ThinVec::new();
             for other in taken {
                 same_as.push(other.id.into());
                 self.unsettled |= merge_attrs(&mut node.attrs, other.attrs, true);

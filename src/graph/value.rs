@@ -1,4 +1,4 @@
-//! A field's value: JSON's kinds, in 32 bytes.
+//! A field's value: JSON's kinds, in 24 bytes.
 //!
 //! serde_json's `Value` takes 72 bytes with its `preserve_order` feature (which the graph's
 //! readers and the SARIF and CSL writers rely on for their field order), because the map its
@@ -6,12 +6,18 @@
 //! span is a list of two numbers, every node lists its documents), so the graph keeps its own:
 //! the same kinds and the same methods, an object being its (name, value) pairs in order. It
 //! serialises as the serde_json value it converts from would, byte for byte.
+//!
+//! A list is a `ThinVec`, one pointer wide (its length and capacity are stored with its items),
+//! so that no kind's payload is over 16 bytes and the compiler fits the kind's tag into the
+//! string's own (a `Vec` made it 32 bytes: 8 more per field and list item, a tenth of a corpus
+//! graph).
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Number;
 use std::fmt;
 use std::sync::Arc;
+use thin_vec::{thin_vec, ThinVec};
 
 use super::attrs::key;
 use super::Key;
@@ -128,11 +134,11 @@ pub enum Value {
     Bool(bool),
     Number(Number),
     String(Str),
-    Array(Vec<Value>),
+    Array(ThinVec<Value>),
     /// An object's fields in order (written in that order; looked up by a scan, as objects in
     /// a graph's fields have a handful). Names are [`Key`]s, as a node's are: a source's
     /// `footnotes` list holds an object per note, and a name of its own each was a third of it.
-    Object(Vec<(Key, Value)>),
+    Object(ThinVec<(Key, Value)>),
 }
 
 static NULL: Value = Value::Null;
@@ -198,7 +204,7 @@ impl Value {
         }
     }
 
-    pub fn as_array(&self) -> Option<&Vec<Value>> {
+    pub fn as_array(&self) -> Option<&[Value]> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
@@ -293,7 +299,7 @@ from_number!(u8, u16, u32, u64, usize, i32, i64);
 /// A span as the contract writes it: `[start, end]`.
 impl From<crate::span::Span> for Value {
     fn from(s: crate::span::Span) -> Value {
-        Value::Array(vec![s.start.into(), s.end.into()])
+        Value::Array(thin_vec![s.start.into(), s.end.into()])
     }
 }
 
@@ -416,7 +422,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        let mut items = ThinVec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(v) = seq.next_element()? {
             items.push(v);
         }
@@ -424,7 +430,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields: Vec<(Key, Value)> = Vec::new();
+        let mut fields: ThinVec<(Key, Value)> = ThinVec::new();
         // each name's position, once an object has more than a few (a scan per name would make
         // an object of a million names quadratic)
         let mut at: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
@@ -471,7 +477,7 @@ mod tests {
 
     #[test]
     fn is_small_and_writes_what_serde_json_writes() {
-        assert_eq!(std::mem::size_of::<Value>(), 32);
+        assert_eq!(std::mem::size_of::<Value>(), 24);
         let j = json!({"b": [1, -2, 2.5, null, true, "é\"\n"], "a": {"z": {}, "y": []}, "c": "x"});
         let v = Value::from(j.clone());
         assert_eq!(v, j);
@@ -483,7 +489,7 @@ mod tests {
         assert_eq!(v.to_string(), j.to_string());
         assert_eq!(format!("{v:#}"), format!("{j:#}"));
         assert_eq!(v["c"], "x");
-        assert_eq!(v["b"].as_array().map(Vec::len), Some(6));
+        assert_eq!(v["b"].as_array().map(<[Value]>::len), Some(6));
         assert!(v["missing"].is_null() && v["c"]["x"].is_null());
         let text = r#"{"b": 1, "a": [1.5e300, -0, 0.0, 18446744073709551615, -9223372036854775808], "b": {}}"#;
         let read: Option<Value> = serde_json::from_str(text).ok();
