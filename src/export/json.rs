@@ -504,7 +504,7 @@ fn fields<const N: usize>(o: thin_vec::ThinVec<(Key, Field)>, fixed: [&str; N]) 
     let mut found: [Field; N] = std::array::from_fn(|_| Field::Null);
     let mut attrs = Attrs::new();
     for (k, v) in o {
-        match fixed.iter().position(|f| *f == k) {
+        match fixed.iter().position(|f| k == *f) {
             Some(at) => {
                 if let Some(slot) = found.get_mut(at) {
                     *slot = v;

@@ -2,21 +2,90 @@
 //!
 //! A corpus graph holds tens of thousands of edges with a handful of fields each. A general map
 //! (serde_json's, which hashes and allocates each name) cost several hundred bytes per edge and
-//! most of the allocations of a build; here the names of the fields the pipeline sets are
-//! `&'static str`, and a lookup is a scan of a few entries.
+//! most of the allocations of a build; here a name is a [`Key`], one pointer to the name's one
+//! interned copy, and a lookup is a scan of a few entries.
 
 use super::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Map;
+use std::fmt;
 use std::sync::{LazyLock, Mutex};
 
-/// A field name: 16 bytes, where an owned name took 24 (a corpus holds millions of fields). The
-/// pipeline's own names are string literals; a name read from a graph JSON is interned by
-/// `key`.
-pub type Key = &'static str;
+/// A field name: a pointer to the name's one copy, interned by [`key`]. 8 bytes, where a
+/// `&str` takes 16 and an owned name 24: a corpus holds millions of fields. A name given as a
+/// string literal (the pipeline's) or read from a graph JSON becomes one through `From<&'static
+/// str>` or the crate-private `key`, so no caller interns names made up on the fly.
+#[derive(Clone, Copy)]
+pub struct Key(&'static &'static str);
 
-/// The names read from elsewhere, each kept once for the process's life.
-static NAMES: LazyLock<Mutex<foldhash::HashSet<&'static str>>> = LazyLock::new(Mutex::default);
+impl Key {
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+/// (Every key is interned, so one name is one pointer; the text is compared should it not be.)
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        std::ptr::eq(self.0, other.0) || self.0 == other.0
+    }
+}
+
+impl Eq for Key {}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.0.hash(h);
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl fmt::Debug for Key {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for Key {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+/// A name the program holds.
+impl From<&'static str> for Key {
+    fn from(name: &'static str) -> Key {
+        key(name)
+    }
+}
+
+/// Every name interned, each kept once for the process's life.
+static NAMES: LazyLock<Mutex<foldhash::HashMap<&'static str, Key>>> = LazyLock::new(Mutex::default);
 
 /// `name` as a [`Key`]: the one copy of it interned so far, or a new one, kept for the process's
 /// life. A graph's field names are a few dozen whatever its size, so the copies kept are few; a
@@ -25,9 +94,9 @@ static NAMES: LazyLock<Mutex<foldhash::HashSet<&'static str>>> = LazyLock::new(M
 /// caller interns names made up on the fly.
 pub(crate) fn key(name: &str) -> Key {
     thread_local! {
-        /// The names this thread has interned, asked before the shared set: a graph JSON's
-        /// reader asks once per field, and a lock per field cost 2% of a `query`.
-        static SEEN: std::cell::RefCell<foldhash::HashSet<&'static str>> = Default::default();
+        /// The names this thread has interned, asked before the shared set: every field set
+        /// asks, and a lock per field cost 2% of a `query`.
+        static SEEN: std::cell::RefCell<foldhash::HashMap<&'static str, Key>> = Default::default();
     }
     if let Some(k) = SEEN.with_borrow(|seen| seen.get(name).copied()) {
         return k;
@@ -37,13 +106,15 @@ pub(crate) fn key(name: &str) -> Key {
         match names.get(name) {
             Some(&k) => k,
             None => {
-                let k: &'static str = Box::leak(name.into());
-                names.insert(k);
+                // the text and the pointer to it, each leaked once
+                let text: &'static str = Box::leak(name.into());
+                let k = Key(Box::leak(Box::new(text)));
+                names.insert(text, k);
                 k
             }
         }
     };
-    SEEN.with_borrow_mut(|seen| seen.insert(k));
+    SEEN.with_borrow_mut(|seen| seen.insert(k.0, k));
     k
 }
 
@@ -68,9 +139,9 @@ impl Attrs {
     }
 
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
-    pub fn insert(&mut self, k: Key, v: impl Into<Value>) -> Option<Value> {
-        let v = v.into();
-        match self.get_mut(k) {
+    pub fn insert(&mut self, k: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
+        let (k, v) = (k.into(), v.into());
+        match self.get_mut(k.as_str()) {
             Some(old) => Some(std::mem::replace(old, v)),
             None => {
                 self.0.push((k, v));
@@ -87,14 +158,14 @@ impl Attrs {
 
     /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
     /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
-    pub fn replace(&mut self, old: &str, new: Key, v: impl Into<Value>) -> Option<Value> {
+    pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
         let slot = self.0.iter_mut().find(|(x, _)| *x == old)?;
-        let (_, was) = std::mem::replace(slot, (new, v.into()));
+        let (_, was) = std::mem::replace(slot, (new.into(), v.into()));
         Some(was)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (*k, v))
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
@@ -129,12 +200,12 @@ impl<'a> IntoIterator for &'a Attrs {
     type IntoIter = std::iter::Map<std::slice::Iter<'a, (Key, Value)>, fn(&'a (Key, Value)) -> (&'a str, &'a Value)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (*k, v))
+        self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 }
 
-impl<V: Into<Value>> FromIterator<(Key, V)> for Attrs {
-    fn from_iter<I: IntoIterator<Item = (Key, V)>>(items: I) -> Attrs {
+impl<K: Into<Key>, V: Into<Value>> FromIterator<(K, V)> for Attrs {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(items: I) -> Attrs {
         let mut out = Attrs::new();
         for (k, v) in items {
             out.insert(k, v);
@@ -164,14 +235,16 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    /// A name read from elsewhere is kept once however often it is read, and a field set by it
-    /// is the field set by the literal.
+    /// A name is kept once however often and on whichever thread it is read or given, and a
+    /// field set by a name read is the field set by the literal.
     #[test]
-    fn names_read_from_elsewhere_are_interned() {
-        assert_eq!(std::mem::size_of::<(Key, Value)>(), 40);
+    fn names_are_interned() {
+        assert_eq!(std::mem::size_of::<(Key, Value)>(), 32);
         let read = String::from("x-field");
-        let (a, b) = (key(&read), key("x-field"));
-        assert!(std::ptr::eq(a, b));
+        let (a, b) = (key(&read), Key::from("x-field"));
+        assert!(std::ptr::eq(a.0, b.0));
+        let there = std::thread::spawn(|| std::ptr::from_ref(key("x-field").0) as usize).join();
+        assert_eq!(there.ok(), Some(std::ptr::from_ref(a.0) as usize));
         let mut attrs = Attrs::new();
         attrs.insert(key(&read), json!(1));
         attrs.insert("x-field", json!(2));

@@ -148,13 +148,13 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
         .map(|&n| {
             let at = doc.note(n).map(|x| x.span).unwrap_or(s.span);
             let mut o = thin_vec::thin_vec![
-                ("document", name.clone()),
-                ("n", Value::from(n)),
-                ("span", Value::from(at)),
+                ("document".into(), name.clone()),
+                ("n".into(), Value::from(n)),
+                ("span".into(), Value::from(at)),
             ];
             if let Some(p) = input.layout.and_then(|l| l.locate(at)) {
-                o.push(("page", Value::from(p.page)));
-                o.push(("bbox", bbox(p.bbox)));
+                o.push(("page".into(), Value::from(p.page)));
+                o.push(("bbox".into(), bbox(p.bbox)));
             }
             Value::Object(o)
         })

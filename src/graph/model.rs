@@ -716,7 +716,7 @@ fn id_rank(n: &Node) -> usize {
 pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
-        match (into.get_mut(k), v) {
+        match (into.get_mut(k.as_str()), v) {
             (Some(Value::Array(a)), Value::Array(b)) => {
                 if a.len() + b.len() <= SHORT_LIST {
                     for x in b {
@@ -732,7 +732,7 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
                     a.extend(b.into_iter().filter(|x| seen.insert(item_key(x))));
                 }
             }
-            (Some(Value::Number(a)), Value::Number(b)) if matches!(k, "mentions" | "weight") => {
+            (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_str(), "mentions" | "weight") => {
                 let sum = a.as_u64().unwrap_or(0) + b.as_u64().unwrap_or(0);
                 *a = sum.into();
             }

@@ -152,7 +152,7 @@ impl PartialEq for Value {
             (Value::String(a), Value::String(b)) => a == b,
             (Value::Array(a), Value::Array(b)) => a == b,
             (Value::Object(a), Value::Object(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, v)| other.get(*k) == Some(v))
+                a.len() == b.len() && a.iter().all(|(k, v)| other.get(k.as_str()) == Some(v))
             }
             _ => false,
         }
@@ -327,7 +327,7 @@ impl PartialEq<serde_json::Value> for Value {
                 a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
             }
             (Value::Object(a), serde_json::Value::Object(b)) => {
-                a.len() == b.len() && a.iter().all(|(k, x)| b.get(*k).is_some_and(|y| x == y))
+                a.len() == b.len() && a.iter().all(|(k, x)| b.get(k.as_str()).is_some_and(|y| x == y))
             }
             _ => false,
         }
@@ -442,7 +442,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
             let old = if at.is_empty() {
                 fields.iter().position(|&(name, _)| name == k)
             } else {
-                at.get(k).copied()
+                at.get(&k).copied()
             };
             match old.and_then(|i| fields.get_mut(i)) {
                 Some((_, slot)) => *slot = v,
