@@ -44,13 +44,19 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
         attrs,
     });
+    // (each heading one allocation, shared by the claims under it)
+    let mut headings: foldhash::HashMap<&str, Value> = foldhash::HashMap::default();
     for c in claims {
         let id = claim_id(input.id, c.span);
         let line = input.lines.line(c.span.start as usize);
         let mut attrs = Attrs::new();
         attrs.insert("text", json!(c.text));
         attrs.insert("document", name.clone());
-        attrs.insert("section", json!(c.section));
+        let section = c.section.iter().map(|h| {
+            let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h).into());
+            shared.clone()
+        });
+        attrs.insert("section", Value::Array(section.collect()));
         attrs.insert("span", c.span);
         attrs.insert("line", json!(line));
         attrs.insert("footnotes", json!(c.notes()));
