@@ -210,7 +210,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         out.end("node")?;
     }
     for (i, (s, t, e)) in g.edges().enumerate() {
-        let (kind, key) = (Value::from(e.kind.as_str()), Value::from(e.key.as_str()));
+        let (kind, key) = (Value::from(e.kind.as_str()), Value::from(e.key.clone()));
         let id = format!("e{i}");
         out.start("edge", &[("id", &id), ("source", s), ("target", t)])?;
         out.attrs("e", &edge_keys, edge_fields(e, &kind, &key))?;

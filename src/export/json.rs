@@ -511,7 +511,8 @@ fn fields<const N: usize>(o: thin_vec::ThinVec<(Key, Field)>, fixed: [&str; N]) 
                 }
             }
             None => {
-                attrs.insert(k, v);
+                // (an object's names are distinct once read: see `Value`'s reading)
+                attrs.push(k, v);
             }
         }
     }

@@ -11,10 +11,10 @@ use serde_json::Map;
 use std::fmt;
 use std::sync::{LazyLock, Mutex};
 
-/// A field name: a pointer to the name's one copy, interned by [`key`]. 8 bytes, where a
-/// `&str` takes 16 and an owned name 24: a corpus holds millions of fields. A name given as a
-/// string literal (the pipeline's) or read from a graph JSON becomes one through `From<&'static
-/// str>` or the crate-private `key`, so no caller interns names made up on the fly.
+/// A field name: a pointer to the name's one copy, interned by `key`. 8 bytes, where a `&str`
+/// takes 16 and an owned name 24: a corpus holds millions of fields. The pipeline's names are
+/// string literals (`From<&'static str>`); a name read from a graph JSON, a node's or an edge's
+/// field or one inside a value, is interned as it is read (see `key`).
 #[derive(Clone, Copy)]
 pub struct Key(&'static &'static str);
 
@@ -32,24 +32,25 @@ impl std::ops::Deref for Key {
     }
 }
 
-/// (Every key is interned, so one name is one pointer; the text is compared should it not be.)
+/// Keys are made by `key` alone, which gives one name one pointer: the pointers compare.
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        std::ptr::eq(self.0, other.0) || self.0 == other.0
+        std::ptr::eq(self.0, other.0)
     }
 }
 
 impl Eq for Key {}
 
+/// As its text hashes (so a set of keys is looked up by a `&str`: see `Borrow`).
 impl std::hash::Hash for Key {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         self.0.hash(h);
     }
 }
 
-impl PartialEq<str> for Key {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == other
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        self.0
     }
 }
 
@@ -77,26 +78,34 @@ impl Serialize for Key {
     }
 }
 
-/// A name the program holds.
+/// A name the program holds: interned as it is, without a copy of its text.
 impl From<&'static str> for Key {
     fn from(name: &'static str) -> Key {
-        key(name)
+        intern(name, || name)
     }
 }
 
 /// Every name interned, each kept once for the process's life.
-static NAMES: LazyLock<Mutex<foldhash::HashMap<&'static str, Key>>> = LazyLock::new(Mutex::default);
+static NAMES: LazyLock<Mutex<foldhash::HashSet<Key>>> = LazyLock::new(Mutex::default);
 
-/// `name` as a [`Key`]: the one copy of it interned so far, or a new one, kept for the process's
-/// life. A graph's field names are a few dozen whatever its size, so the copies kept are few; a
-/// file made to hold a million distinct names keeps a million, as its graph holds them while it
-/// is read and queried (the command line reads one graph JSON a run). Crate-private, so that no
-/// caller interns names made up on the fly.
+/// `name` as a [`Key`]: the one interned so far, or a new one, kept for the process's life.
+///
+/// The pipeline sets a few dozen names; a graph JSON read (`export::json::read`, `Value`'s
+/// `Deserialize` and `From<serde_json::Value>`) interns every object name it holds, at any
+/// depth. Those are a few dozen too whatever a graph's size, but a file made to hold a million
+/// distinct names keeps a million for the process's life (the command line reads one graph JSON
+/// a run; a program reading many graphs from untrusted sources keeps all their names).
+/// Crate-private, so that no caller interns names made up on the fly.
 pub(crate) fn key(name: &str) -> Key {
+    intern(name, || Box::leak(name.into()))
+}
+
+/// [`key`], with what to keep as the text of a name not interned yet.
+fn intern(name: &str, text: impl FnOnce() -> &'static str) -> Key {
     thread_local! {
-        /// The names this thread has interned, asked before the shared set: every field set
-        /// asks, and a lock per field cost 2% of a `query`.
-        static SEEN: std::cell::RefCell<foldhash::HashMap<&'static str, Key>> = Default::default();
+        /// The names this thread has met, asked before the shared set: every field set asks,
+        /// and a lock per field cost 2% of a `query`.
+        static SEEN: std::cell::RefCell<foldhash::HashSet<Key>> = Default::default();
     }
     if let Some(k) = SEEN.with_borrow(|seen| seen.get(name).copied()) {
         return k;
@@ -106,15 +115,14 @@ pub(crate) fn key(name: &str) -> Key {
         match names.get(name) {
             Some(&k) => k,
             None => {
-                // the text and the pointer to it, each leaked once
-                let text: &'static str = Box::leak(name.into());
-                let k = Key(Box::leak(Box::new(text)));
-                names.insert(text, k);
+                // (the pointer to the text is leaked once, and the text when it was copied)
+                let k = Key(Box::leak(Box::new(text())));
+                names.insert(k);
                 k
             }
         }
     };
-    SEEN.with_borrow_mut(|seen| seen.insert(k.0, k));
+    SEEN.with_borrow_mut(|seen| seen.insert(k));
     k
 }
 
@@ -141,13 +149,20 @@ impl Attrs {
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
     pub fn insert(&mut self, k: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
         let (k, v) = (k.into(), v.into());
-        match self.get_mut(k.as_str()) {
+        match self.0.iter_mut().find(|(x, _)| *x == k).map(|(_, v)| v) {
             Some(old) => Some(std::mem::replace(old, v)),
             None => {
                 self.0.push((k, v));
                 None
             }
         }
+    }
+
+    /// Sets a field the caller knows is not set (the names of a parsed object, which are
+    /// distinct): no scan of the fields before it, which made a node of a million fields
+    /// quadratic to read.
+    pub(crate) fn push(&mut self, k: Key, v: Value) {
+        self.0.push((k, v));
     }
 
     /// Removes a field, giving its value.
@@ -216,7 +231,12 @@ impl<K: Into<Key>, V: Into<Value>> FromIterator<(K, V)> for Attrs {
 
 impl From<Map<String, serde_json::Value>> for Attrs {
     fn from(m: Map<String, serde_json::Value>) -> Attrs {
-        m.into_iter().map(|(k, v)| (key(&k), v)).collect()
+        let mut out = Attrs::new();
+        for (k, v) in m {
+            // (a map's names are distinct)
+            out.push(key(&k), v.into());
+        }
+        out
     }
 }
 

@@ -45,7 +45,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs,
     });
     // (each heading one allocation, shared by the claims under it)
-    let mut headings: foldhash::HashMap<&str, Value> = foldhash::HashMap::default();
+    let mut headings: foldhash::HashMap<&str, Str> = foldhash::HashMap::default();
     for c in claims {
         let id = claim_id(input.id, c.span);
         let line = input.lines.line(c.span.start as usize);
@@ -53,8 +53,8 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("text", json!(c.text));
         attrs.insert("document", name.clone());
         let section = c.section.iter().map(|h| {
-            let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h).into());
-            shared.clone()
+            let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h));
+            Value::from(shared.clone())
         });
         attrs.insert("section", Value::Array(section.collect()));
         attrs.insert("span", c.span);

@@ -8,9 +8,9 @@
 //! serialises as the serde_json value it converts from would, byte for byte.
 //!
 //! A list is a `ThinVec`, one pointer wide (its length and capacity are stored with its items),
-//! so that no kind's payload is over 16 bytes and the compiler fits the kind's tag into the
-//! string's own (a `Vec` made it 32 bytes: 8 more per field and list item, a tenth of a corpus
-//! graph).
+//! so that no kind's payload but the string's is over 16 bytes and the compiler fits the kind's
+//! tag into the string's own (among its capacity's spare values). A `Vec` made a value 32
+//! bytes: 8 more per field and list item, a tenth of a corpus graph.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -63,26 +63,6 @@ impl std::ops::Deref for Str {
 impl PartialEq for Str {
     fn eq(&self, other: &Str) -> bool {
         self.as_str() == other.as_str()
-    }
-}
-
-impl Eq for Str {}
-
-impl std::hash::Hash for Str {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        self.as_str().hash(h);
-    }
-}
-
-impl PartialEq<str> for Str {
-    fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
-    }
-}
-
-impl PartialEq<&str> for Str {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
     }
 }
 
@@ -434,8 +414,8 @@ impl<'de> Visitor<'de> for ValueVisitor {
         // each name's position, once an object has more than a few (a scan per name would make
         // an object of a million names quadratic)
         let mut at: foldhash::HashMap<Key, usize> = foldhash::HashMap::default();
-        while let Some((k, v)) = map.next_entry::<std::borrow::Cow<'de, str>, Value>()? {
-            let k = key(&k);
+        while let Some(k) = map.next_key_seed(Name)? {
+            let v: Value = map.next_value()?;
             if fields.len() == SCAN && at.is_empty() {
                 at.extend(fields.iter().enumerate().map(|(i, &(name, _))| (name, i)));
             }
@@ -455,6 +435,29 @@ impl<'de> Visitor<'de> for ValueVisitor {
             }
         }
         Ok(Value::Object(fields))
+    }
+}
+
+/// An object's name, read as a [`Key`] straight from the parser's text (no string of its own).
+struct Name;
+
+impl<'de> de::DeserializeSeed<'de> for Name {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for Name {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a name")
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Key, E> {
+        Ok(key(s))
     }
 }
 

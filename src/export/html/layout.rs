@@ -11,6 +11,7 @@ use crate::graph::Node;
 use crate::graph::Value;
 use crate::graph::{EdgeKind, NodeKind};
 use petgraph::graph::UnGraph;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Font size of node labels in the drawing (px).
@@ -32,8 +33,9 @@ pub struct DNode {
     pub y: f64,
     pub r: f64,
     pub shape: Shape,
-    pub fill: String,
-    pub stroke: String,
+    /// (colours are the palette's: no string of their own per node)
+    pub fill: &'static str,
+    pub stroke: &'static str,
     pub label: String,
     /// Label position relative to the node, and its anchor (`start`, `middle`, `end`).
     pub lx: f64,
@@ -46,7 +48,7 @@ pub struct DNode {
 pub struct DEdge {
     pub s: usize,
     pub t: usize,
-    pub kind: String,
+    pub kind: Cow<'static, str>,
     pub d: String,
     pub width: f64,
     pub arrow: bool,
@@ -301,8 +303,8 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
             y: py,
             r,
             shape: shape_of(n),
-            fill: fill.into(),
-            stroke: stroke.into(),
+            fill,
+            stroke,
             label: label_of(n),
             lx: 0.0,
             ly: r + FONT + 1.0,
@@ -368,7 +370,8 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect::<Vec<_>>()
-                .join(" "),
+                .join(" ")
+                .into(),
             d: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
             width: 1.2 + (list.len() as f64 - 1.0).min(3.0) * 0.7,
             arrow: forward || backward,
@@ -405,8 +408,8 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
                 y: top + 26.0 + (k / cols) as f64 * ROW,
                 r,
                 shape: shape_of(n),
-                fill: fill.into(),
-                stroke: stroke.into(),
+                fill,
+                stroke,
                 label: clip(&n.label, 24),
                 lx: 14.0,
                 ly: 4.0,
@@ -638,8 +641,8 @@ pub fn citations(ix: &Indexed, colours: &Palette) -> Drawing {
             y: sy,
             r,
             shape: Shape::Circle,
-            fill: fill.into(),
-            stroke: stroke.into(),
+            fill,
+            stroke,
             label,
             lx: r + 6.0,
             ly: 4.0,
@@ -654,7 +657,7 @@ pub fn citations(ix: &Indexed, colours: &Palette) -> Drawing {
             edges.push(DEdge {
                 s: cl,
                 t: i,
-                kind: "cites".into(),
+                kind: Cow::Borrowed("cites"),
                 d: curve(cx + 4.5, cy, sx - r, sy),
                 width: if c >= 3 { 1.4 } else { 1.0 },
                 arrow: false,
@@ -744,8 +747,8 @@ pub fn drivers(ix: &Indexed, colours: &Palette) -> Drawing {
                 y,
                 r: 12.0,
                 shape: Shape::Rect { w: bw, h: 24.0 },
-                fill: fill.into(),
-                stroke: stroke.into(),
+                fill,
+                stroke,
                 label: clip(&n.label, 32),
                 lx: 0.0,
                 ly: 4.0,
@@ -783,7 +786,7 @@ pub fn drivers(ix: &Indexed, colours: &Palette) -> Drawing {
             edges.push(DEdge {
                 s: i,
                 t: d,
-                kind: "supports".into(),
+                kind: Cow::Borrowed("supports"),
                 d: curve(cx + 4.5, cy, dx - bw / 2.0, y),
                 width: 1.0,
                 arrow: false,
@@ -808,8 +811,8 @@ pub fn drivers(ix: &Indexed, colours: &Palette) -> Drawing {
             y: ey,
             r,
             shape: shape_of(n),
-            fill: fill.into(),
-            stroke: stroke.into(),
+            fill,
+            stroke,
             label: clip(&n.label, 26),
             lx: r + 6.0,
             ly: 4.0,
@@ -824,7 +827,7 @@ pub fn drivers(ix: &Indexed, colours: &Palette) -> Drawing {
             edges.push(DEdge {
                 s: d,
                 t: i,
-                kind: "involves".into(),
+                kind: Cow::Borrowed("involves"),
                 d: curve(dx + bw / 2.0, y, ex - r, ey),
                 width: (0.8 + w.sqrt() * 0.5).min(3.0),
                 arrow: false,
@@ -865,8 +868,8 @@ fn claim_dot(i: usize, n: &Node, at: (f64, f64), width: usize, colours: &Palette
         y: at.1,
         r: 4.5,
         shape: Shape::Circle,
-        fill: fill.into(),
-        stroke: stroke.into(),
+        fill,
+        stroke,
         label: clip(full, width),
         lx: -9.0,
         ly: 4.0,

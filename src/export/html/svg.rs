@@ -170,7 +170,7 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
             n.y,
             escape::xml(full)
         );
-        mark(out, n.shape, n.r, &n.fill, &n.stroke);
+        mark(out, n.shape, n.r, n.fill, n.stroke);
         let _ = write!(out, r#"<text x="{:.1}" y="{:.1}""#, n.lx, n.ly);
         if n.anchor != "start" {
             let _ = write!(out, r#" text-anchor="{}""#, n.anchor);
