@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time (default 600 s each): the document reader, the note
-# parser, the whole build into every exporter, and the PDF, DOCX and HTML readers. New inputs go to
-# fuzz/work/ (not committed); the small seed corpus in fuzz/corpus/ stays as it is; put more seed
-# files (real PDFs, say) in fuzz/work/TARGET/ before a run. A crash leaves its input in
-# fuzz/artifacts/TARGET/: add it as a regression test before fixing it.
+# parser, the whole build into every exporter, the graph JSON reader (`query`, `check`), and the
+# PDF, DOCX and HTML readers. New inputs go to fuzz/work/ (not committed); the small seed corpus
+# in fuzz/corpus/ stays as it is; put more seed files (real PDFs, say) in fuzz/work/TARGET/
+# before a run. A crash leaves its input in fuzz/artifacts/TARGET/: add it as a regression test
+# before fixing it.
 #   scripts/fuzz.sh [SECONDS] [TARGET ...]
 set -euo pipefail
 cd "$(dirname "$0")/../fuzz"
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(document notes pipeline pdf pdf_layout docx html)
+[ ${#targets[@]} -gt 0 ] || targets=(document notes pipeline graph pdf pdf_layout docx html)
 toolchain=+nightly
 rustup toolchain list | grep -q nightly || toolchain=""
 for t in "${targets[@]}"; do

@@ -100,7 +100,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         }
     }
     let sentences = super::entities::add(&mut g, input, &name, claims, ex);
-    super::drivers::add(&mut g, input, &name, doc, claims, ex);
+    super::drivers::add(&mut g, input, &name, claims, ex);
     for n in sentences {
         g.add_node(n);
     }

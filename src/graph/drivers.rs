@@ -10,7 +10,6 @@ use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind};
 use super::{Str, Value};
 use crate::claims::Claim;
-use crate::document::Document;
 use crate::extract::Extraction;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -28,15 +27,24 @@ fn by_block(ranges: &[(usize, usize, usize)]) -> Ranges {
 
 /// Whether the clean range `[start, end)` of `block` overlaps one of the ranges.
 fn inside(ranges: &Ranges, block: usize, start: usize, end: usize) -> bool {
-    ranges.get(&block).is_some_and(|rs| {
-        rs.iter()
-            .any(|&(s, e)| start < e && (end > s || (end == start && start == s)))
-    })
+    ranges.get(&block).is_some_and(|rs| overlaps(rs, start, end))
+}
+
+/// Whether `[start, end)` overlaps one of a block's ranges (an empty one at a range's start too).
+fn overlaps(rs: &[(usize, usize)], start: usize, end: usize) -> bool {
+    rs.iter()
+        .any(|&(s, e)| start < e && (end > s || (end == start && start == s)))
 }
 
 /// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]).
-pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, doc: &Document, claims: &[Claim], ex: &Extraction) {
-    let _ = doc;
+pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim], ex: &Extraction) {
+    // every mention by block, (start, end, entity): a driver looks at its own blocks' only
+    let mut per_block: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
+    for (ei, e) in ex.entities.iter().enumerate() {
+        for m in &e.mentions {
+            per_block.entry(m.block).or_default().push((m.start, m.end, ei));
+        }
+    }
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);
@@ -79,14 +87,18 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, doc: &Document, 
                 },
             );
         }
-        for e in &ex.entities {
-            let n = e
-                .mentions
-                .iter()
-                .filter(|m| inside(&ranges, m.block, m.start, m.end))
-                .count();
+        // mentions inside the driver's ranges, by entity (in the entities' order)
+        let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for (b, rs) in &ranges {
+            for &(start, end, ei) in per_block.get(b).into_iter().flatten() {
+                if overlaps(rs, start, end) {
+                    *counts.entry(ei).or_default() += 1;
+                }
+            }
+        }
+        for (e, n) in counts.into_iter().filter_map(|(ei, n)| Some((ex.entities.get(ei)?, n))) {
             let target = super::entities::node_id(e);
-            if n == 0 || g.node(&target).is_none() {
+            if g.node(&target).is_none() {
                 continue;
             }
             let mut attrs = Attrs::new();
