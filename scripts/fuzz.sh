@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each fuzz target for a bounded time (default 600 s each): the document reader, the note
-# parser, the whole build into every exporter, the graph JSON reader (`query`, `check`), and the
+# parser, the whole build into every exporter, the graph JSON reader (`query`), and the
 # PDF, DOCX and HTML readers. New inputs go to fuzz/work/ (not committed); the small seed corpus
 # in fuzz/corpus/ stays as it is; put more seed files (real PDFs, say) in fuzz/work/TARGET/
 # before a run. A crash leaves its input in fuzz/artifacts/TARGET/: add it as a regression test

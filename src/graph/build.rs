@@ -99,8 +99,9 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
             }
         }
     }
-    let sentences = super::entities::add(&mut g, input, &name, claims, ex);
-    super::drivers::add(&mut g, input, &name, claims, ex);
+    let mentions = super::entities::by_block(ex);
+    let sentences = super::entities::add(&mut g, input, &name, claims, ex, &mentions);
+    super::drivers::add(&mut g, input, &name, claims, ex, &mentions);
     for n in sentences {
         g.add_node(n);
     }

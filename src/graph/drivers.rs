@@ -36,15 +36,17 @@ fn overlaps(rs: &[(usize, usize)], start: usize, end: usize) -> bool {
         .any(|&(s, e)| start < e && (end > s || (end == start && start == s)))
 }
 
-/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]).
-pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim], ex: &Extraction) {
-    // every mention by block, (start, end, entity): a driver looks at its own blocks' only
-    let mut per_block: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
-    for (ei, e) in ex.entities.iter().enumerate() {
-        for m in &e.mentions {
-            per_block.entry(m.block).or_default().push((m.start, m.end, ei));
-        }
-    }
+/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]);
+/// `per_block` is the entities' mentions by block, so that a driver looks only at the mentions
+/// of its own blocks.
+pub fn add(
+    g: &mut KnowledgeGraph,
+    input: &Input,
+    name: &Value,
+    claims: &[Claim],
+    ex: &Extraction,
+    per_block: &super::entities::Mentions,
+) {
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);

@@ -26,9 +26,34 @@ pub fn node_id(e: &Entity) -> String {
     }
 }
 
+/// The entities' mentions by block: `(start, end, entity index)` in order of place.
+pub type Mentions = BTreeMap<usize, Vec<(usize, usize, usize)>>;
+
+/// [`Mentions`] of an extraction (made once a document: claims and drivers both ask it).
+pub fn by_block(ex: &Extraction) -> Mentions {
+    let mut per_block = Mentions::new();
+    for (ei, e) in ex.entities.iter().enumerate() {
+        for m in &e.mentions {
+            per_block.entry(m.block).or_default().push((m.start, m.end, ei));
+        }
+    }
+    for ms in per_block.values_mut() {
+        ms.sort_unstable();
+    }
+    per_block
+}
+
 /// Adds the entities and their edges; gives the `sentence` nodes the relations name.
-/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]).
-pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim], ex: &Extraction) -> Vec<Node> {
+/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]);
+/// `per_block` is [`by_block`] of `ex`.
+pub fn add(
+    g: &mut KnowledgeGraph,
+    input: &Input,
+    name: &Value,
+    claims: &[Claim],
+    ex: &Extraction,
+    per_block: &Mentions,
+) -> Vec<Node> {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
@@ -49,16 +74,6 @@ pub fn add(g: &mut KnowledgeGraph, input: &Input, name: &Value, claims: &[Claim]
             label: e.label.clone(),
             attrs: a,
         });
-    }
-    // mentions per block: (start, end, entity index)
-    let mut per_block: BTreeMap<usize, Vec<(usize, usize, usize)>> = BTreeMap::new();
-    for (ei, e) in ex.entities.iter().enumerate() {
-        for m in &e.mentions {
-            per_block.entry(m.block).or_default().push((m.start, m.end, ei));
-        }
-    }
-    for ms in per_block.values_mut() {
-        ms.sort_unstable();
     }
     for c in claims {
         let Some(ms) = per_block.get(&c.block) else { continue };

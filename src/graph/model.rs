@@ -733,7 +733,8 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
                 }
             }
             (Some(Value::Number(a)), Value::Number(b)) if matches!(k.as_str(), "mentions" | "weight") => {
-                let sum = a.as_u64().unwrap_or(0) + b.as_u64().unwrap_or(0);
+                // (saturating: a graph JSON read may hold any count)
+                let sum = a.as_u64().unwrap_or(0).saturating_add(b.as_u64().unwrap_or(0));
                 *a = sum.into();
             }
             (Some(slot @ Value::Null), v) => *slot = v,
@@ -791,6 +792,20 @@ mod tests {
             key: key.to_string().into(),
             attrs,
         }
+    }
+
+    /// Counts add up to the largest one there is, never past it: a graph JSON read may hold any
+    /// (found reading the `graph` fuzz target's code; overflowed, which debug builds panic on).
+    #[test]
+    fn counts_saturate() {
+        let mut g = KnowledgeGraph::new();
+        g.add_node(node("a", NodeKind::Actor, "A", json!({"mentions": u64::MAX})));
+        g.add_node(node("a", NodeKind::Actor, "A", json!({"mentions": 2})));
+        let mentions = g
+            .node("a")
+            .and_then(|n| n.attrs.get("mentions"))
+            .and_then(Value::as_u64);
+        assert_eq!(mentions, Some(u64::MAX));
     }
 
     /// One document naming one organisation two ways (neither from the lexicon), each way its
