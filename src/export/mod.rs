@@ -13,6 +13,7 @@ pub mod graphml;
 pub mod html;
 pub mod json;
 pub mod neo4j_csv;
+pub mod num;
 pub mod rdf;
 pub mod vocab;
 

@@ -6,6 +6,7 @@
 
 use super::force::{self, Extent};
 use super::Indexed;
+use crate::export::num::Fixed1 as F;
 use crate::export::vocab::{Palette, Swatch};
 use crate::graph::Node;
 use crate::graph::Value;
@@ -149,7 +150,8 @@ fn shape_of(n: &Node) -> Shape {
 
 fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
     let xm = (x1 + x2) / 2.0;
-    format!("M{x1:.1} {y1:.1}C{xm:.1} {y1:.1} {xm:.1} {y2:.1} {x2:.1} {y2:.1}")
+    let (x1, y1, xm, x2, y2) = (F(x1), F(y1), F(xm), F(x2), F(y2));
+    format!("M{x1} {y1}C{xm} {y1} {xm} {y2} {x2} {y2}")
 }
 
 pub fn all(ix: &Indexed) -> Vec<Drawing> {
@@ -372,7 +374,7 @@ pub fn relationships(ix: &Indexed, colours: &Palette) -> Drawing {
                 .collect::<Vec<_>>()
                 .join(" ")
                 .into(),
-            d: format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}"),
+            d: format!("M{} {}L{} {}", F(x1), F(y1), F(x2), F(y2)),
             width: 1.2 + (list.len() as f64 - 1.0).min(3.0) * 0.7,
             arrow: forward || backward,
             label,

@@ -4,6 +4,8 @@
 
 use super::layout::{text_width, Drawing, Shape, FONT};
 use crate::export::escape;
+// (coordinates as `{:.1}` writes them, without its slow path: see `Fixed1`)
+use crate::export::num::Fixed1 as F;
 use crate::graph::Node;
 use crate::graph::NodeKind;
 use std::fmt::Write;
@@ -38,21 +40,26 @@ pub fn mark(out: &mut impl Write, shape: Shape, r: f64, fill: &str, stroke: &str
     let _ = match shape {
         Shape::Circle => write!(
             out,
-            r#"<circle r="{r:.1}" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#
+            r#"<circle r="{}" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#,
+            F(r)
         ),
         Shape::Diamond => {
             let r = r * 1.15;
             write!(
                 out,
-                r#"<path d="M0 {:.1}L{r:.1} 0L0 {r:.1}L{:.1} 0Z" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#,
-                -r, -r
+                r#"<path d="M0 {}L{r} 0L0 {r}L{} 0Z" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#,
+                F(-r),
+                F(-r),
+                r = F(r)
             )
         }
         Shape::Rect { w, h } => write!(
             out,
-            r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="{h:.1}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#,
-            -w / 2.0,
-            -h / 2.0
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="1"/>"#,
+            F(-w / 2.0),
+            F(-h / 2.0),
+            F(w),
+            F(h)
         ),
     };
 }
@@ -76,7 +83,7 @@ pub fn legend_html(d: &Drawing) -> String {
 /// `dy`. `page`: nodes become focusable buttons.
 pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page: bool) {
     let (legend_at, legend_h) = legend_layout(d, page);
-    let _ = write!(out, r#"<g class="drawing" transform="translate(0,{dy:.1})">"#);
+    let _ = write!(out, r#"<g class="drawing" transform="translate(0,{})">"#, F(dy));
     let _ = write!(
         out,
         r##"<defs><marker id="arrow-{v}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0 0L10 5L0 10Z" fill="#666666"/></marker></defs>"##,
@@ -84,7 +91,7 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
     );
     let _ = out.write_str(r##"<g class="legend" font-size="11" fill="#333333">"##);
     for ((text, fill, stroke, shape), (x, y)) in d.legend.iter().zip(&legend_at).filter(|_| !page) {
-        let _ = write!(out, r#"<g transform="translate({:.1},{:.1})">"#, x + 6.0, y);
+        let _ = write!(out, r#"<g transform="translate({},{})">"#, F(x + 6.0), F(*y));
         let small = match shape {
             Shape::Rect { .. } => Shape::Rect { w: 14.0, h: 9.0 },
             s => *s,
@@ -93,17 +100,17 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
         let _ = write!(out, r#"<text x="12" y="4">{}</text></g>"#, escape::xml(text));
     }
     let _ = out.write_str("</g>");
-    let _ = write!(out, r#"<g transform="translate(0,{legend_h:.1})">"#);
+    let _ = write!(out, r#"<g transform="translate(0,{})">"#, F(legend_h));
     let _ = out.write_str(r##"<g class="edges" fill="none" stroke="#8a8a8a" stroke-opacity="0.55">"##);
     for e in &d.edges {
         let _ = write!(
             out,
-            r#"<path class="edge k-{}" data-s="{}" data-t="{}" d="{}" stroke-width="{:.1}""#,
+            r#"<path class="edge k-{}" data-s="{}" data-t="{}" d="{}" stroke-width="{}""#,
             escape::xml(&e.kind.replace(' ', " k-")),
             e.s,
             e.t,
             e.d,
-            e.width
+            F(e.width)
         );
         if e.arrow {
             let _ = write!(out, r#" marker-end="url(#arrow-{})""#, d.view);
@@ -118,10 +125,11 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
         if let Some((x, y, text)) = &e.label {
             let _ = write!(
                 out,
-                r#"<text data-s="{}" data-t="{}" x="{x:.1}" y="{:.1}">{}</text>"#,
+                r#"<text data-s="{}" data-t="{}" x="{}" y="{}">{}</text>"#,
                 e.s,
                 e.t,
-                y + 3.0,
+                F(*x),
+                F(y + 3.0),
                 escape::xml(text)
             );
         }
@@ -131,10 +139,10 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
     for h in &d.headers {
         let _ = write!(
             out,
-            r#"<text x="{:.1}" y="{:.1}" font-size="{:.1}">{}</text>"#,
-            h.x,
-            h.y,
-            h.size,
+            r#"<text x="{}" y="{}" font-size="{}">{}</text>"#,
+            F(h.x),
+            F(h.y),
+            F(h.size),
             escape::xml(&h.text)
         );
     }
@@ -165,13 +173,13 @@ pub fn content(out: &mut impl Write, d: &Drawing, nodes: &[&Node], dy: f64, page
         }
         let _ = write!(
             out,
-            r#" transform="translate({:.1},{:.1})"><title>{}</title>"#,
-            n.x,
-            n.y,
+            r#" transform="translate({},{})"><title>{}</title>"#,
+            F(n.x),
+            F(n.y),
             escape::xml(full)
         );
         mark(out, n.shape, n.r, n.fill, n.stroke);
-        let _ = write!(out, r#"<text x="{:.1}" y="{:.1}""#, n.lx, n.ly);
+        let _ = write!(out, r#"<text x="{}" y="{}""#, F(n.lx), F(n.ly));
         if n.anchor != "start" {
             let _ = write!(out, r#" text-anchor="{}""#, n.anchor);
         }
@@ -191,8 +199,8 @@ pub fn standalone(drawings: &[Drawing], nodes: &[&Node], title: &str) -> String 
     for d in drawings {
         let _ = write!(
             body,
-            r##"<text x="10" y="{:.1}" font-size="18" font-weight="bold" fill="#222222">{}</text>"##,
-            y + 14.0,
+            r##"<text x="10" y="{}" font-size="18" font-weight="bold" fill="#222222">{}</text>"##,
+            F(y + 14.0),
             escape::xml(d.title)
         );
         y += 26.0;
