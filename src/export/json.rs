@@ -333,10 +333,11 @@ impl Reading {
         let Field::String(id) = id else {
             return Err(format!("node {i} has no id"));
         };
-        let (id, label) = match label {
-            Field::String(l) => (id.into(), l.into()),
-            _ => (id.into(), String::new()),
+        let label = match label {
+            Field::String(l) => l.into(),
+            _ => String::new(),
         };
+        let id = String::from(id);
         self.g.add_node(Node { id, kind, label, attrs });
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! A document's stages → its graph: the document node, claims, sources and `cites` edges.
 
+use super::entities::Mentions;
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind};
 use super::{Str, Value};
@@ -21,6 +22,18 @@ pub struct Input<'a> {
     pub lines: &'a LineIndex,
     /// For a document read from PDF, HTML or DOCX: its format, pages and where its text stood.
     pub layout: Option<&'a Layout>,
+}
+
+/// What the entity and driver stages add a document's nodes and edges from.
+pub struct Context<'a> {
+    pub input: &'a Input<'a>,
+    /// The document's name as the value its fields hold: one allocation for every field of its
+    /// graph that names it (see [`Str`]).
+    pub name: Value,
+    pub claims: &'a [Claim],
+    pub ex: &'a Extraction,
+    /// The entities' mentions by block, which claims and drivers both look up.
+    pub mentions: Mentions,
 }
 
 pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex: &Extraction) -> KnowledgeGraph {
@@ -99,9 +112,15 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
             }
         }
     }
-    let mentions = super::entities::by_block(ex);
-    let sentences = super::entities::add(&mut g, input, &name, claims, ex, &mentions);
-    super::drivers::add(&mut g, input, &name, claims, ex, &mentions);
+    let cx = Context {
+        input,
+        name,
+        claims,
+        ex,
+        mentions: super::entities::by_block(ex),
+    };
+    let sentences = super::entities::add(&mut g, &cx);
+    super::drivers::add(&mut g, &cx);
     for n in sentences {
         g.add_node(n);
     }

@@ -5,12 +5,10 @@
 //! standing in a driver's section or table item to the driver, and an `involves` edge from the
 //! driver to every actor and agreement named there, weighted by the number of mentions.
 
-use super::build::{claim_id, Input};
+use super::build::{claim_id, Context};
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind};
 use super::{Str, Value};
-use crate::claims::Claim;
-use crate::extract::Extraction;
 use serde_json::json;
 use std::collections::BTreeMap;
 
@@ -36,17 +34,10 @@ fn overlaps(rs: &[(usize, usize)], start: usize, end: usize) -> bool {
         .any(|&(s, e)| start < e && (end > s || (end == start && start == s)))
 }
 
-/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]);
-/// `per_block` is the entities' mentions by block, so that a driver looks only at the mentions
-/// of its own blocks.
-pub fn add(
-    g: &mut KnowledgeGraph,
-    input: &Input,
-    name: &Value,
-    claims: &[Claim],
-    ex: &Extraction,
-    per_block: &super::entities::Mentions,
-) {
+/// Adds the drivers and their edges. A driver looks only at the mentions of its own blocks
+/// (`cx.mentions`).
+pub fn add(g: &mut KnowledgeGraph, cx: &Context) {
+    let (input, name, claims, ex, per_block) = (cx.input, &cx.name, cx.claims, cx.ex, &cx.mentions);
     for d in &ex.drivers {
         let id = format!("driver:{}", d.key());
         let ranges = by_block(&d.ranges);

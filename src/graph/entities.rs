@@ -8,7 +8,7 @@
 //! sentence's span and the id of the claim that is that sentence, or else of a `sentence` node
 //! holding its text once (returned, for the caller to add last).
 
-use super::build::{claim_id, place, short, Input};
+use super::build::{claim_id, place, short, Context, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind, Str, Value};
 use crate::claims::Claim;
@@ -44,16 +44,8 @@ pub fn by_block(ex: &Extraction) -> Mentions {
 }
 
 /// Adds the entities and their edges; gives the `sentence` nodes the relations name.
-/// `name` is the document's name as the value its fields hold (shared, see [`super::Str`]);
-/// `per_block` is [`by_block`] of `ex`.
-pub fn add(
-    g: &mut KnowledgeGraph,
-    input: &Input,
-    name: &Value,
-    claims: &[Claim],
-    ex: &Extraction,
-    per_block: &Mentions,
-) -> Vec<Node> {
+pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
+    let (input, name, claims, ex, per_block) = (cx.input, &cx.name, cx.claims, cx.ex, &cx.mentions);
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
