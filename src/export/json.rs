@@ -1,11 +1,11 @@
 //! Node-link JSON as the contract fixes it (`networkx.node_link_graph(data, edges="edges")`).
 
+use super::pretty::Pretty;
 use super::Sink;
 use crate::diag::{Code, Located, Severity};
 use crate::graph::{Attrs, Edge, EdgeKind, Key, KnowledgeGraph, Node, NodeKind, Schema, Str, Value as Field};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
-use std::io::Write;
 
 pub fn value(g: &KnowledgeGraph) -> Value {
     let nodes: Vec<Value> = g
@@ -58,13 +58,74 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     super::in_memory(&|w| write_to(g, w))
 }
 
-/// [`write`] into `w`.
+/// [`write`] into `w`: the bytes serde_json pretty-prints [`Streamed`] into, written directly
+/// (see [`super::pretty`]).
 pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    // the serialiser writes token by token: buffered here, those are copies, not calls through `w`
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, w);
-    serde_json::to_writer_pretty(&mut out, &Streamed::new(g))?;
-    out.write_all(b"\n")?;
-    out.flush()
+    let mut p = Pretty::new(w);
+    p.open(b'{');
+    p.name(true, "directed");
+    p.raw(b"true");
+    p.name(false, "multigraph");
+    p.raw(b"true");
+    p.name(false, "graph");
+    p.serde(&GraphAttrs(Streamed::new(g)))?;
+    p.name(false, "nodes");
+    p.open(b'[');
+    let mut first = true;
+    for n in g.nodes() {
+        p.item(first);
+        first = false;
+        let fixed = [
+            ("id", n.id.as_str()),
+            ("kind", n.kind.as_str()),
+            ("label", n.label.as_str()),
+        ];
+        object(&mut p, &fixed, &n.attrs)?;
+        p.spill()?;
+    }
+    p.close(b']', first);
+    p.name(false, "edges");
+    p.open(b'[');
+    let mut first = true;
+    for (s, t, e) in g.edges() {
+        p.item(first);
+        first = false;
+        let fixed = [
+            ("source", s),
+            ("target", t),
+            ("key", e.key.as_str()),
+            ("kind", e.kind.as_str()),
+        ];
+        object(&mut p, &fixed, &e.attrs)?;
+        p.spill()?;
+    }
+    p.close(b']', first);
+    p.close(b'}', false);
+    p.raw(b"\n");
+    p.finish()
+}
+
+/// [`serialize_object`] into a [`Pretty`] writer.
+fn object(p: &mut Pretty, fixed: &[(&str, &str)], attrs: &Attrs) -> std::io::Result<()> {
+    p.open(b'{');
+    let mut first = true;
+    for (k, v) in fixed {
+        p.name(first, k);
+        first = false;
+        match attrs.get(k) {
+            Some(a) => p.value(a)?,
+            None => p.string(v),
+        }
+    }
+    for (k, v) in attrs {
+        if !fixed.iter().any(|(f, _)| *f == k) {
+            p.name(first, k);
+            first = false;
+            p.value(v)?;
+        }
+    }
+    p.close(b'}', first);
+    Ok(())
 }
 
 /// The whole document, serialised as [`value`] builds it (without building it).
@@ -163,7 +224,7 @@ impl Serialize for Edges<'_> {
 /// Fixed keys first, then the attributes; an attribute named like a fixed key replaces its value
 /// in place (as inserting into the ordered map does).
 /// (The fixed values are strings, written as they are: no JSON value is built for them.)
-fn object<S: Serializer>(ser: S, fixed: &[(&str, &str)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
+fn serialize_object<S: Serializer>(ser: S, fixed: &[(&str, &str)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
     let mut m = ser.serialize_map(None)?;
     for (k, v) in fixed {
         match attrs.get(k) {
@@ -189,7 +250,7 @@ impl Serialize for NodeObj<'_> {
             ("kind", n.kind.as_str()),
             ("label", n.label.as_str()),
         ];
-        object(ser, &fixed, &n.attrs)
+        serialize_object(ser, &fixed, &n.attrs)
     }
 }
 
@@ -204,7 +265,7 @@ impl Serialize for EdgeObj<'_> {
             ("key", e.key.as_str()),
             ("kind", e.kind.as_str()),
         ];
-        object(ser, &fixed, &e.attrs)
+        serialize_object(ser, &fixed, &e.attrs)
     }
 }
 
@@ -562,6 +623,31 @@ mod tests {
         let mut want = serde_json::to_vec_pretty(&value(&g)).unwrap_or_default();
         want.push(b'\n');
         assert_eq!(write(&g), want);
+    }
+
+    /// The graph JSON written directly is what serde_json pretty-prints: on the seed's graph
+    /// (every kind of node and edge, diagnostics, nested footnotes) and on a graph whose names
+    /// and fields hold escaped characters, empty lists and objects, and nested numbers.
+    #[test]
+    fn written_as_serde_json_pretty_prints() {
+        let serde = |g: &KnowledgeGraph| {
+            let mut want = serde_json::to_vec_pretty(&Streamed::new(g)).unwrap_or_default();
+            want.push(b'\n');
+            want
+        };
+        let seed = include_str!("../../seeds/india-us-defense-relations.md");
+        let g = crate::build_text("seed", "seed.md", seed);
+        assert!(g.node_count() > 100 && !g.diagnostics.is_empty());
+        assert_eq!(write(&g), serde(&g));
+        let text = r#"{"directed": true, "multigraph": true,
+            "graph": {"schema": "policykg/2", "documents": ["d\u0001\"q\""], "diagnostics": []},
+            "nodes": [{"id": "d\\", "kind": "document", "label": "a\tb\u001fc\u007f\u00e9",
+                       "x": [], "y": {}, "z": [{"a": [1, -2, 0.5]}], "kind ": null}],
+            "edges": [{"source": "d\\", "target": "d\\", "key": "k\n", "kind": "mentions",
+                       "source ": true}]}"#;
+        let g = read(text.as_bytes()).unwrap_or_default();
+        assert_eq!(g.edge_count(), 1);
+        assert_eq!(write(&g), serde(&g));
     }
 
     /// A graph JSON not as the contract has it is refused with what is wrong, node or edge by

@@ -14,6 +14,7 @@ pub mod html;
 pub mod json;
 pub mod neo4j_csv;
 pub mod num;
+mod pretty;
 pub mod rdf;
 pub mod vocab;
 

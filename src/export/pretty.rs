@@ -1,0 +1,303 @@
+//! JSON written byte for byte as `serde_json::to_writer_pretty` writes it (two spaces a level,
+//! `": "` after a name, `[]` and `{}` when empty), straight from the graph's values, without
+//! serde's serializer between them.
+//!
+//! The graph JSON is the largest output (some six bytes for every byte of a paper), and through
+//! the serializer it cost 180 instructions an input byte, an eighth of a build: a call and a
+//! small copy for every comma, newline and indent, and a table lookup for every byte of every
+//! string. Here the punctuation and indents are appended to one buffer, and a string is checked
+//! eight bytes at a time for a byte JSON escapes. The serializer stays the reference: the tests
+//! compare the two on the seed's graph and on random values.
+
+use crate::graph::Value;
+use std::io::{self, Write};
+
+/// What is buffered before it goes to the output.
+const CHUNK: usize = 1 << 16;
+
+/// The line break and indents, enough for most depths in one copy.
+const INDENT: &[u8; 65] = b"\n                                                                ";
+
+/// A pretty-printing JSON writer: the caller opens and closes containers and says where items
+/// and names go; strings and values are escaped and formatted as serde_json does.
+pub(crate) struct Pretty<'w> {
+    buf: Vec<u8>,
+    out: &'w mut dyn Write,
+    depth: usize,
+}
+
+impl<'w> Pretty<'w> {
+    pub(crate) fn new(out: &'w mut dyn Write) -> Pretty<'w> {
+        Pretty {
+            buf: Vec::with_capacity(CHUNK + CHUNK / 4),
+            out,
+            depth: 0,
+        }
+    }
+
+    /// Bytes as they are.
+    pub(crate) fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Writes out what is buffered once it is a chunk: called between items, so that a whole
+    /// file is never held.
+    pub(crate) fn spill(&mut self) -> io::Result<()> {
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Writes out the rest.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
+
+    fn newline(&mut self) {
+        let width = 1 + 2 * self.depth;
+        match INDENT.get(..width) {
+            Some(part) => self.buf.extend_from_slice(part),
+            None => {
+                // deeper than the constant: it whole, then spaces
+                self.buf.extend_from_slice(INDENT);
+                self.buf.resize(self.buf.len() + width - INDENT.len(), b' ');
+            }
+        }
+    }
+
+    /// Opens an object (`{`) or a list (`[`).
+    pub(crate) fn open(&mut self, bracket: u8) {
+        self.buf.push(bracket);
+        self.depth += 1;
+    }
+
+    /// Closes what [`Pretty::open`] opened; `empty` when no item went in.
+    pub(crate) fn close(&mut self, bracket: u8, empty: bool) {
+        self.depth = self.depth.saturating_sub(1);
+        if !empty {
+            self.newline();
+        }
+        self.buf.push(bracket);
+    }
+
+    /// Before a list's item: a comma unless it is the first, a new line, the indent.
+    pub(crate) fn item(&mut self, first: bool) {
+        if !first {
+            self.buf.push(b',');
+        }
+        self.newline();
+    }
+
+    /// Before an object's value: as [`Pretty::item`], then its name and `": "`.
+    pub(crate) fn name(&mut self, first: bool, name: &str) {
+        self.item(first);
+        self.string(name);
+        self.buf.extend_from_slice(b": ");
+    }
+
+    /// A JSON string: quotes, backslashes and the controls below U+0020 escaped as serde_json
+    /// escapes them (`\n`, `\t`, `\r`, `\b`, `\f`, else `\u00XX` in lower case), every other
+    /// character as it is.
+    pub(crate) fn string(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(b'"');
+        // eight bytes are tested at once, and looked at one by one only when one of them is
+        // escaped; the last few one by one; `run` starts what is not yet copied
+        let mut run = 0;
+        let mut words = bytes.chunks_exact(8);
+        for (k, word) in (&mut words).enumerate() {
+            let x = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or([b' '; 8]));
+            if any_escaped(x) {
+                self.escape_from(bytes, 8 * k, word, &mut run);
+            }
+        }
+        let tail = words.remainder();
+        if tail.iter().any(|&b| needs_escape(b)) {
+            self.escape_from(bytes, bytes.len() - tail.len(), tail, &mut run);
+        }
+        self.buf.extend_from_slice(bytes.get(run..).unwrap_or(&[]));
+        self.buf.push(b'"');
+    }
+
+    /// Escapes what needs it among `part`, which starts at `at` in `bytes`, copying first what
+    /// is not yet copied since `run`.
+    #[cold]
+    fn escape_from(&mut self, bytes: &[u8], at: usize, part: &[u8], run: &mut usize) {
+        let mut scratch = [0; 8];
+        for (i, &b) in part.iter().enumerate() {
+            if let Some(escape) = escape(b, &mut scratch) {
+                self.buf.extend_from_slice(bytes.get(*run..at + i).unwrap_or(&[]));
+                self.buf.extend_from_slice(escape);
+                *run = at + i + 1;
+            }
+        }
+    }
+
+    /// A graph value, nested values indented below the current depth.
+    pub(crate) fn value(&mut self, v: &Value) -> io::Result<()> {
+        match v {
+            Value::Null => self.raw(b"null"),
+            Value::Bool(true) => self.raw(b"true"),
+            Value::Bool(false) => self.raw(b"false"),
+            // (serde_json's own digits: integers by itoa, floats by its shortest form)
+            Value::Number(n) => serde_json::to_writer(&mut self.buf, n).map_err(io::Error::other)?,
+            Value::String(s) => self.string(s),
+            Value::Array(items) => {
+                self.open(b'[');
+                for (i, item) in items.iter().enumerate() {
+                    self.item(i == 0);
+                    self.value(item)?;
+                }
+                self.close(b']', items.is_empty());
+            }
+            Value::Object(fields) => {
+                self.open(b'{');
+                for (i, (k, item)) in fields.iter().enumerate() {
+                    self.name(i == 0, k);
+                    self.value(item)?;
+                }
+                self.close(b'}', fields.is_empty());
+            }
+        }
+        Ok(())
+    }
+
+    /// Any serialisable value, as serde_json pretty-prints it, indented at the current depth:
+    /// for the few parts that are not graph values (the header's diagnostics). A JSON text has
+    /// no raw line break inside a string, so each of its line breaks takes the indent.
+    pub(crate) fn serde<T: serde::Serialize + ?Sized>(&mut self, v: &T) -> io::Result<()> {
+        let text = serde_json::to_vec_pretty(v).map_err(io::Error::other)?;
+        for (i, line) in text.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                // the current depth's indent, then serde's own, which `line` starts with
+                self.newline();
+            }
+            self.buf.extend_from_slice(line);
+        }
+        Ok(())
+    }
+}
+
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// How serde_json escapes `b`, if it does (`scratch` holds a `\u00XX`).
+fn escape(b: u8, scratch: &mut [u8; 8]) -> Option<&[u8]> {
+    let hex = |n: u8| b"0123456789abcdef".get(usize::from(n)).copied().unwrap_or(b'0');
+    Some(match b {
+        b'"' => b"\\\"",
+        b'\\' => b"\\\\",
+        b'\n' => b"\\n",
+        b'\t' => b"\\t",
+        b'\r' => b"\\r",
+        0x08 => b"\\b",
+        0x0c => b"\\f",
+        0..=0x1f => {
+            *scratch = [b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b & 0xf), 0, 0];
+            scratch.get(..6)?
+        }
+        _ => return None,
+    })
+}
+
+/// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`. Exact: the
+/// borrow of a subtraction can mark a byte above one that holds, never a word where none does.
+fn any_escaped(x: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH != 0;
+    below(x, 0x20) || below(x ^ (ONES * u64::from(b'"')), 1) || below(x ^ (ONES * u64::from(b'\\')), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn pretty(v: &Value) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut p = Pretty::new(&mut out);
+        p.value(v).unwrap();
+        p.finish().unwrap();
+        out
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<u64>().prop_map(|n| Value::Number(n.into())),
+            any::<i64>().prop_map(|n| Value::Number(n.into())),
+            any::<f64>().prop_map(Value::from),
+            // every escaped byte, and runs long enough for the eight-byte steps
+            "[\\x00-\\x7f\"\\\\a-z\u{e9}\u{2019}\u{1f600}]{0,40}".prop_map(|s| Value::from(s.as_str())),
+            any::<String>().prop_map(|s| Value::from(s.as_str())),
+        ];
+        leaf.prop_recursive(4, 64, 6, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(|v| Value::Array(v.into_iter().collect())),
+                prop::collection::vec(("[a-z\"\\\\\\x01]{0,6}", inner), 0..6).prop_map(|fields| {
+                    Value::Object(
+                        fields
+                            .into_iter()
+                            .map(|(k, v)| (crate::graph::attrs::key(&k), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        })
+    }
+
+    proptest! {
+        /// Any value comes out as serde_json pretty-prints it.
+        #[test]
+        fn same_bytes_as_serde_json(v in value()) {
+            prop_assert_eq!(pretty(&v), serde_json::to_vec_pretty(&v).unwrap());
+        }
+
+        /// The eight-byte test says yes exactly when a byte needs escaping.
+        #[test]
+        fn eight_bytes_at_once(word in any::<[u8; 8]>()) {
+            let one = word.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\');
+            prop_assert_eq!(any_escaped(u64::from_le_bytes(word)), one);
+        }
+    }
+
+    #[test]
+    fn every_byte_escaped_as_serde_json_does() {
+        for b in 0u8..=0x7f {
+            let s = format!("ab{}cdefghijk{}", b as char, b as char);
+            let v = Value::from(s.as_str());
+            assert_eq!(pretty(&v), serde_json::to_vec_pretty(&v).unwrap(), "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_indents_past_the_constant() {
+        let mut v = Value::from("x");
+        for _ in 0..70 {
+            v = Value::Array(std::iter::once(v).collect());
+        }
+        assert_eq!(pretty(&v), serde_json::to_vec_pretty(&v).unwrap());
+    }
+
+    #[test]
+    fn serde_parts_take_the_indent() {
+        let inner = serde_json::json!({"a": [1, {"b": "c\nd"}], "e": []});
+        let mut out = Vec::new();
+        let mut p = Pretty::new(&mut out);
+        p.open(b'{');
+        p.name(true, "x");
+        p.serde(&inner).unwrap();
+        p.close(b'}', false);
+        p.finish().unwrap();
+        let whole = serde_json::json!({ "x": inner });
+        assert_eq!(out, serde_json::to_vec_pretty(&whole).unwrap());
+    }
+}
