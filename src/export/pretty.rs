@@ -152,6 +152,8 @@ impl<'w> Pretty<'w> {
                 for (i, item) in items.iter().enumerate() {
                     self.item(i == 0);
                     self.value(item)?;
+                    // (a corpus's work cited by thousands of notes lists them all)
+                    self.spill()?;
                 }
                 self.close(b']', items.is_empty());
             }

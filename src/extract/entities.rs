@@ -2244,7 +2244,10 @@ fn run_names_actors(t: &Table, text: &str, ws: &[Word], start: usize, end: usize
 fn designator(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) {
     let Some(r) = DESIGNATOR.as_ref() else { return };
     let word = |k: usize| ws.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
-    let Some(d) = (start..=end).find(|&k| r.is_match(word(k))) else {
+    // (every designator starts with a capital and holds a digit: most words are passed over
+    // before the pattern is tried)
+    let maybe = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && w.chars().any(char::is_numeric);
+    let Some(d) = (start..=end).find(|&k| maybe(word(k)) && r.is_match(word(k))) else {
         return;
     };
     let (Some(a), Some(b)) = (ws.get(start), ws.get(d)) else {
@@ -3340,7 +3343,9 @@ fn title_before(text: &str, start: usize) -> usize {
     let Some(b) = before.strip_suffix(' ') else {
         return start;
     };
-    for title in TITLES {
+    // (a title ends in the byte `b` ends in: the others are not compared)
+    let last = b.as_bytes().last();
+    for title in TITLES.iter().filter(|t| t.as_bytes().last() == last) {
         if let Some(rest) = b.strip_suffix(title) {
             if rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()) {
                 return rest.len();
