@@ -76,6 +76,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     for (i, d) in g.documents.iter().enumerate() {
         p.item(i == 0);
         p.string(d);
+        p.spill()?;
     }
     p.close(b']', g.documents.is_empty());
     p.name(false, "diagnostics");
@@ -664,9 +665,18 @@ mod tests {
                        "x": [], "y": {}, "z": [{"a": [1, -2, 0.5]}], "kind ": null}],
             "edges": [{"source": "d\\", "target": "d\\", "key": "k\n", "kind": "mentions",
                        "source ": true}]}"#;
-        let g = read(text.as_bytes()).unwrap_or_default();
+        let mut g = read(text.as_bytes()).unwrap_or_default();
         assert_eq!(g.edge_count(), 1);
         assert_eq!(write(&g), serde(&g));
+        // a field named as a fixed one replaces its value in place
+        if let Some(n) = g.node_mut("d\\") {
+            n.attrs.insert("label", Field::from("another"));
+            n.attrs.insert("id", Field::from(3u64));
+        }
+        let bytes = write(&g);
+        assert!(String::from_utf8_lossy(&bytes).contains(r#""id": 3,"#));
+        assert_eq!(bytes, serde(&g));
+        assert_eq!(write(&KnowledgeGraph::default()), serde(&KnowledgeGraph::default()));
     }
 
     /// A graph JSON not as the contract has it is refused with what is wrong, node or edge by

@@ -5,7 +5,7 @@
 //! and edges carry their kind, a label and a flat map of attributes (the contract's fields), in
 //! a deterministic order. Node and edge positions never leave this module.
 
-pub(crate) mod attrs;
+mod attrs;
 mod build;
 mod drivers;
 mod entities;
