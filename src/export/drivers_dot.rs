@@ -42,14 +42,18 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         .enumerate()
         .map(|(i, n)| (n.id.as_str(), format!("d{i}")))
         .collect();
-    // involves edges per driver, most mentioned first (stable for ties), at most MAX_INVOLVED
+    // involves edges per driver, most mentioned first (stable for ties), at most MAX_INVOLVED;
+    // gathered in one pass over the edges (a pass per driver was drivers × edges on a corpus)
+    let mut by_driver: HashMap<&str, Vec<(&str, &str, u64)>> = HashMap::new();
+    for (s, t, e) in g.edges() {
+        if e.kind == EdgeKind::Involves && driver_ids.contains_key(s) {
+            let weight = e.attrs.get("weight").and_then(|w| w.as_u64()).unwrap_or(1);
+            by_driver.entry(s).or_default().push((s, t, weight));
+        }
+    }
     let mut involves: Vec<(&str, &str, u64, &str)> = Vec::new();
     for d in &drivers {
-        let mut mine: Vec<(&str, &str, u64)> = g
-            .edges()
-            .filter(|(s, _, e)| *s == d.id && e.kind == EdgeKind::Involves)
-            .map(|(s, t, e)| (s, t, e.attrs.get("weight").and_then(|w| w.as_u64()).unwrap_or(1)))
-            .collect();
+        let mut mine = by_driver.remove(d.id.as_str()).unwrap_or_default();
         mine.sort_by_key(|m| std::cmp::Reverse(m.2));
         mine.truncate(MAX_INVOLVED);
         let edge_color = if field(d, "polarity") == "convergence" {
@@ -59,13 +63,14 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         };
         involves.extend(mine.into_iter().map(|(s, t, w)| (s, t, w, edge_color)));
     }
+    let involved: std::collections::HashSet<&str> = involves.iter().map(|&(_, t, _, _)| t).collect();
     let mut entity_ids: HashMap<&str, String> = HashMap::new();
     let mut entities: Vec<&Node> = Vec::new();
     for n in g
         .nodes()
         .filter(|n| n.kind == NodeKind::Actor || n.kind == NodeKind::Agreement)
     {
-        if involves.iter().any(|&(_, t, _, _)| t == n.id) {
+        if involved.contains(n.id.as_str()) {
             entity_ids.insert(n.id.as_str(), format!("e{}", entities.len()));
             entities.push(n);
         }
