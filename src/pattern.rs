@@ -48,8 +48,17 @@ fn small() -> meta::Config {
 /// Measured pattern by pattern: three that read far into most notes before they fail (the notes'
 /// see-also cue, author–date head and report number) stay regexes, whose lazy DFA rejects them
 /// faster; as start patterns they were 3% of the seed × 100's instructions.
+///
+/// Most texts a start pattern is tried on cannot begin one of its matches at all (a line that is
+/// no heading, a note field that is no page range): the bytes a match may begin with are worked
+/// out when it is compiled, and a text that begins with another is refused without calling the
+/// engine, whose every call costs a few hundred instructions before it reads a byte.
 #[derive(Debug)]
-pub(crate) struct Start(meta::Regex);
+pub(crate) struct Start {
+    re: meta::Regex,
+    /// The bytes a match may begin with, a bit each; None when that is any byte.
+    first: Option<[u64; 4]>,
+}
 
 impl Start {
     /// None for a pattern that does not compile or is not anchored at the start.
@@ -59,30 +68,70 @@ impl Start {
             return None;
         }
         // (as `small`, with the backtracker: the texts are short, the matches at their start)
-        meta::Builder::new()
+        let re = meta::Builder::new()
             .configure(small().backtrack(true))
             .build_from_hir(&hir)
-            .ok()
-            .map(Start)
+            .ok()?;
+        Some(Start {
+            re,
+            first: first_bytes(&hir),
+        })
+    }
+
+    /// Whether a match may begin `text`: false only where none can.
+    fn may_match(&self, text: &str) -> bool {
+        let Some(set) = &self.first else { return true };
+        // (no literal is empty: an empty text has no match)
+        text.as_bytes()
+            .first()
+            .is_some_and(|&b| set.get(usize::from(b >> 6)).is_some_and(|w| w & (1 << (b & 63)) != 0))
     }
 
     /// Whether the pattern matches at the start of `text`.
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        self.0.is_match(text)
+        self.may_match(text) && self.re.is_match(text)
     }
 
     /// The match's whole text.
     pub(crate) fn find<'t>(&self, text: &'t str) -> Option<Group<'t>> {
-        let m = self.0.find(text)?;
+        if !self.may_match(text) {
+            return None;
+        }
+        let m = self.re.find(text)?;
         Group::of(text, m.span())
     }
 
     /// The match's groups.
     pub(crate) fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
-        let mut caps = self.0.create_captures();
-        self.0.captures(text, &mut caps);
+        if !self.may_match(text) {
+            return None;
+        }
+        let mut caps = self.re.create_captures();
+        self.re.captures(text, &mut caps);
         caps.is_match().then_some(Groups { text, caps })
     }
+}
+
+/// The bytes a match of `hir` may begin with, from its prefix literals cut to one byte (the
+/// regex engine's own extraction: every match begins with one of them). None when that may be
+/// any byte: the literals are too many to list (a letter class of thousands), or one is empty
+/// (the pattern may match the empty string).
+fn first_bytes(hir: &Hir) -> Option<[u64; 4]> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix)
+        .limit_class(1024)
+        .limit_literal_len(1)
+        .limit_total(4096);
+    let seq = ex.extract(hir);
+    let mut set = [0u64; 4];
+    for lit in seq.literals()? {
+        let &b = lit.as_bytes().first()?;
+        if let Some(w) = set.get_mut(usize::from(b >> 6)) {
+            *w |= 1 << (b & 63);
+        }
+    }
+    Some(set)
 }
 
 /// The seed and every case input under `tests/cases/`, then `extra`: texts for the tests that
@@ -486,6 +535,47 @@ mod tests {
         }
         for unanchored in [r"\d+", r"(?m)^x", r"^a|b"] {
             assert!(Start::new(unanchored).is_none(), "{unanchored}");
+        }
+    }
+
+    /// A start pattern's first bytes: those of its prefix literals, each case of a folded
+    /// letter, every lead byte of a class's characters; none known (any byte) for a pattern that
+    /// may match the empty string or begins with a large class or `.`.
+    #[test]
+    fn first_bytes_of_start_patterns() {
+        let first = |p: &str| first_bytes(&regex_syntax::parse(p).unwrap());
+        let set = |bytes: &[u8]| {
+            let mut s = [0u64; 4];
+            for &b in bytes {
+                s[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            Some(s)
+        };
+        assert_eq!(first(r"^(#{1,6})[ \t]+"), set(b"#"));
+        assert_eq!(first(r"^(?i:ibid)"), set(b"iI"));
+        assert_eq!(first(r"^\s*[-–]"), set(b" \t\n\x0b\x0c\r-\xe2\xc2\xe1\xe3\xe2"));
+        assert!(first(r"^\d").is_some_and(|s| s[0] & (1 << b'7') != 0));
+        for any in [r"^.+", r"^\p{L}", r"^(?:a|)", r"^x*", ""] {
+            assert_eq!(first(any), None, "{any}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A start pattern refused by its first byte has no match there: on random texts of the
+        /// characters its patterns begin with, and others.
+        #[test]
+        fn first_bytes_refuse_no_match(text in "[#\\[\\]^0-9٣a-zA-Z \t\n*+•◦–—_.,:;()é]{0,12}") {
+            for p in [
+                r"^(#{1,6})[ \t]+",
+                r"^(?:[-*+•◦]|\d{1,3}[.)])[ \t]+",
+                r"^\[\d{1,5}\][ \t]+\S",
+                r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$",
+                r"(?i)^\s*(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?\s*$",
+                r"^(?:(?i:ibid(?:em)?)\b\.?|Id\.|id\.)\s*,?",
+            ] {
+                let (start, r) = (Start::new(p).unwrap(), Regex::new(p).unwrap());
+                proptest::prop_assert_eq!(start.is_match(&text), r.is_match(&text), "{} on {:?}", p, text);
+            }
         }
     }
 
