@@ -112,26 +112,59 @@ impl Start {
     }
 }
 
-/// The bytes a match of `hir` may begin with, from its prefix literals cut to one byte (the
-/// regex engine's own extraction: every match begins with one of them). None when that may be
-/// any byte: the literals are too many to list (a letter class of thousands), or one is empty
-/// (the pattern may match the empty string).
+/// The bytes a match of `hir` may begin with, a bit each; None when the pattern may match the
+/// empty string (then any byte may follow).
 fn first_bytes(hir: &Hir) -> Option<[u64; 4]> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let mut ex = Extractor::new();
-    ex.kind(ExtractKind::Prefix)
-        .limit_class(1024)
-        .limit_literal_len(1)
-        .limit_total(4096);
-    let seq = ex.extract(hir);
-    let mut set = [0u64; 4];
-    for lit in seq.literals()? {
-        let &b = lit.as_bytes().first()?;
-        if let Some(w) = set.get_mut(usize::from(b >> 6)) {
-            *w |= 1 << (b & 63);
+    let mut set = [0; 4];
+    (!firsts(hir, &mut set)).then_some(set)
+}
+
+/// Adds to `set` the bytes a match of `hir` may begin with, and says whether `hir` may match the
+/// empty string (then what follows it may begin the match too). A character class adds the
+/// UTF-8 lead bytes from its ranges' first to their last character: a lead byte grows with the
+/// character, so that is all a range's characters can begin with, and perhaps more.
+fn firsts(hir: &Hir, set: &mut [u64; 4]) -> bool {
+    let mut add = |from: u8, to: u8| {
+        for b in from..=to {
+            if let Some(w) = set.get_mut(usize::from(b >> 6)) {
+                *w |= 1 << (b & 63);
+            }
+        }
+    };
+    let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes().first().copied().unwrap_or(0);
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => true,
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                add(b, b);
+                false
+            }
+            None => true,
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                add(lead(r.start()), lead(r.end()));
+            }
+            false
+        }
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                add(r.start(), r.end());
+            }
+            false
+        }
+        HirKind::Repetition(r) => firsts(&r.sub, set) || r.min == 0,
+        HirKind::Capture(c) => firsts(&c.sub, set),
+        HirKind::Concat(subs) => subs.iter().all(|sub| firsts(sub, set)),
+        HirKind::Alternation(subs) => {
+            // (every branch adds its bytes: no short cut)
+            let mut empty = false;
+            for sub in subs {
+                empty |= firsts(sub, set);
+            }
+            empty
         }
     }
-    Some(set)
 }
 
 /// The seed and every case input under `tests/cases/`, then `extra`: texts for the tests that
@@ -538,9 +571,9 @@ mod tests {
         }
     }
 
-    /// A start pattern's first bytes: those of its prefix literals, each case of a folded
-    /// letter, every lead byte of a class's characters; none known (any byte) for a pattern that
-    /// may match the empty string or begins with a large class or `.`.
+    /// A start pattern's first bytes: a literal's, each case of a folded letter, the lead bytes of
+    /// a class's characters, through optional parts to the first that is not; none known (any
+    /// byte) for a pattern that may match the empty string.
     #[test]
     fn first_bytes_of_start_patterns() {
         let first = |p: &str| first_bytes(&regex_syntax::parse(p).unwrap());
@@ -555,7 +588,11 @@ mod tests {
         assert_eq!(first(r"^(?i:ibid)"), set(b"iI"));
         assert_eq!(first(r"^\s*[-–]"), set(b" \t\n\x0b\x0c\r-\xe2\xc2\xe1\xe3\xe2"));
         assert!(first(r"^\d").is_some_and(|s| s[0] & (1 << b'7') != 0));
-        for any in [r"^.+", r"^\p{L}", r"^(?:a|)", r"^x*", ""] {
+        let letter = first(r"^\p{L}").unwrap();
+        assert!(letter[1] & (1 << (b'a' - 64)) != 0 && letter[3] & (1 << (0xc3 - 192)) != 0);
+        assert!(letter[0] & (1 << b'7') == 0 && letter[0] & (1 << b' ') == 0);
+        assert_eq!(first(r"^(?:x?y*|z)w"), set(b"xyzw"));
+        for any in [r"^(?:a|)", r"^x*", r"^(?:a?)", ""] {
             assert_eq!(first(any), None, "{any}");
         }
     }
