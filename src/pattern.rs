@@ -56,9 +56,9 @@ fn small() -> meta::Config {
 #[derive(Debug)]
 pub(crate) struct Start {
     re: meta::Regex,
-    /// The bytes a match may begin with, a bit each; None when the pattern may match the empty
+    /// Whether a match may begin with each byte; None when the pattern may match the empty
     /// string (then every text may).
-    first: Option<[u64; 4]>,
+    first: Option<Box<[bool; 256]>>,
 }
 
 impl Start {
@@ -85,7 +85,7 @@ impl Start {
         // (a pattern with a set cannot match the empty string: an empty text has no match)
         text.as_bytes()
             .first()
-            .is_some_and(|&b| set.get(usize::from(b >> 6)).is_some_and(|w| w & (1 << (b & 63)) != 0))
+            .is_some_and(|&b| set.get(usize::from(b)) == Some(&true))
     }
 
     /// Whether the pattern matches at the start of `text`.
@@ -113,10 +113,10 @@ impl Start {
     }
 }
 
-/// The bytes a match of `hir` may begin with, a bit each; None when the pattern may match the
-/// empty string (then any byte may follow).
-fn first_bytes(hir: &Hir) -> Option<[u64; 4]> {
-    let mut set = [0; 4];
+/// Whether a match of `hir` may begin with each byte; None when the pattern may match the empty
+/// string (then any byte may follow).
+fn first_bytes(hir: &Hir) -> Option<Box<[bool; 256]>> {
+    let mut set = Box::new([false; 256]);
     (!firsts(hir, &mut set)).then_some(set)
 }
 
@@ -124,12 +124,10 @@ fn first_bytes(hir: &Hir) -> Option<[u64; 4]> {
 /// empty string (then what follows it may begin the match too). A character class adds the
 /// UTF-8 lead bytes from its ranges' first to their last character: a lead byte grows with the
 /// character, so that is all a range's characters can begin with, and perhaps more.
-fn firsts(hir: &Hir, set: &mut [u64; 4]) -> bool {
+fn firsts(hir: &Hir, set: &mut [bool; 256]) -> bool {
     let mut add = |from: u8, to: u8| {
-        for b in from..=to {
-            if let Some(w) = set.get_mut(usize::from(b >> 6)) {
-                *w |= 1 << (b & 63);
-            }
+        if let Some(bytes) = set.get_mut(usize::from(from)..=usize::from(to)) {
+            bytes.fill(true);
         }
     };
     let lead = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes().first().copied().unwrap_or(0);
@@ -579,19 +577,19 @@ mod tests {
     fn first_bytes_of_start_patterns() {
         let first = |p: &str| first_bytes(&regex_syntax::parse(p).unwrap());
         let set = |bytes: &[u8]| {
-            let mut s = [0u64; 4];
+            let mut s = Box::new([false; 256]);
             for &b in bytes {
-                s[usize::from(b >> 6)] |= 1 << (b & 63);
+                s[usize::from(b)] = true;
             }
             Some(s)
         };
         assert_eq!(first(r"^(#{1,6})[ \t]+"), set(b"#"));
         assert_eq!(first(r"^(?i:ibid)"), set(b"iI"));
         assert_eq!(first(r"^\s*[-–]"), set(b" \t\n\x0b\x0c\r-\xe2\xc2\xe1\xe3"));
-        assert!(first(r"^\d").is_some_and(|s| s[0] & (1 << b'7') != 0));
+        assert!(first(r"^\d").is_some_and(|s| s[usize::from(b'7')]));
         let letter = first(r"^\p{L}").unwrap();
-        assert!(letter[1] & (1 << (b'a' - 64)) != 0 && letter[3] & (1 << (0xc3 - 192)) != 0);
-        assert!(letter[0] & (1 << b'7') == 0 && letter[0] & (1 << b' ') == 0);
+        assert!(letter[usize::from(b'a')] && letter[0xc3]);
+        assert!(!letter[usize::from(b'7')] && !letter[usize::from(b' ')]);
         assert_eq!(first(r"^(?:x?y*|z)w"), set(b"xyzw"));
         // an assertion reads no byte: what follows it begins the match
         assert_eq!(first(r"^\bx"), set(b"x"));

@@ -72,79 +72,81 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     p.name(true, "schema");
     p.string(g.schema.as_str());
     p.name(false, "documents");
-    p.open(b'[');
-    for (i, d) in g.documents.iter().enumerate() {
-        p.item(i == 0);
+    p.list(&g.documents, |p, d| {
         p.string(d);
-        p.spill()?;
-    }
-    p.close(b']', g.documents.is_empty());
+        Ok(())
+    })?;
     p.name(false, "diagnostics");
-    p.open(b'[');
-    for (i, d) in g.diagnostics.iter().enumerate() {
-        p.item(i == 0);
-        p.serde(d)?;
-        p.spill()?;
-    }
-    p.close(b']', g.diagnostics.is_empty());
+    p.list(&g.diagnostics, |p, d| p.serde(d))?;
     p.close(b'}', false);
     p.name(false, "nodes");
-    p.open(b'[');
-    let mut first = true;
-    for n in g.nodes() {
-        p.item(first);
-        first = false;
+    p.list(g.nodes(), |p, n| {
         let fixed = [
             ("id", n.id.as_str()),
             ("kind", n.kind.as_str()),
             ("label", n.label.as_str()),
         ];
-        object(&mut p, &fixed, &n.attrs)?;
-        p.spill()?;
-    }
-    p.close(b']', first);
+        object(p, &fixed, &n.attrs)
+    })?;
     p.name(false, "edges");
-    p.open(b'[');
-    let mut first = true;
-    for (s, t, e) in g.edges() {
-        p.item(first);
-        first = false;
+    p.list(g.edges(), |p, (s, t, e)| {
         let fixed = [
             ("source", s),
             ("target", t),
             ("key", e.key.as_str()),
             ("kind", e.kind.as_str()),
         ];
-        object(&mut p, &fixed, &e.attrs)?;
-        p.spill()?;
-    }
-    p.close(b']', first);
+        object(p, &fixed, &e.attrs)
+    })?;
     p.close(b'}', false);
     p.raw(b"\n");
     p.finish()
 }
 
-/// [`serialize_object`] into a [`Pretty`] writer.
+/// A node's or edge's object ([`ordered`]) into a [`Pretty`] writer.
 fn object(p: &mut Pretty, fixed: &[(&str, &str)], attrs: &Attrs) -> std::io::Result<()> {
     p.open(b'{');
-    let mut first = true;
-    for (k, v) in fixed {
-        p.name(first, k);
-        first = false;
-        match attrs.get(k) {
-            Some(a) => p.value(a)?,
-            None => p.string(v),
+    let mut empty = true;
+    for (k, part) in ordered(fixed, attrs) {
+        p.name(empty, k);
+        empty = false;
+        match part {
+            Part::Fixed(v) => p.string(v),
+            Part::Field(v) => p.value(v)?,
         }
     }
-    for (k, v) in attrs {
-        if !fixed.iter().any(|(f, _)| *f == k) {
-            p.name(first, k);
-            first = false;
-            p.value(v)?;
-        }
-    }
-    p.close(b'}', first);
+    p.close(b'}', empty);
     Ok(())
+}
+
+/// A node's or edge's fields in the order its object has them: the fixed names first, each with
+/// the attribute of that name in its place if there is one (as inserting into an ordered map
+/// does), then the other attributes in their order. (The fixed values are strings, written as
+/// they are: no JSON value is built for them.)
+fn ordered<'a>(fixed: &'a [(&'a str, &'a str)], attrs: &'a Attrs) -> impl Iterator<Item = (&'a str, Part<'a>)> {
+    let head = fixed
+        .iter()
+        .map(move |&(k, v)| (k, attrs.get(k).map_or(Part::Fixed(v), Part::Field)));
+    let rest = attrs
+        .iter()
+        .filter(move |(k, _)| !fixed.iter().any(|(f, _)| f == k))
+        .map(|(k, v)| (k, Part::Field(v)));
+    head.chain(rest)
+}
+
+/// A value of [`ordered`]: a fixed string or an attribute.
+enum Part<'a> {
+    Fixed(&'a str),
+    Field(&'a Field),
+}
+
+impl Serialize for Part<'_> {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Part::Fixed(v) => ser.serialize_str(v),
+            Part::Field(v) => v.serialize(ser),
+        }
+    }
 }
 
 /// The whole document, serialised as [`value`] builds it (without building it).
@@ -241,21 +243,11 @@ impl Serialize for Edges<'_> {
     }
 }
 
-/// Fixed keys first, then the attributes; an attribute named like a fixed key replaces its value
-/// in place (as inserting into the ordered map does).
-/// (The fixed values are strings, written as they are: no JSON value is built for them.)
+/// A node's or edge's object ([`ordered`]) through serde.
 fn serialize_object<S: Serializer>(ser: S, fixed: &[(&str, &str)], attrs: &Attrs) -> Result<S::Ok, S::Error> {
     let mut m = ser.serialize_map(None)?;
-    for (k, v) in fixed {
-        match attrs.get(k) {
-            Some(a) => m.serialize_entry(k, a)?,
-            None => m.serialize_entry(k, v)?,
-        }
-    }
-    for (k, v) in attrs {
-        if !fixed.iter().any(|(f, _)| *f == k) {
-            m.serialize_entry(k, v)?;
-        }
+    for (k, part) in ordered(fixed, attrs) {
+        m.serialize_entry(k, &part)?;
     }
     m.end()
 }

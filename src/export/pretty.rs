@@ -86,6 +86,25 @@ impl<'w> Pretty<'w> {
         self.buf.push(bracket);
     }
 
+    /// A list, each item written by `each`, the buffer written out between items.
+    pub(crate) fn list<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut each: impl FnMut(&mut Self, T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.open(b'[');
+        let mut empty = true;
+        for item in items {
+            self.item(empty);
+            empty = false;
+            each(self, item)?;
+            // (a corpus's lists hold thousands: its nodes, a work's notes citing it)
+            self.spill()?;
+        }
+        self.close(b']', empty);
+        Ok(())
+    }
+
     /// Before a list's item: a comma unless it is the first, a new line, the indent.
     pub(crate) fn item(&mut self, first: bool) {
         if !first {
@@ -149,16 +168,7 @@ impl<'w> Pretty<'w> {
             // (serde_json's own digits: integers by itoa, floats by its shortest form)
             Value::Number(n) => serde_json::to_writer(&mut self.buf, n).map_err(io::Error::other)?,
             Value::String(s) => self.string(s),
-            Value::Array(items) => {
-                self.open(b'[');
-                for (i, item) in items.iter().enumerate() {
-                    self.item(i == 0);
-                    self.value(item)?;
-                    // (a corpus's work cited by thousands of notes lists them all)
-                    self.spill()?;
-                }
-                self.close(b']', items.is_empty());
-            }
+            Value::Array(items) => self.list(items, |p, item| p.value(item))?,
             Value::Object(fields) => {
                 self.open(b'{');
                 for (i, (k, item)) in fields.iter().enumerate() {

@@ -2244,10 +2244,9 @@ fn run_names_actors(t: &Table, text: &str, ws: &[Word], start: usize, end: usize
 fn designator(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) {
     let Some(r) = DESIGNATOR.as_ref() else { return };
     let word = |k: usize| ws.get(k).and_then(|w| text.get(w.start..w.end)).unwrap_or("");
-    // (every designator starts with a capital and holds a digit: most words are passed over
-    // before the pattern is tried)
-    let maybe = |w: &str| w.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && w.chars().any(char::is_numeric);
-    let Some(d) = (start..=end).find(|&k| maybe(word(k)) && r.is_match(word(k))) else {
+    // (every designator holds a digit: a capitalised word without one, which the pattern's
+    // first byte lets through, is passed over before the pattern is tried)
+    let Some(d) = (start..=end).find(|&k| word(k).chars().any(char::is_numeric) && r.is_match(word(k))) else {
         return;
     };
     let (Some(a), Some(b)) = (ws.get(start), ws.get(d)) else {
