@@ -519,10 +519,19 @@ fn build(args: BuildArgs) -> ExitCode {
     // input order and any --jobs, and no document's graph outlives its merge.
     let mut queue: Vec<usize> = (0..paths.len()).collect();
     queue.sort_by(|&a, &b| names.get(a).cmp(&names.get(b)));
-    let sizes: Vec<u64> = paths
-        .iter()
-        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
-        .collect();
+    // the sizes serve the progress bar only (a quiet build has none), and are asked of the
+    // system on the build's threads: one file after another, they were half of a 10,000-document
+    // corpus's start
+    let sizes: Vec<u64> = if args.quiet {
+        Vec::new()
+    } else {
+        pool.install(|| {
+            paths
+                .par_iter()
+                .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+                .collect()
+        })
+    };
     let progress = progress_bar(&args, &sizes);
     let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
@@ -569,7 +578,7 @@ fn build(args: BuildArgs) -> ExitCode {
     let mut failed = m.failed || !unreadable.is_empty();
     let mut page = m.built.first().map(|name| format!("{name}.html"));
     if let Some(mut corpus) = m.corpus.take().filter(|_| m.built.len() >= 2) {
-        corpus.finish_corpus();
+        pool.install(|| corpus.finish_corpus());
         match pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {
             Ok(()) => page = Some("corpus.html".to_string()),
             Err(e) => {

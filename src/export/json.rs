@@ -80,27 +80,44 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     p.list(&g.diagnostics, |p, d| p.serde(d))?;
     p.close(b'}', false);
     p.name(false, "nodes");
-    p.list(g.nodes(), |p, n| {
-        let fixed = [
-            ("id", n.id.as_str()),
-            ("kind", n.kind.as_str()),
-            ("label", n.label.as_str()),
-        ];
-        object(p, &fixed, &n.attrs)
-    })?;
+    p.par_list(
+        g.nodes(),
+        |n| weight(&n.attrs),
+        |p, n| {
+            let fixed = [
+                ("id", n.id.as_str()),
+                ("kind", n.kind.as_str()),
+                ("label", n.label.as_str()),
+            ];
+            object(p, &fixed, &n.attrs)
+        },
+    )?;
     p.name(false, "edges");
-    p.list(g.edges(), |p, (s, t, e)| {
-        let fixed = [
-            ("source", s),
-            ("target", t),
-            ("key", e.key.as_str()),
-            ("kind", e.kind.as_str()),
-        ];
-        object(p, &fixed, &e.attrs)
-    })?;
+    p.par_list(
+        g.edges(),
+        |(_, _, e)| weight(&e.attrs),
+        |p, (s, t, e)| {
+            let fixed = [
+                ("source", s),
+                ("target", t),
+                ("key", e.key.as_str()),
+                ("kind", e.kind.as_str()),
+            ];
+            object(p, &fixed, &e.attrs)
+        },
+    )?;
     p.close(b'}', false);
     p.raw(b"\n");
     p.finish()
+}
+
+/// What a node's or edge's object weighs for [`Pretty::par_list`]: one, and one for each item
+/// of its lists.
+fn weight(attrs: &Attrs) -> usize {
+    attrs.iter().fold(1, |w, (_, v)| match v {
+        Field::Array(items) => w + items.len(),
+        _ => w,
+    })
 }
 
 /// A node's or edge's object ([`ordered`]) into a [`Pretty`] writer.

@@ -13,6 +13,7 @@ use super::{Attrs, EdgeKind, NodeKind, Schema};
 use crate::diag::Located;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use hashbrown::HashTable;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
 use thin_vec::ThinVec;
@@ -414,7 +415,7 @@ impl KnowledgeGraph {
         self.settle();
         // lists that are sets of documents or notes, in one order however the corpus was grouped
         let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
-        for n in self.nodes.iter_mut().flatten() {
+        self.nodes.par_iter_mut().flatten().for_each(|n| {
             for key in ["documents", "same_as"] {
                 if let Some(Value::Array(a)) = n.attrs.get_mut(key) {
                     a.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
@@ -423,7 +424,7 @@ impl KnowledgeGraph {
             if let Some(Value::Array(a)) = n.attrs.get_mut("footnotes") {
                 a.sort_by_cached_key(note);
             }
-        }
+        });
         self.sort();
     }
 
@@ -436,7 +437,7 @@ impl KnowledgeGraph {
         // graph is at its largest
         let keyed: Vec<(Ix, &Node, Vec<String>)> = self
             .order
-            .iter()
+            .par_iter()
             .filter_map(|&i| Some((i, at(&self.nodes, i)?)))
             .map(|(i, n)| (i, n, unite_keys(n)))
             .filter(|(_, _, keys)| !keys.is_empty())
@@ -540,18 +541,20 @@ impl KnowledgeGraph {
         if !std::mem::take(&mut self.unsettled) {
             return;
         }
-        for n in self.nodes.iter_mut().flatten() {
-            dedup_lists(&mut n.attrs);
-        }
-        for l in self.edges.iter_mut().flatten() {
-            dedup_lists(&mut l.edge.attrs);
-        }
+        self.nodes
+            .par_iter_mut()
+            .flatten()
+            .for_each(|n| dedup_lists(&mut n.attrs));
+        self.edges
+            .par_iter_mut()
+            .flatten()
+            .for_each(|l| dedup_lists(&mut l.edge.attrs));
     }
 
     /// Orders nodes by kind then id, and edges by kind, source, target and key.
     fn sort(&mut self) {
         let nodes = &self.nodes;
-        self.order.sort_by(|&a, &b| {
+        self.order.par_sort_by(|&a, &b| {
             let (Some(x), Some(y)) = (at(nodes, a), at(nodes, b)) else {
                 return std::cmp::Ordering::Equal;
             };
@@ -565,7 +568,7 @@ impl KnowledgeGraph {
         };
         // compared in place, not through cached copies of every edge's ids and key: those were
         // taken when a corpus graph is at its largest (at the end of the build)
-        self.edge_order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+        self.edge_order.par_sort_by(|&a, &b| key(a).cmp(&key(b)));
     }
 }
 
