@@ -496,8 +496,16 @@ fn build(args: BuildArgs) -> ExitCode {
     // what a build killed mid-way left behind
     io::sweep(&args.out);
     let names = io::names(&paths);
-    let jobs = args.jobs.unwrap_or(0);
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+    let jobs = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    // (no more threads than documents: a one-paper build's idle thread, looking for work as it
+    // started, took a core from the paper's and the compiling threads)
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.min(paths.len()).max(1))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             eprintln!("error: cannot start {jobs} threads: {e}");
@@ -510,7 +518,7 @@ fn build(args: BuildArgs) -> ExitCode {
     // corpus no longer wait on each other's compiling (the first to need a pattern compiles it
     // while the others wait for it; the seed × 100 on two threads 2% faster). Not with one
     // thread: that is one core. Not joined: what is left of it ends with the process.
-    if pool.current_num_threads() >= 2 {
+    if jobs >= 2 {
         // (a thread the system cannot start is no error: the builds compile what they need)
         let _ = std::thread::Builder::new().spawn(move || policykg::warm_up(lexicon));
     }
