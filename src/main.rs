@@ -496,28 +496,29 @@ fn build(args: BuildArgs) -> ExitCode {
     // what a build killed mid-way left behind
     io::sweep(&args.out);
     let names = io::names(&paths);
+    // (the documents built at once: --jobs, else rayon's RAYON_NUM_THREADS, else the cores)
     let jobs = args
         .jobs
         .filter(|&n| n > 0)
+        .or_else(|| std::env::var("RAYON_NUM_THREADS").ok()?.parse().ok().filter(|&n| n > 0))
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    // (no more threads than documents: a one-paper build's idle thread, looking for work as it
-    // started, took a core from the paper's and the compiling threads)
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.min(paths.len()).max(1))
-        .build()
-    {
+    // No more threads than documents: a one-paper build's idle second thread, looking for work
+    // as it started, took a core from the paper's and the compiling threads.
+    let threads = jobs.min(paths.len()).max(1);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("error: cannot start {jobs} threads: {e}");
+            eprintln!("error: cannot start {threads} threads: {e}");
             return ExitCode::from(1);
         }
     };
-    // With two threads or more, one more compiles the patterns and automata the builds are
-    // about to need, in another order than theirs, so that they need not stop to: a one-paper
-    // build waits for its own pipeline instead of the whole start-up, and the threads of a
-    // corpus no longer wait on each other's compiling (the first to need a pattern compiles it
-    // while the others wait for it; the seed × 100 on two threads 2% faster). Not with one
-    // thread: that is one core. Not joined: what is left of it ends with the process.
+    // With two cores or more (or --jobs 2 and up), one more thread compiles the patterns and
+    // automata the builds are about to need, in another order than theirs, so that they need
+    // not stop to: a one-paper build waits for its own pipeline instead of the whole start-up,
+    // and the threads of a corpus no longer wait on each other's compiling (the first to need a
+    // pattern compiles it while the others wait for it; the seed × 100 on two threads 2%
+    // faster). Not with one: that is one core. Not joined: what is left of it ends with the
+    // process.
     if jobs >= 2 {
         // (a thread the system cannot start is no error: the builds compile what they need)
         let _ = std::thread::Builder::new().spawn(move || policykg::warm_up(lexicon));

@@ -79,8 +79,14 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     p.name(false, "diagnostics");
     p.list(&g.diagnostics, |p, d| p.serde(d))?;
     p.close(b'}', false);
+    // a corpus's lists on the pool's threads: its JSON is written at the build's end, with
+    // the threads free; a document's while the other threads build theirs, where batches would
+    // only hold more
+    let corpus = g.documents.len() > 1;
     p.name(false, "nodes");
-    p.par_list(
+    list(
+        &mut p,
+        corpus,
         g.nodes(),
         |n| weight(&n.attrs),
         |p, n| {
@@ -93,7 +99,9 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         },
     )?;
     p.name(false, "edges");
-    p.par_list(
+    list(
+        &mut p,
+        corpus,
         g.edges(),
         |(_, _, e)| weight(&e.attrs),
         |p, (s, t, e)| {
@@ -109,6 +117,21 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     p.close(b'}', false);
     p.raw(b"\n");
     p.finish()
+}
+
+/// A list of nodes or edges: [`Pretty::par_list`] when `par`, else [`Pretty::list`].
+fn list<T: Send>(
+    p: &mut Pretty,
+    par: bool,
+    items: impl IntoIterator<Item = T>,
+    weight: impl Fn(&T) -> usize,
+    each: impl Fn(&mut Pretty, T) -> std::io::Result<()> + Sync,
+) -> std::io::Result<()> {
+    if par {
+        p.par_list(items, weight, each)
+    } else {
+        p.list(items, each)
+    }
 }
 
 /// What a node's or edge's object weighs for [`Pretty::par_list`]: one, and one for each item

@@ -18,7 +18,8 @@ use std::io::{self, Write};
 /// What is buffered before it goes to the output.
 const CHUNK: usize = 1 << 16;
 
-/// The weight of a batch of [`Pretty::par_list`]: some hundred kilobytes of a graph's JSON.
+/// The weight of a batch of [`Pretty::par_list`]: some ten to a hundred kilobytes of a graph's
+/// JSON (a claim's or sentence's text weighs what a field does).
 const WEIGHT: usize = 256;
 
 /// The line break and indents, enough for most depths in one copy.
@@ -127,13 +128,14 @@ impl<'w> Pretty<'w> {
         Ok(())
     }
 
-    /// [`Pretty::list`] for a long list, its items written on the current pool's threads: they
-    /// are taken a window of batches at a time (four for each thread), each batch written into
-    /// its own buffer at this depth and the buffers written out in order, so the bytes are the
-    /// same. What a corpus's `corpus.json` is written with: it is the last thing a build does,
-    /// and one thread wrote it while the others waited (a tenth of a 10 MB corpus's two-thread
-    /// build). A batch holds items up to a [`WEIGHT`] by `weight` (a node or edge weighs one
-    /// and each item of its lists one more), so that the window holds a few megabytes however
+    /// [`Pretty::list`] for a long list, its items written on the current pool's threads (the
+    /// global pool's outside one): they are taken a window of batches at a time (four for each
+    /// thread), each batch written into its own buffer at this depth and the buffers written out
+    /// in order, so the bytes are the same. What a corpus's `corpus.json` is written with: it is
+    /// the last thing a build does, and one thread wrote it while the others waited (a tenth of
+    /// a 10 MB corpus's two-thread build). A batch holds items up to a [`WEIGHT`] by `weight` (a
+    /// node or edge weighs one and each item of its lists one more), so that two windows (the
+    /// one written out, the one the threads write) hold some hundred kilobytes a thread however
     /// long a work's list of the notes citing it: where [`Pretty::list`] writes such a list out
     /// as it goes, a batch holds it whole. A list that fits one batch, or a pool of one thread,
     /// is written as [`Pretty::list`] writes it.
@@ -455,6 +457,59 @@ mod tests {
                 .map(Vec::len),
             Some(20_000)
         );
+    }
+
+    /// An item that fails, or an output that fails, fails the list written on several threads.
+    #[test]
+    fn par_list_errors_are_returned() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let items: Vec<usize> = (0..10_000).collect();
+        let failing = |bad: usize| {
+            pool.install(|| {
+                let mut out = Vec::new();
+                let mut p = Pretty::new(&mut out);
+                p.par_list(
+                    &items,
+                    |_| 1,
+                    |p, &i| {
+                        if i == bad {
+                            return Err(io::Error::other("item"));
+                        }
+                        p.raw(b"1");
+                        Ok(())
+                    },
+                )
+            })
+        };
+        for bad in [0, 1, 255, 256, 5_000, 9_999] {
+            assert!(failing(bad).is_err(), "item {bad}");
+        }
+        struct Full(usize);
+        impl Write for Full {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                if self.0 < b.len() {
+                    return Err(io::Error::other("full"));
+                }
+                self.0 -= b.len();
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                Ok(())
+            }
+        }
+        let full = pool.install(|| {
+            let mut out = Full(20_000);
+            let mut p = Pretty::new(&mut out);
+            p.par_list(
+                &items,
+                |_| 1,
+                |p, _| {
+                    p.raw(b"1");
+                    Ok(())
+                },
+            )
+        });
+        assert!(full.is_err());
     }
 
     #[test]
