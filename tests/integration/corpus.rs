@@ -85,6 +85,47 @@ fn one_node_for_a_work_and_an_actor_named_by_two_documents() {
     assert_eq!(china[0]["documents"], serde_json::json!(["a"]));
 }
 
+/// A corpus whose nodes and edges are written in batches on the build's threads (three papers
+/// made from the seed, some thousands of nodes and edges, where one batch holds a few hundred):
+/// the same `corpus.json` and pictures on one, two and three threads.
+#[test]
+fn large_corpus_is_the_same_on_any_number_of_threads() {
+    let d = tempdir("corpus-threads");
+    std::fs::create_dir_all(d.join("docs")).expect("mkdir");
+    let seed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/india-us-defense-relations.md"))
+            .expect("the seed");
+    for (i, year) in ["2016", "2017", "2018"].iter().enumerate() {
+        std::fs::write(d.join(format!("docs/paper-{i}.md")), seed.replace("2016", year)).expect("write");
+    }
+    let mut outputs: Vec<(String, Vec<u8>, Vec<u8>)> = Vec::new();
+    for jobs in ["1", "2", "3"] {
+        let outdir = format!("out-{jobs}");
+        let out = policykg(
+            &[
+                "build", "docs", "--out", &outdir, "--quiet", "--format", "json,dot", "--jobs", jobs,
+            ],
+            &d,
+        );
+        assert!(
+            out.status.success(),
+            "--jobs {jobs}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json = std::fs::read(d.join(&outdir).join("corpus.json")).expect("corpus.json");
+        let dot = std::fs::read(d.join(&outdir).join("corpus.dot")).expect("corpus.dot");
+        outputs.push((jobs.to_string(), json, dot));
+    }
+    let corpus: Value = serde_json::from_slice(&outputs[0].1).expect("valid JSON");
+    let items = corpus["nodes"].as_array().map_or(0, Vec::len) + corpus["edges"].as_array().map_or(0, Vec::len);
+    assert!(items > 2_000, "{items} nodes and edges: too few for batches");
+    let (_, json1, dot1) = &outputs[0];
+    for (jobs, json, dot) in &outputs[1..] {
+        assert!(json == json1, "corpus.json differs with --jobs {jobs}");
+        assert!(dot == dot1, "corpus.dot differs with --jobs {jobs}");
+    }
+}
+
 /// Small documents with names and numbers varied, so the merge has work to do.
 fn variants() -> Vec<(String, String)> {
     let mut docs = vec![("a".to_string(), A.to_string()), ("b".to_string(), B.to_string())];
