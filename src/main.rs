@@ -587,8 +587,10 @@ fn build(args: BuildArgs) -> ExitCode {
     let mut failed = m.failed || !unreadable.is_empty();
     let mut page = m.built.first().map(|name| format!("{name}.html"));
     if let Some(mut corpus) = m.corpus.take().filter(|_| m.built.len() >= 2) {
-        pool.install(|| corpus.finish_corpus());
-        match pool.install(|| write_all(&args.out, "corpus", &corpus, &formats)) {
+        match pool.install(|| {
+            corpus.finish_corpus();
+            write_all(&args.out, "corpus", &corpus, &formats)
+        }) {
             Ok(()) => page = Some("corpus.html".to_string()),
             Err(e) => {
                 eprintln!("error: {e}");

@@ -14,7 +14,7 @@ use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
 use crate::graph::{EdgeKind, NodeKind};
 use dot_writer::Attributes;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The most entities drawn for one driver.
 pub const MAX_INVOLVED: usize = 5;
@@ -63,7 +63,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         };
         involves.extend(mine.into_iter().map(|(s, t, w)| (s, t, w, edge_color)));
     }
-    let involved: std::collections::HashSet<&str> = involves.iter().map(|&(_, t, _, _)| t).collect();
+    let involved: HashSet<&str> = involves.iter().map(|&(_, t, _, _)| t).collect();
     let mut entity_ids: HashMap<&str, String> = HashMap::new();
     let mut entities: Vec<&Node> = Vec::new();
     for n in g

@@ -177,8 +177,7 @@ impl<'w> Pretty<'w> {
         let mut spare: Vec<Vec<u8>> = Vec::new();
         let mut ready: Vec<io::Result<Vec<u8>>> = Vec::new();
         while !batches.is_empty() {
-            let mut parts = Vec::with_capacity(batches.len());
-            parts.resize_with(batches.len(), || spare.pop().unwrap_or_default());
+            let parts: Vec<Vec<u8>> = batches.iter().map(|_| spare.pop().unwrap_or_default()).collect();
             let mut written = Vec::new();
             let mut next = Vec::new();
             let mut wrote = Ok(());
@@ -216,8 +215,10 @@ impl<'w> Pretty<'w> {
     fn write_parts(&mut self, parts: Vec<io::Result<Vec<u8>>>, spare: &mut Vec<Vec<u8>>) -> io::Result<()> {
         for part in parts {
             let part = part?;
-            if let Some(out) = self.out.as_mut() {
-                out.write_all(&part)?;
+            match self.out.as_mut() {
+                Some(out) => out.write_all(&part)?,
+                // (a list inside a part: after what the part holds)
+                None => self.buf.extend_from_slice(&part),
             }
             spare.push(part);
         }
@@ -457,6 +458,31 @@ mod tests {
                 .map(Vec::len),
             Some(20_000)
         );
+    }
+
+    /// A list written on several threads into a writer that holds its bytes (as a batch's does)
+    /// is held after what it already held.
+    #[test]
+    fn par_list_into_a_holding_writer() {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let items: Vec<usize> = (0..5_000).collect();
+        let each = |p: &mut Pretty, i: &usize| {
+            p.raw(i.to_string().as_bytes());
+            Ok(())
+        };
+        let held = pool.install(|| {
+            let mut p = Pretty::holding(Vec::new(), 1);
+            p.raw(b"x");
+            p.par_list(&items, |_| 1, each).unwrap();
+            p.buf
+        });
+        let mut want = Vec::new();
+        let mut p = Pretty::new(&mut want);
+        p.depth = 1;
+        p.raw(b"x");
+        p.list(&items, each).unwrap();
+        p.finish().unwrap();
+        assert_eq!(held, want);
     }
 
     /// An item that fails, or an output that fails, fails the list written on several threads.
