@@ -161,3 +161,57 @@ impl OutputDev for Collector {
         Ok(())
     }
 }
+
+/// The streams the document's fonts are made from, decompressed once, in place.
+///
+/// pdf-extract makes a page's fonts anew on every page (a font's resource name holds only within
+/// its page's resources), and making a font decompresses the streams it is made from: the
+/// program the document embeds for it (`FontFile`, `FontFile2`, `FontFile3`) and its character
+/// maps (`ToUnicode`, an `Encoding` CMap). A report's few fonts were so inflated once per page
+/// each: 14% of reading a PDF. Decompressed here, each is inflated once; the interpreter then
+/// reads the same bytes. A stream that does not decompress is left as it is, as the interpreter
+/// would have read it.
+pub fn unpack_fonts(doc: &mut pdf_extract::Document) {
+    let mut files = std::collections::BTreeSet::new();
+    for o in doc.objects.values() {
+        font_files(o, 0, &mut files);
+    }
+    for id in files {
+        if let Ok(pdf_extract::Object::Stream(s)) = doc.get_object_mut(id) {
+            if s.is_compressed() {
+                // (left compressed if it does not decompress: the interpreter falls back alike)
+                let _ = s.decompress();
+            }
+        }
+    }
+}
+
+/// The keys by which a font or its descriptor names the streams it is made from.
+const FONT_STREAMS: [&[u8]; 5] = [b"FontFile", b"FontFile2", b"FontFile3", b"ToUnicode", b"Encoding"];
+
+/// How deep [`font_files`] looks into an object's direct dictionaries and lists: a font's
+/// descriptor is an indirect object, or a direct one within the font (two levels).
+const FONT_DEPTH: usize = 4;
+
+/// The streams that dictionaries within `o` name as a font's (see [`FONT_STREAMS`]).
+fn font_files(o: &pdf_extract::Object, depth: usize, files: &mut std::collections::BTreeSet<pdf_extract::ObjectId>) {
+    use pdf_extract::Object;
+    let dict = match o {
+        Object::Dictionary(d) => d,
+        Object::Stream(s) => &s.dict,
+        Object::Array(a) if depth < FONT_DEPTH => {
+            a.iter().for_each(|x| font_files(x, depth + 1, files));
+            return;
+        }
+        _ => return,
+    };
+    for (k, v) in dict.iter() {
+        match v {
+            Object::Reference(id) if FONT_STREAMS.contains(&k.as_slice()) => {
+                files.insert(*id);
+            }
+            Object::Dictionary(_) | Object::Array(_) if depth < FONT_DEPTH => font_files(v, depth + 1, files),
+            _ => {}
+        }
+    }
+}

@@ -85,6 +85,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<glyphs::Page>, Problem> {
     }
     guard::parents(&doc).map_err(Problem::new)?;
     guard::forms(&doc).map_err(Problem::new)?;
+    glyphs::unpack_fonts(&mut doc);
     let budget = bytes.len().saturating_mul(GLYPHS_PER_BYTE).max(GLYPHS_FLOOR);
     let mut collector = glyphs::Collector::new(budget);
     match pdf_extract::output_doc(&doc, &mut collector) {
@@ -116,4 +117,99 @@ fn hyphenating_producer(bytes: &[u8]) -> bool {
     ["pdfTeX", "LuaTeX", "XeTeX", "TeX Output", "dvipdfm"]
         .iter()
         .any(|p| hay.contains(p) || first.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
+
+    fn name(s: &str) -> Object {
+        Object::Name(s.as_bytes().to_vec())
+    }
+
+    fn dict(pairs: Vec<(&str, Object)>) -> Dictionary {
+        let mut d = Dictionary::new();
+        for (k, v) in pairs {
+            d.set(k, v);
+        }
+        d
+    }
+
+    fn compressed(doc: &mut Document, content: &[u8]) -> ObjectId {
+        // (padded with spaces: lopdf compresses only what compression makes smaller)
+        let mut content = content.to_vec();
+        content.resize(content.len() + 200, b' ');
+        let mut s = Stream::new(Dictionary::new(), content);
+        s.compress().unwrap();
+        assert!(s.is_compressed());
+        doc.add_object(s)
+    }
+
+    /// Two pages that show `AB` in a font whose compressed ToUnicode map reads it as `ZY`; gives
+    /// the file and the ids of the map and of the first page's content.
+    fn mapped() -> (Vec<u8>, ObjectId, ObjectId) {
+        let mut doc = Document::with_version("1.5");
+        let cmap = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+            /CMapName /Test def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\n\
+            endcodespacerange\n2 beginbfchar\n<41> <005A>\n<42> <0059>\nendbfchar\nendcmap\n\
+            CMapName currentdict /CMap defineresource pop\nend\nend\n";
+        let map = compressed(&mut doc, cmap);
+        let font = doc.add_object(dict(vec![
+            ("Type", name("Font")),
+            ("Subtype", name("Type1")),
+            ("BaseFont", name("Helvetica")),
+            ("ToUnicode", Object::Reference(map)),
+        ]));
+        let pages_id = doc.new_object_id();
+        let resources = dict(vec![("Font", dict(vec![("F1", Object::Reference(font))]).into())]);
+        let mut kids = Vec::new();
+        let mut first = None;
+        for _ in 0..2 {
+            let content = compressed(&mut doc, b"BT /F1 12 Tf 72 700 Td (AB) Tj ET");
+            first.get_or_insert(content);
+            kids.push(Object::Reference(doc.add_object(dict(vec![
+                ("Type", name("Page")),
+                ("Parent", Object::Reference(pages_id)),
+                ("Contents", Object::Reference(content)),
+                ("Resources", resources.clone().into()),
+                ("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()].into()),
+            ]))));
+        }
+        let pages = dict(vec![
+            ("Type", name("Pages")),
+            ("Count", 2.into()),
+            ("Kids", kids.into()),
+        ]);
+        doc.objects.insert(pages_id, pages.into());
+        let catalog = doc.add_object(dict(vec![
+            ("Type", name("Catalog")),
+            ("Pages", Object::Reference(pages_id)),
+        ]));
+        doc.trailer.set("Root", Object::Reference(catalog));
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        (bytes, map, first.unwrap())
+    }
+
+    #[test]
+    fn a_fonts_streams_are_unpacked_once_and_read_the_same() {
+        let (bytes, map, content) = mapped();
+        let mut doc = Document::load_mem(&bytes).unwrap();
+        glyphs::unpack_fonts(&mut doc);
+        let stream = |id| doc.get_object(id).and_then(Object::as_stream).unwrap();
+        // the font's map is decompressed in place; a page's content is not a font's
+        assert!(!stream(map).is_compressed());
+        assert!(std::str::from_utf8(&stream(map).content)
+            .unwrap()
+            .contains("beginbfchar"));
+        assert!(stream(content).is_compressed());
+        // and the interpreter reads the map on every page as it did compressed
+        let pages = pages(&bytes).unwrap();
+        let text: Vec<String> = pages
+            .iter()
+            .map(|p| p.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .collect();
+        assert_eq!(text, ["ZY", "ZY"]);
+    }
 }
