@@ -192,6 +192,15 @@ pub fn decode(path: &Path, bytes: Vec<u8>, fallback: Option<&'static encoding_rs
     }
 }
 
+/// Whether the file is a PDF, as [`Format::sniff`](crate::read::Format::sniff) tells by its
+/// first kilobyte (and its name). A file that cannot be read is not.
+pub fn is_pdf(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    let read = fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head));
+    read.is_ok() && crate::read::Format::sniff(path, &head) == crate::read::Format::Pdf
+}
+
 /// A path as recorded in outputs: as given, with `/` as separator on every machine.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

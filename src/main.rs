@@ -503,8 +503,10 @@ fn build(args: BuildArgs) -> ExitCode {
         .or_else(|| std::env::var("RAYON_NUM_THREADS").ok()?.parse().ok().filter(|&n| n > 0))
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // No more threads than documents: a one-paper build's idle second thread, looking for work
-    // as it started, took a core from the paper's and the compiling threads.
-    let threads = jobs.min(paths.len()).max(1);
+    // as it started, took a core from the paper's and the compiling threads. Unless a document
+    // is a PDF, whose pages are read at once.
+    let pdf = paths.len() < jobs && paths.iter().any(|p| io::is_pdf(p));
+    let threads = if pdf { jobs } else { jobs.min(paths.len()).max(1) };
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(p) => p,
         Err(e) => {

@@ -166,6 +166,17 @@ pub fn quiet_caught_panics() {
     }));
 }
 
+/// Runs `f`, part of a reader, on whichever thread runs it (a PDF's pages are read on the
+/// pool's threads): a panic is caught, kept quiet as [`read`]'s are, and given back, for the
+/// reader to raise again where reading in turn would have met it.
+pub(crate) fn caught<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    // (restored, not cleared: a thread waiting for pages may read another file's meanwhile)
+    let before = READING.with(|r| r.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    READING.with(|r| r.set(before));
+    result
+}
+
 /// Reads `bytes` as `format` (not [`Format::Text`]). Never panics: a reader that does is caught
 /// and its panic becomes the problem.
 pub fn read(format: Format, bytes: &[u8], diags: &mut Diagnostics) -> Result<Read, Problem> {
@@ -175,10 +186,7 @@ pub fn read(format: Format, bytes: &[u8], diags: &mut Diagnostics) -> Result<Rea
         Format::Docx => docx::read(bytes, diags),
         Format::Text => Err(Problem::new("a text document is read by `document`")),
     };
-    READING.with(|r| r.set(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run));
-    READING.with(|r| r.set(false));
-    match result {
+    match caught(run) {
         Ok(result) => result,
         Err(panic) => {
             let what = panic

@@ -5,6 +5,7 @@
 //! horizontal rules drawn on it (LaTeX draws the footnote rule; Word's is a glyph or nothing).
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One glyph as drawn: its text (a ligature decodes to several characters), the origin of its
 /// baseline, its size (the font size scaled by the text matrix) and its advance, in points.
@@ -39,20 +40,39 @@ pub struct Page {
 
 /// Collects the glyphs of every page, up to a budget of characters: a file that draws more
 /// (a form drawn within itself many times over) stops with an error instead of hanging.
-pub struct Collector {
+pub struct Collector<'a> {
     pub pages: Vec<Page>,
     budget: usize,
+    /// Characters drawn, each counted against the budget (the one that finds it spent too).
+    pub drawn: usize,
+    /// Where pages are read at once, each by a collector of its own: the whole file's count,
+    /// to which each adds what it draws, a batch at a time, and whether this collector stopped
+    /// because the file's budget was spent.
+    shared: Option<&'a AtomicUsize>,
+    pub cut: bool,
     origin: (f32, f32),
 }
+
+/// How many characters a collector draws before it adds them to the file's count.
+const BATCH: usize = 256;
 
 /// The error a [`Collector`] stops with when its budget is spent.
 pub const OVER_BUDGET: &str = "draws more text than any document of its size could hold";
 
-impl Collector {
-    pub fn new(budget: usize) -> Collector {
+pub fn over_budget() -> OutputError {
+    OutputError::IoError(std::io::Error::other(OVER_BUDGET))
+}
+
+impl<'a> Collector<'a> {
+    /// A collector of a whole file, or with `shared`, of one of its pages read at once with
+    /// the others (each page within the file's budget, and all of them together).
+    pub fn new(budget: usize, shared: Option<&'a AtomicUsize>) -> Collector<'a> {
         Collector {
             pages: Vec::new(),
             budget,
+            drawn: 0,
+            shared,
+            cut: false,
             origin: (0.0, 0.0),
         }
     }
@@ -66,7 +86,7 @@ fn len(a: f64, b: f64) -> f64 {
     (a * a + b * b).sqrt()
 }
 
-impl OutputDev for Collector {
+impl OutputDev for Collector<'_> {
     fn begin_page(
         &mut self,
         number: u32,
@@ -95,10 +115,16 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        if self.budget == 0 {
-            return Err(OutputError::IoError(std::io::Error::other(OVER_BUDGET)));
+        self.drawn += 1;
+        if self.drawn > self.budget {
+            return Err(over_budget());
         }
-        self.budget -= 1;
+        if let Some(file) = self.shared.filter(|_| self.drawn.is_multiple_of(BATCH)) {
+            if file.fetch_add(BATCH, Ordering::Relaxed) + BATCH > self.budget {
+                self.cut = true;
+                return Err(over_budget());
+            }
+        }
         let (ox, oy) = self.origin;
         let Some(page) = self.page() else { return Ok(()) };
         // upright text only: the x axis of the glyph runs along the page's

@@ -4,7 +4,8 @@
 //! Takes: the bytes of a PDF. Gives: its text, its [`Document`](crate::document::Document) and
 //! the page and box of every piece of it. In four steps, one module each:
 //! - [`glyphs`]: pdf-extract interprets the content streams and decodes the fonts; each glyph
-//!   comes with its baseline origin, size and advance;
+//!   comes with its baseline origin, size and advance. The pages are read at once on the pool's
+//!   threads, into what reading them in turn gives (see [`at_once`]);
 //! - [`lines`]: glyphs → lines by baseline, superscripts (markers, ordinals) folded into their
 //!   line and flagged as raised;
 //! - [`page`]: what is not body: running headers and footers and page numbers (by position and
@@ -87,16 +88,73 @@ fn pages(bytes: &[u8]) -> Result<Vec<glyphs::Page>, Problem> {
     guard::forms(&doc).map_err(Problem::new)?;
     glyphs::unpack_fonts(&mut doc);
     let budget = bytes.len().saturating_mul(GLYPHS_PER_BYTE).max(GLYPHS_FLOOR);
-    let mut collector = glyphs::Collector::new(budget);
-    match pdf_extract::output_doc(&doc, &mut collector) {
-        Ok(()) => Ok(collector.pages),
+    let (pages, result) = at_once(&doc, budget).unwrap_or_else(|| in_turn(&doc, budget));
+    match result {
+        Ok(()) => Ok(pages),
         Err(pdf_extract::OutputError::IoError(e)) if e.to_string() == glyphs::OVER_BUDGET => {
             Err(Problem::new(glyphs::OVER_BUDGET))
         }
         // what was read before a damaged page is kept
-        Err(_) if collector.pages.iter().any(|p| !p.glyphs.is_empty()) => Ok(collector.pages),
+        Err(_) if pages.iter().any(|p| !p.glyphs.is_empty()) => Ok(pages),
         Err(e) => Err(Problem::new(format!("its content cannot be read ({e})"))),
     }
+}
+
+/// What reading a file's pages gives: the pages read, up to and with the one that failed, and
+/// whether one did.
+type Pages = (Vec<glyphs::Page>, Result<(), pdf_extract::OutputError>);
+
+/// Reads the pages one after another.
+fn in_turn(doc: &pdf_extract::Document, budget: usize) -> Pages {
+    let mut collector = glyphs::Collector::new(budget, None);
+    let result = pdf_extract::output_doc(doc, &mut collector);
+    (collector.pages, result)
+}
+
+/// The most pages read at once: pdf-extract finds a page by listing the whole page tree, so
+/// reading page by page costs the square of the pages.
+const AT_ONCE: usize = 1_000;
+
+/// Reads the pages at once on the pool's threads, each page into a collector of its own, and
+/// gives what [`in_turn`] gives: the pages in order up to the first that fails, and its error,
+/// the budget counted in page order; a page's panic raised again where reading in turn would have
+/// met it. None with one thread or page, over [`AT_ONCE`] pages, and when the file's budget ran
+/// out while its pages were read at once, as then only reading in turn tells which page spent
+/// it. Reading the pages one by one is what pdf-extract does anyway: it makes each page's fonts
+/// anew, and keeps nothing else from a page to the next.
+fn at_once(doc: &pdf_extract::Document, budget: usize) -> Option<Pages> {
+    use rayon::prelude::*;
+    let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
+    if numbers.len() < 2 || numbers.len() > AT_ONCE || rayon::current_num_threads() < 2 {
+        return None;
+    }
+    let file = std::sync::atomic::AtomicUsize::new(0);
+    let read: Vec<_> = numbers
+        .par_iter()
+        .map(|&n| {
+            let mut page = glyphs::Collector::new(budget, Some(&file));
+            let result = super::caught(|| pdf_extract::output_doc_page(doc, &mut page, n));
+            (page.pages, page.drawn, page.cut, result)
+        })
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    let mut drawn = 0usize;
+    for (more, n, cut, result) in read {
+        if cut {
+            return None;
+        }
+        pages.extend(more);
+        drawn = drawn.saturating_add(n);
+        if drawn > budget {
+            return Some((pages, Err(glyphs::over_budget())));
+        }
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Some((pages, Err(e))),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    }
+    Some((pages, Ok(())))
 }
 
 fn load_error(e: &pdf_extract::Error) -> String {
@@ -146,15 +204,23 @@ mod tests {
         doc.add_object(s)
     }
 
-    /// Two pages that show `AB` in a font whose compressed ToUnicode map reads it as `ZY`; gives
-    /// the file and the ids of the map and of the first page's content.
-    fn mapped() -> (Vec<u8>, ObjectId, ObjectId) {
+    /// A ToUnicode map that reads `A` as `Z` and `B` as `Y`.
+    const MAP: &[u8] = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
+        /CMapName /Test def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\n\
+        endcodespacerange\n2 beginbfchar\n<41> <005A>\n<42> <0059>\nendbfchar\nendcmap\n\
+        CMapName currentdict /CMap defineresource pop\nend\nend\n";
+
+    /// A PDF of one page per content stream, each compressed, in Helvetica as `F1` with
+    /// [`MAP`] compressed as its ToUnicode map. Gives the file, the map's id and the first page's
+    /// content's.
+    fn pdf(contents: &[&[u8]]) -> (Vec<u8>, ObjectId, ObjectId) {
+        pdf_with(contents, |_| true)
+    }
+
+    /// [`pdf`], where a page for which `boxed` says false has no media box.
+    fn pdf_with(contents: &[&[u8]], boxed: impl Fn(usize) -> bool) -> (Vec<u8>, ObjectId, ObjectId) {
         let mut doc = Document::with_version("1.5");
-        let cmap = b"/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-            /CMapName /Test def\n/CMapType 2 def\n1 begincodespacerange\n<00> <FF>\n\
-            endcodespacerange\n2 beginbfchar\n<41> <005A>\n<42> <0059>\nendbfchar\nendcmap\n\
-            CMapName currentdict /CMap defineresource pop\nend\nend\n";
-        let map = compressed(&mut doc, cmap);
+        let map = compressed(&mut doc, MAP);
         let font = doc.add_object(dict(vec![
             ("Type", name("Font")),
             ("Subtype", name("Type1")),
@@ -165,20 +231,24 @@ mod tests {
         let resources = dict(vec![("Font", dict(vec![("F1", Object::Reference(font))]).into())]);
         let mut kids = Vec::new();
         let mut first = None;
-        for _ in 0..2 {
-            let content = compressed(&mut doc, b"BT /F1 12 Tf 72 700 Td (AB) Tj ET");
+        for (i, content) in contents.iter().enumerate() {
+            let content = compressed(&mut doc, content);
             first.get_or_insert(content);
-            kids.push(Object::Reference(doc.add_object(dict(vec![
+            let mut page = dict(vec![
                 ("Type", name("Page")),
                 ("Parent", Object::Reference(pages_id)),
                 ("Contents", Object::Reference(content)),
                 ("Resources", resources.clone().into()),
-                ("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()].into()),
-            ]))));
+            ]);
+            if boxed(i) {
+                page.set("MediaBox", vec![0.into(), 0.into(), 612.into(), 792.into()]);
+            }
+            kids.push(Object::Reference(doc.add_object(page)));
         }
+        let count = i64::try_from(kids.len()).unwrap();
         let pages = dict(vec![
             ("Type", name("Pages")),
-            ("Count", 2.into()),
+            ("Count", count.into()),
             ("Kids", kids.into()),
         ]);
         doc.objects.insert(pages_id, pages.into());
@@ -192,9 +262,19 @@ mod tests {
         (bytes, map, first.unwrap())
     }
 
+    /// Each page's text.
+    fn texts(pages: &[glyphs::Page]) -> Vec<String> {
+        pages
+            .iter()
+            .map(|p| p.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .collect()
+    }
+
+    const AB: &[u8] = b"BT /F1 12 Tf 72 700 Td (AB) Tj ET";
+
     #[test]
     fn a_fonts_streams_are_unpacked_once_and_read_the_same() {
-        let (bytes, map, content) = mapped();
+        let (bytes, map, content) = pdf(&[AB, AB]);
         let mut doc = Document::load_mem(&bytes).unwrap();
         glyphs::unpack_fonts(&mut doc);
         let stream = |id| doc.get_object(id).and_then(Object::as_stream).unwrap();
@@ -205,11 +285,88 @@ mod tests {
             .contains("beginbfchar"));
         assert!(stream(content).is_compressed());
         // and the interpreter reads the map on every page as it did compressed
-        let pages = pages(&bytes).unwrap();
-        let text: Vec<String> = pages
-            .iter()
-            .map(|p| p.glyphs.iter().map(|g| g.text.as_str()).collect())
-            .collect();
-        assert_eq!(text, ["ZY", "ZY"]);
+        assert_eq!(texts(&pages(&bytes).unwrap()), ["ZY", "ZY"]);
+    }
+
+    /// `f` on a pool of `n` threads.
+    fn on<T: Send>(n: usize, f: impl FnOnce() -> T + Send) -> T {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .unwrap()
+            .install(f)
+    }
+
+    /// What reading the pages gives, as words: each page's text, and the error. (A file over its
+    /// budget is refused whatever was read of it: its pages are left out.)
+    fn outcome((pages, result): Pages) -> (Vec<String>, Option<String>) {
+        let error = result.err().map(|e| e.to_string());
+        if error.as_ref().is_some_and(|e| e.contains(glyphs::OVER_BUDGET)) {
+            return (Vec::new(), error);
+        }
+        (texts(&pages), error)
+    }
+
+    fn over(o: (Vec<String>, Option<String>)) -> bool {
+        o.1.is_some_and(|e| e.contains(glyphs::OVER_BUDGET))
+    }
+
+    /// Reading a file's pages at once gives what reading them in turn does: the same pages in
+    /// order, and the budget spent (or not) as it is in page order.
+    #[test]
+    fn pages_read_at_once_are_pages_read_in_turn() {
+        let ten = b"BT /F1 12 Tf 72 700 Td (AAAAABBBBB) Tj ET".as_slice();
+        let (bytes, _, _) = pdf(&[ten, AB, ten, AB]);
+        let doc = Document::load_mem(&bytes).unwrap();
+        // 24 characters in all: a budget of 24 holds them, one of 23 does not
+        for budget in [24, 23, 12, 10, 9, 1000] {
+            let turn = outcome(in_turn(&doc, budget));
+            let once = on(2, || at_once(&doc, budget)).map(outcome);
+            assert_eq!(once.as_ref(), Some(&turn), "budget {budget}");
+        }
+        assert_eq!(outcome(in_turn(&doc, 24)).1, None);
+        assert!(over(outcome(in_turn(&doc, 23))));
+        // one thread, or one page, are read in turn
+        assert!(on(1, || at_once(&doc, 24)).is_none());
+        let (one, _, _) = pdf(&[AB]);
+        let doc = Document::load_mem(&one).unwrap();
+        assert!(on(2, || at_once(&doc, 24)).is_none());
+    }
+
+    /// When the pages read at once spend the file's budget, only reading in turn tells which
+    /// page spent it: they are read again so.
+    #[test]
+    fn a_budget_spent_at_once_is_counted_again_in_turn() {
+        let many = format!("BT /F1 12 Tf 72 700 Td ({}) Tj ET", "A".repeat(300));
+        let (bytes, _, _) = pdf(&[many.as_bytes(); 4]);
+        let doc = Document::load_mem(&bytes).unwrap();
+        // four pages add a batch each to the file's count: the fourth batch is over 1,000
+        assert!(on(2, || at_once(&doc, 1000)).is_none());
+        assert!(over(outcome(in_turn(&doc, 1000))));
+        assert_eq!(
+            on(2, || at_once(&doc, 1200)).map(outcome),
+            Some(outcome(in_turn(&doc, 1200)))
+        );
+    }
+
+    /// A page that panics the interpreter fails the file as it does read in turn, with the same
+    /// message.
+    #[test]
+    fn a_page_that_panics_fails_the_file_alike() {
+        // (the second page has no media box: the interpreter's expect panics)
+        let (bytes, _, _) = pdf_with(&[AB, AB, AB], |i| i != 1);
+        let doc = Document::load_mem(&bytes).unwrap();
+        let message = |r: std::thread::Result<Pages>| match r {
+            Ok(_) => String::new(),
+            Err(p) => p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default(),
+        };
+        let turn = message(crate::read::caught(|| in_turn(&doc, 1000)));
+        let once = message(crate::read::caught(|| on(2, || at_once(&doc, 1000)).unwrap()));
+        assert!(!turn.is_empty());
+        assert_eq!(once, turn);
     }
 }
