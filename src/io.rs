@@ -354,7 +354,9 @@ impl Staged {
         // unique per file, so two outputs that land on one path never write into one temporary
         static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
+        // (the process's id asked of the system once, not for every file)
+        static PID: std::sync::LazyLock<u32> = std::sync::LazyLock::new(std::process::id);
+        let tmp = dir.join(format!(".{name}.tmp-{}-{n}", *PID));
         let file = fs::File::create(&tmp).map_err(|source| Error::Write {
             path: path.to_path_buf(),
             source,

@@ -294,16 +294,30 @@ fn build_in_memory(
     lexicon: &policykg::extract::Lexicon,
 ) -> Vec<Result<KnowledgeGraph, String>> {
     let names = io::names(paths);
-    paths
-        .par_iter()
-        .zip(names.par_iter())
-        .map(|(path, name)| {
-            let (g, decoded) = policykg::build_file(path, name, options, lexicon).map_err(|e| e.to_string())?;
-            if let Some(enc) = decoded {
-                eprintln!("note: {}: not UTF-8, decoded as {enc}", io::display(path));
-            }
-            Ok(g)
-        })
+    let next = AtomicUsize::new(0);
+    let built: Mutex<BTreeMap<usize, Result<KnowledgeGraph, String>>> = Mutex::new(BTreeMap::new());
+    // each thread takes the next document as it finishes one (as `build` does), not as rayon's
+    // jobs: a thread waiting for a PDF's pages could take a whole other document as a job, and
+    // another, each on top of the last on its stack
+    rayon::broadcast(|_| loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let (Some(path), Some(name)) = (paths.get(k), names.get(k)) else {
+            break;
+        };
+        let result = policykg::build_file(path, name, options, lexicon)
+            .map(|(g, decoded)| {
+                if let Some(enc) = decoded {
+                    eprintln!("note: {}: not UTF-8, decoded as {enc}", io::display(path));
+                }
+                g
+            })
+            .map_err(|e| e.to_string());
+        lock(&built).insert(k, result);
+    });
+    built
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner())
+        .into_values()
         .collect()
 }
 
@@ -795,7 +809,10 @@ fn write_all(dir: &Path, name: &str, g: &KnowledgeGraph, formats: &[Format]) -> 
             let mut done = Vec::new();
             f.emit(name, g, &mut |file: &str, render: &policykg::export::Render| {
                 let path = dir.join(file);
-                if let Some(parent) = path.parent() {
+                // (the output folder itself is made once, at the start: a folder of its own, as
+                // the Neo4j files', is made here; asked for every file, that was two calls to
+                // the system each)
+                if let Some(parent) = path.parent().filter(|&p| p != dir) {
                     std::fs::create_dir_all(parent).map_err(|source| policykg::Error::Write {
                         path: parent.to_path_buf(),
                         source,

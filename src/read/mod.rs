@@ -177,6 +177,15 @@ pub(crate) fn caught<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
     result
 }
 
+/// Runs `f` outside the reader: while a reader waits for its pages, its thread may be given other
+/// work (another document's), whose panics are not a reader's and must be heard.
+pub(crate) fn outside<T>(f: impl FnOnce() -> T) -> T {
+    let before = READING.with(|r| r.replace(false));
+    let result = f();
+    READING.with(|r| r.set(before));
+    result
+}
+
 /// Reads `bytes` as `format` (not [`Format::Text`]). Never panics: a reader that does is caught
 /// and its panic becomes the problem.
 pub fn read(format: Format, bytes: &[u8], diags: &mut Diagnostics) -> Result<Read, Problem> {

@@ -196,44 +196,64 @@ impl OutputDev for Collector<'_> {
 /// maps (`ToUnicode`, an `Encoding` CMap). A report's few fonts were so inflated once per page
 /// each: 14% of reading a PDF. Decompressed here, each is inflated once; the interpreter then
 /// reads the same bytes. A stream that does not decompress is left as it is, as the interpreter
-/// would have read it.
-pub fn unpack_fonts(doc: &mut pdf_extract::Document) {
+/// would have read it; so are the streams past [`UNPACKED`] times the file's size in all (a file
+/// of compressed junk fonts, which the interpreter would inflate only if a page used them, and
+/// then one at a time).
+pub fn unpack_fonts(doc: &mut pdf_extract::Document, size: usize) {
     let mut files = std::collections::BTreeSet::new();
     for o in doc.objects.values() {
         font_files(o, 0, &mut files);
     }
+    let mut room = size.saturating_mul(UNPACKED).max(UNPACKED_FLOOR);
     for id in files {
         if let Ok(pdf_extract::Object::Stream(s)) = doc.get_object_mut(id) {
-            if s.is_compressed() {
-                // (left compressed if it does not decompress: the interpreter falls back alike)
-                let _ = s.decompress();
+            if !s.is_compressed() {
+                continue;
             }
+            // (left compressed if it does not decompress: the interpreter falls back alike)
+            let Ok(plain) = s.decompressed_content() else { continue };
+            let Some(left) = room.checked_sub(plain.len()) else {
+                break;
+            };
+            room = left;
+            s.set_plain_content(plain);
         }
     }
 }
 
+/// What [`unpack_fonts`] may hold: so many times the file's size, and at least the floor.
+const UNPACKED: usize = 8;
+const UNPACKED_FLOOR: usize = 16 << 20;
+
 /// The keys by which a font or its descriptor names the streams it is made from.
 const FONT_STREAMS: [&[u8]; 5] = [b"FontFile", b"FontFile2", b"FontFile3", b"ToUnicode", b"Encoding"];
+
+/// The dictionaries that name them: fonts (a Type0 font's descendants within it) and font
+/// descriptors.
+const FONT_TYPES: [&[u8]; 2] = [b"Font", b"FontDescriptor"];
 
 /// How deep [`font_files`] looks into an object's direct dictionaries and lists: a font's
 /// descriptor is an indirect object, or a direct one within the font (two levels).
 const FONT_DEPTH: usize = 4;
 
-/// The streams that dictionaries within `o` name as a font's (see [`FONT_STREAMS`]).
+/// The streams that font dictionaries within `o` name (see [`FONT_STREAMS`]).
 fn font_files(o: &pdf_extract::Object, depth: usize, files: &mut std::collections::BTreeSet<pdf_extract::ObjectId>) {
     use pdf_extract::Object;
     let dict = match o {
         Object::Dictionary(d) => d,
-        Object::Stream(s) => &s.dict,
         Object::Array(a) if depth < FONT_DEPTH => {
             a.iter().for_each(|x| font_files(x, depth + 1, files));
             return;
         }
         _ => return,
     };
+    let font = dict
+        .get(b"Type")
+        .and_then(Object::as_name)
+        .is_ok_and(|t| FONT_TYPES.contains(&t));
     for (k, v) in dict.iter() {
         match v {
-            Object::Reference(id) if FONT_STREAMS.contains(&k.as_slice()) => {
+            Object::Reference(id) if font && FONT_STREAMS.contains(&k.as_slice()) => {
                 files.insert(*id);
             }
             Object::Dictionary(_) | Object::Array(_) if depth < FONT_DEPTH => font_files(v, depth + 1, files),

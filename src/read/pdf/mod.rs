@@ -86,7 +86,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<glyphs::Page>, Problem> {
     }
     guard::parents(&doc).map_err(Problem::new)?;
     guard::forms(&doc).map_err(Problem::new)?;
-    glyphs::unpack_fonts(&mut doc);
+    glyphs::unpack_fonts(&mut doc, bytes.len());
     let budget = bytes.len().saturating_mul(GLYPHS_PER_BYTE).max(GLYPHS_FLOOR);
     let (pages, result) = at_once(&doc, budget).unwrap_or_else(|| in_turn(&doc, budget));
     match result {
@@ -111,9 +111,26 @@ fn in_turn(doc: &pdf_extract::Document, budget: usize) -> Pages {
     (collector.pages, result)
 }
 
-/// The most pages read at once: pdf-extract finds a page by listing the whole page tree, so
-/// reading page by page costs the square of the pages.
+/// The most pages read at once, and the most entries of the page tree listed in all for it:
+/// pdf-extract finds a page by listing the whole page tree, so reading page by page lists it once
+/// per page (and a file can pad its tree with entries that are no pages).
 const AT_ONCE: usize = 1_000;
+const LISTED: usize = 10_000_000;
+
+/// How many entries listing the page tree goes through, at most: the kids of every node of the
+/// tree (of every `Pages` dictionary in the file, reached or not).
+fn tree_entries(doc: &pdf_extract::Document) -> usize {
+    use pdf_extract::Object;
+    doc.objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+        .filter(|d| d.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t == b"Pages"))
+        .map(|d| d.get(b"Kids").and_then(Object::as_array).map_or(0, Vec::len))
+        .fold(0usize, usize::saturating_add)
+}
 
 /// Reads the pages at once on the pool's threads, each page into a collector of its own, and
 /// gives what [`in_turn`] gives: the pages in order up to the first that fails, and its error,
@@ -125,18 +142,26 @@ const AT_ONCE: usize = 1_000;
 fn at_once(doc: &pdf_extract::Document, budget: usize) -> Option<Pages> {
     use rayon::prelude::*;
     let numbers: Vec<u32> = doc.get_pages().into_keys().collect();
-    if numbers.len() < 2 || numbers.len() > AT_ONCE || rayon::current_num_threads() < 2 {
+    if numbers.len() < 2
+        || numbers.len() > AT_ONCE
+        || numbers.len().saturating_mul(tree_entries(doc)) > LISTED
+        || rayon::current_num_threads() < 2
+    {
         return None;
     }
     let file = std::sync::atomic::AtomicUsize::new(0);
-    let read: Vec<_> = numbers
-        .par_iter()
-        .map(|&n| {
-            let mut page = glyphs::Collector::new(budget, Some(&file));
-            let result = super::caught(|| pdf_extract::output_doc_page(doc, &mut page, n));
-            (page.pages, page.drawn, page.cut, result)
-        })
-        .collect();
+    // (each page a reader's part on whichever thread reads it; this thread, while it waits,
+    // may be given another document's work)
+    let read: Vec<_> = super::outside(|| {
+        numbers
+            .par_iter()
+            .map(|&n| {
+                let mut page = glyphs::Collector::new(budget, Some(&file));
+                let result = super::caught(|| pdf_extract::output_doc_page(doc, &mut page, n));
+                (page.pages, page.drawn, page.cut, result)
+            })
+            .collect()
+    });
     let mut pages = Vec::with_capacity(read.len());
     let mut drawn = 0usize;
     for (more, n, cut, result) in read {
@@ -276,14 +301,19 @@ mod tests {
     fn a_fonts_streams_are_unpacked_once_and_read_the_same() {
         let (bytes, map, content) = pdf(&[AB, AB]);
         let mut doc = Document::load_mem(&bytes).unwrap();
-        glyphs::unpack_fonts(&mut doc);
+        // a dictionary that is no font's, naming a map as a font would
+        let junk = compressed(&mut doc, MAP);
+        doc.add_object(dict(vec![("ToUnicode", Object::Reference(junk))]));
+        glyphs::unpack_fonts(&mut doc, bytes.len());
         let stream = |id| doc.get_object(id).and_then(Object::as_stream).unwrap();
-        // the font's map is decompressed in place; a page's content is not a font's
+        // the font's map is decompressed in place; a page's content is not a font's, nor is
+        // what a dictionary without a font's type names
         assert!(!stream(map).is_compressed());
         assert!(std::str::from_utf8(&stream(map).content)
             .unwrap()
             .contains("beginbfchar"));
         assert!(stream(content).is_compressed());
+        assert!(stream(junk).is_compressed());
         // and the interpreter reads the map on every page as it did compressed
         assert_eq!(texts(&pages(&bytes).unwrap()), ["ZY", "ZY"]);
     }
@@ -350,23 +380,29 @@ mod tests {
     }
 
     /// A page that panics the interpreter fails the file as it does read in turn, with the same
-    /// message.
+    /// message, unless the budget is spent on the pages before it; pages after it do not count.
     #[test]
     fn a_page_that_panics_fails_the_file_alike() {
         // (the second page has no media box: the interpreter's expect panics)
-        let (bytes, _, _) = pdf_with(&[AB, AB, AB], |i| i != 1);
+        let many = format!("BT /F1 12 Tf 72 700 Td ({}) Tj ET", "A".repeat(300));
+        let (bytes, _, _) = pdf_with(&[AB, AB, many.as_bytes()], |i| i != 1);
         let doc = Document::load_mem(&bytes).unwrap();
-        let message = |r: std::thread::Result<Pages>| match r {
-            Ok(_) => String::new(),
+        // what reading gives, in words: its outcome, or its panic's message
+        let said = |r: std::thread::Result<Pages>| match r {
+            Ok(pages) => format!("{:?}", outcome(pages)),
             Err(p) => p
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .or_else(|| p.downcast_ref::<&str>().map(|s| format!("panic: {s}")))
                 .unwrap_or_default(),
         };
-        let turn = message(crate::read::caught(|| in_turn(&doc, 1000)));
-        let once = message(crate::read::caught(|| on(2, || at_once(&doc, 1000)).unwrap()));
-        assert!(!turn.is_empty());
-        assert_eq!(once, turn);
+        for budget in [1, 2, 100, 1000] {
+            let turn = said(crate::read::caught(|| in_turn(&doc, budget)));
+            let once = said(crate::read::caught(|| on(2, || at_once(&doc, budget)).unwrap()));
+            assert_eq!(once, turn, "budget {budget}");
+        }
+        // a budget of 1: spent on the first page, before the panic
+        assert!(said(crate::read::caught(|| in_turn(&doc, 1))).contains(glyphs::OVER_BUDGET));
+        assert!(said(crate::read::caught(|| in_turn(&doc, 2))).contains("MediaBox"));
     }
 }
