@@ -165,7 +165,7 @@ struct BuildArgs {
     #[arg(short, long, default_value = "json,dot,html", value_name = "LIST")]
     format: String,
 
-    /// Documents built at once (default: all cores).
+    /// Threads: documents built at once, and a PDF's pages read at once (default: all cores).
     #[arg(short, long)]
     jobs: Option<usize>,
 

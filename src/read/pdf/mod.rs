@@ -86,6 +86,7 @@ fn pages(bytes: &[u8]) -> Result<Vec<glyphs::Page>, Problem> {
     }
     guard::parents(&doc).map_err(Problem::new)?;
     guard::forms(&doc).map_err(Problem::new)?;
+    letter_boxes(&mut doc);
     glyphs::unpack_fonts(&mut doc, bytes.len());
     let budget = bytes.len().saturating_mul(GLYPHS_PER_BYTE).max(GLYPHS_FLOOR);
     let (pages, result) = at_once(&doc, budget).unwrap_or_else(|| in_turn(&doc, budget));
@@ -97,6 +98,40 @@ fn pages(bytes: &[u8]) -> Result<Vec<glyphs::Page>, Problem> {
         // what was read before a damaged page is kept
         Err(_) if pages.iter().any(|p| !p.glyphs.is_empty()) => Ok(pages),
         Err(e) => Err(Problem::new(format!("its content cannot be read ({e})"))),
+    }
+}
+
+/// The size a page is read at when neither it nor a parent says (US Letter, as PDF viewers take
+/// it), in points.
+const LETTER: [i64; 4] = [0, 0, 612, 792];
+
+/// Gives a page whose size neither it nor any parent gives (its `MediaBox`, which the format
+/// requires) the size viewers give it, Letter: pdf-extract fails the whole file on such a page,
+/// pages already read lost. Only a box missing from the whole chain: one that is there but
+/// malformed is left as it is. (The chains end: `guard::parents` checked them.)
+fn letter_boxes(doc: &mut pdf_extract::Document) {
+    let boxed = |doc: &pdf_extract::Document, page| {
+        let mut at = page;
+        for _ in 0..64 {
+            let Ok(d) = doc.get_dictionary(at) else { return false };
+            if d.has(b"MediaBox") {
+                return true;
+            }
+            match d.get(b"Parent").and_then(pdf_extract::Object::as_reference) {
+                Ok(p) => at = p,
+                Err(_) => return false,
+            }
+        }
+        true
+    };
+    let missing: Vec<_> = doc.get_pages().into_values().filter(|&p| !boxed(doc, p)).collect();
+    for page in missing {
+        if let Ok(d) = doc.get_dictionary_mut(page) {
+            d.set(
+                "MediaBox",
+                LETTER.iter().map(|&n| n.into()).collect::<Vec<pdf_extract::Object>>(),
+            );
+        }
     }
 }
 
@@ -377,6 +412,26 @@ mod tests {
             on(2, || at_once(&doc, 1200)).map(outcome),
             Some(outcome(in_turn(&doc, 1200)))
         );
+    }
+
+    /// A page without a size of its own or its parents' is read at Letter's, not a panic that
+    /// loses the file.
+    #[test]
+    fn a_page_without_a_size_is_read_as_letter() {
+        let (bytes, _, _) = pdf_with(&[AB, AB, AB], |i| i != 1);
+        let pages = pages(&bytes).unwrap();
+        assert_eq!(texts(&pages), ["ZY", "ZY", "ZY"]);
+        let sizes: Vec<(f32, f32)> = pages.iter().map(|p| (p.width, p.height)).collect();
+        assert_eq!(sizes, [(612.0, 792.0); 3]);
+        // a box of the page's own is kept
+        let (bytes, _, _) = pdf(&[AB]);
+        let mut doc = Document::load_mem(&bytes).unwrap();
+        let page = doc.get_pages()[&1];
+        let own: Vec<Object> = vec![0.into(), 0.into(), 300.into(), 400.into()];
+        doc.get_dictionary_mut(page).unwrap().set("MediaBox", own.clone());
+        letter_boxes(&mut doc);
+        let now = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap().clone();
+        assert_eq!(format!("{now:?}"), format!("{:?}", Object::Array(own)));
     }
 
     /// A page that panics the interpreter fails the file as it does read in turn, with the same
