@@ -59,6 +59,7 @@ const BATCH: usize = 256;
 /// The error a [`Collector`] stops with when its budget is spent.
 pub const OVER_BUDGET: &str = "draws more text than any document of its size could hold";
 
+/// That error, as the interpreter passes it on.
 pub fn over_budget() -> OutputError {
     OutputError::IoError(std::io::Error::other(OVER_BUDGET))
 }
