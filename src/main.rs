@@ -294,15 +294,10 @@ fn build_in_memory(
     lexicon: &policykg::extract::Lexicon,
 ) -> Vec<Result<KnowledgeGraph, String>> {
     let names = io::names(paths);
-    let next = AtomicUsize::new(0);
     let built: Mutex<BTreeMap<usize, Result<KnowledgeGraph, String>>> = Mutex::new(BTreeMap::new());
-    // each thread takes the next document as it finishes one (as `build` does), not as rayon's
-    // jobs: a thread waiting for a PDF's pages could take a whole other document as a job, and
-    // another, each on top of the last on its stack
-    rayon::broadcast(|_| loop {
-        let k = next.fetch_add(1, Ordering::Relaxed);
+    rayon::broadcast(in_turns(paths.len(), |k| {
         let (Some(path), Some(name)) = (paths.get(k), names.get(k)) else {
-            break;
+            return;
         };
         let result = policykg::build_file(path, name, options, lexicon)
             .map(|(g, decoded)| {
@@ -313,12 +308,27 @@ fn build_in_memory(
             })
             .map_err(|e| e.to_string());
         lock(&built).insert(k, result);
-    });
+    }));
     built
         .into_inner()
         .unwrap_or_else(|e| e.into_inner())
         .into_values()
         .collect()
+}
+
+/// What each thread of a pool runs (`broadcast`) to do `work(k)` for every `k` below `n`: it
+/// takes the next `k` as it finishes one. Not as rayon's jobs: a thread waiting inside one (for
+/// a PDF's pages) could take another whole document as a job, and another, each on top of the
+/// last on its stack.
+fn in_turns(n: usize, work: impl Fn(usize) + Sync) -> impl Fn(rayon::BroadcastContext) + Sync {
+    let next = AtomicUsize::new(0);
+    move |_| loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        if k >= n {
+            break;
+        }
+        work(k);
+    }
 }
 
 fn check(args: CheckArgs) -> ExitCode {
@@ -558,7 +568,6 @@ fn build(args: BuildArgs) -> ExitCode {
         })
     };
     let progress = progress_bar(&args, &sizes);
-    let next = AtomicUsize::new(0);
     let finished = AtomicUsize::new(0);
     let done: Mutex<BTreeMap<usize, Result<KnowledgeGraph, String>>> = Mutex::new(BTreeMap::new());
     let merger = Mutex::new(Merger {
@@ -579,13 +588,12 @@ fn build(args: BuildArgs) -> ExitCode {
         let path = paths.get(i).map(|p| io::display(p)).unwrap_or_default();
         progress.suspend(|| m.take(&path, result, args.quiet));
     };
-    pool.broadcast(|_| loop {
-        let k = next.fetch_add(1, Ordering::Relaxed);
+    pool.broadcast(in_turns(queue.len(), |k| {
         let Some(&i) = queue.get(k) else {
-            break;
+            return;
         };
         let (Some(path), Some(name)) = (paths.get(i), names.get(i)) else {
-            break;
+            return;
         };
         let result = build_one(path, name, &args, options, &formats, lexicon);
         lock(&done).insert(k, result);
@@ -596,7 +604,7 @@ fn build(args: BuildArgs) -> ExitCode {
         if let Ok(mut m) = merger.try_lock() {
             drain(&mut m);
         }
-    });
+    }));
     let mut m = merger.into_inner().unwrap_or_else(|e| e.into_inner());
     drain(&mut m);
     progress.finish_and_clear();

@@ -170,17 +170,19 @@ pub fn quiet_caught_panics() {
 /// pool's threads): a panic is caught, kept quiet as [`read`]'s are, and given back, for the
 /// reader to raise again where reading in turn would have met it.
 pub(crate) fn caught<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
-    // (restored, not cleared: a thread waiting for pages may read another file's meanwhile)
-    let before = READING.with(|r| r.replace(true));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    READING.with(|r| r.set(before));
-    result
+    reading(true, || std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)))
 }
 
 /// Runs `f` outside the reader: while a reader waits for its pages, its thread may be given other
 /// work (another document's), whose panics are not a reader's and must be heard.
 pub(crate) fn outside<T>(f: impl FnOnce() -> T) -> T {
-    let before = READING.with(|r| r.replace(false));
+    reading(false, f)
+}
+
+/// Runs `f` with this thread taken as inside a reader or not, then as it was (restored, not
+/// cleared: a thread waiting for pages may read another file's meanwhile).
+fn reading<T>(inside: bool, f: impl FnOnce() -> T) -> T {
+    let before = READING.with(|r| r.replace(inside));
     let result = f();
     READING.with(|r| r.set(before));
     result

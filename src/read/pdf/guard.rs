@@ -16,19 +16,29 @@ const MAX_DRAWS: u64 = 1_000_000;
 /// without a limit of its own.
 pub fn parents(doc: &Document) -> Result<(), String> {
     for (_, page) in doc.get_pages() {
-        let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
-        let mut at = page;
-        loop {
-            if !seen.insert(at) || seen.len() > 64 {
-                return Err("its page tree loops".into());
-            }
-            match doc.get_dictionary(at).ok().and_then(|d| d.get(b"Parent").ok()) {
-                Some(Object::Reference(p)) => at = *p,
-                _ => break,
-            }
-        }
+        chain(doc, page)?;
     }
     Ok(())
+}
+
+/// The dictionaries a page inherits from, the page's own first and then its parents', as the
+/// interpreter looks an attribute up; an error if the chain loops (or goes over 64).
+pub fn chain(doc: &Document, page: ObjectId) -> Result<Vec<&Dictionary>, String> {
+    let mut seen: BTreeSet<ObjectId> = BTreeSet::new();
+    let mut out = Vec::new();
+    let mut at = page;
+    loop {
+        if !seen.insert(at) || seen.len() > 64 {
+            return Err("its page tree loops".into());
+        }
+        let Ok(d) = doc.get_dictionary(at) else { break };
+        out.push(d);
+        match d.get(b"Parent") {
+            Ok(Object::Reference(p)) => at = *p,
+            _ => break,
+        }
+    }
+    Ok(out)
 }
 
 /// No form draws itself, forms nest at most [`MAX_DEPTH`] deep, and all the drawing of forms a

@@ -110,21 +110,8 @@ const LETTER: [i64; 4] = [0, 0, 612, 792];
 /// pages already read lost. Only a box missing from the whole chain: one that is there but
 /// malformed is left as it is. (The chains end: `guard::parents` checked them.)
 fn letter_boxes(doc: &mut pdf_extract::Document) {
-    let boxed = |doc: &pdf_extract::Document, page| {
-        let mut at = page;
-        for _ in 0..64 {
-            let Ok(d) = doc.get_dictionary(at) else { return false };
-            if d.has(b"MediaBox") {
-                return true;
-            }
-            match d.get(b"Parent").and_then(pdf_extract::Object::as_reference) {
-                Ok(p) => at = p,
-                Err(_) => return false,
-            }
-        }
-        true
-    };
-    let missing: Vec<_> = doc.get_pages().into_values().filter(|&p| !boxed(doc, p)).collect();
+    let unboxed = |page| guard::chain(doc, page).is_ok_and(|c| !c.iter().any(|d| d.has(b"MediaBox")));
+    let missing: Vec<_> = doc.get_pages().into_values().filter(|&p| unboxed(p)).collect();
     for page in missing {
         if let Ok(d) = doc.get_dictionary_mut(page) {
             d.set(
