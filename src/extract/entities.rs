@@ -152,8 +152,9 @@ struct Table<'a> {
     /// How often each whole word (a run of letters and digits) stands in `doc_text`.
     words: HashMap<String, usize>,
     cands: Vec<Cand>,
-    by_id: BTreeMap<String, usize>,
-    surfaces: BTreeMap<String, Surface>,
+    /// (hashed, as the lexicon's: looked up for every capitalised word, never walked in order)
+    by_id: HashMap<String, usize>,
+    surfaces: HashMap<String, Surface>,
     /// [`state_adjective`]'s answers by word: the name rules ask it of every capitalised word,
     /// again and again, and an answer (from the lexicon's states alone) never changes.
     adjectives: RefCell<HashMap<String, Option<String>>>,
@@ -234,8 +235,8 @@ impl<'a> Table<'a> {
             doc_text: String::new(),
             words: HashMap::new(),
             cands: Vec::new(),
-            by_id: BTreeMap::new(),
-            surfaces: BTreeMap::new(),
+            by_id: HashMap::new(),
+            surfaces: HashMap::new(),
             adjectives: RefCell::new(HashMap::new()),
         }
     }

@@ -18,6 +18,7 @@
 use super::{Class, Entity, EntityType, Family, Relation, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
+use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -75,6 +76,17 @@ fn noun_table(text: &'static str) -> HashMap<&'static str, (&'static str, Family
 const NOMINAL_TABLE: &str = include_str!("lexicon/nominal.tsv");
 
 /// Noun → (verb predicate, family), read once from [`NOMINAL_TABLE`]: `invasion` → `invaded`.
+/// The phrases of [`Ctx::both_countries`], in the order they are looked for.
+const BOTH_PHRASES: [&str; 4] = ["both countries", "the two countries", "both sides", "both states"];
+
+/// [`BOTH_PHRASES`] in any ASCII case.
+static BOTH: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BOTH_PHRASES)
+        .ok()
+});
+
 static NOMINAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| noun_table(NOMINAL_TABLE));
 
 /// Reads this module's verb and noun tables (see [`crate::warm_up`]).
@@ -82,6 +94,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&VERB_FAMILY);
     LazyLock::force(&RECIPROCAL);
     LazyLock::force(&NOMINAL);
+    LazyLock::force(&BOTH);
 }
 
 /// The predicate of a possessive noun phrase: `invasion of` → `invaded` where the noun is a
@@ -974,11 +987,14 @@ impl Ctx<'_> {
     fn both_countries(&mut self, ms: &[M], recent: &[usize]) {
         let (s, e) = self.sent;
         let sent = self.text.get(s..e).unwrap_or("");
+        // (nearly every sentence names no two of them: it is scanned once in any ASCII case, not
+        // lower-cased and searched once per phrase; no character outside ASCII lower-cases to
+        // one of the phrases' letters or space)
+        if !BOTH.as_ref().is_some_and(|both| both.is_match(sent)) {
+            return;
+        }
         let lower = sent.to_lowercase();
-        let Some(at) = ["both countries", "the two countries", "both sides", "both states"]
-            .iter()
-            .find_map(|p| lower.find(p))
-        else {
+        let Some(at) = BOTH_PHRASES.iter().find_map(|p| lower.find(p)) else {
             return;
         };
         let after = lower.get(at..).unwrap_or("");
@@ -1762,6 +1778,31 @@ fn squash(s: &str) -> String {
 mod tests {
     use crate::diag::Diagnostics;
     use crate::extract::Lexicon;
+
+    /// The one scan for `both countries` and its like finds a sentence exactly when the sentence
+    /// lower-cased holds one of the phrases: in any case, and beside characters outside ASCII
+    /// whose lower case is longer (`İ`) or is ASCII (the Kelvin sign).
+    #[test]
+    fn both_scan_is_the_lower_case_search() {
+        for s in [
+            "Both Countries signed the accord.",
+            "THE TWO COUNTRIES agreed.",
+            "both sİdes agreed",
+            "both \u{212A}ingdoms",
+            "bothcountries",
+            "Both  countries",
+            "both states",
+            "both-states",
+            "Boţh sides",
+            "The two countries’ ministers met.",
+            "Neither side moved.",
+            "",
+        ] {
+            let lower = s.to_lowercase();
+            let want = super::BOTH_PHRASES.iter().any(|p| lower.contains(p));
+            assert_eq!(super::BOTH.as_ref().unwrap().is_match(s), want, "{s}");
+        }
+    }
 
     fn rels(text: &str) -> Vec<(String, String, String, bool)> {
         let mut d = Diagnostics::default();
