@@ -1085,11 +1085,23 @@ struct Word {
     end: usize,
 }
 
+/// A block's words: runs of letters, digits and `-'’.+&`, trimmed by [`trim_word`].
 fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // (byte by byte where the text is ASCII, as most of it is; a character beyond ASCII decoded)
+    while let Some(&b) = bytes.get(i) {
+        let (inside, len) = if b.is_ascii() {
+            (
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.' | b'+' | b'&'),
+                1,
+            )
+        } else {
+            let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
         match (start, inside) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -1098,6 +1110,7 @@ fn words(text: &str) -> Vec<Word> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push(trim_word(text, s, text.len()));
@@ -3365,6 +3378,34 @@ mod tests {
         let doc = crate::document::read(text, &mut d);
         let sentences = crate::claims::sentences(&doc);
         extract(&doc, &sentences, &Lexicon::default_lexicon())
+    }
+
+    proptest::proptest! {
+        /// Words read byte by byte are the words read character by character: texts of ASCII,
+        /// letters and digits beyond it, the curly apostrophe and other punctuation.
+        #[test]
+        fn words_as_read_by_character(text in "[a-zA-Z0-9 .,;'’+&()“”—éÄΩ٣😀\u{a0}-]{0,40}") {
+            let mut want = Vec::new();
+            let mut start: Option<usize> = None;
+            for (i, c) in text.char_indices() {
+                let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
+                match (start, inside) {
+                    (None, true) => start = Some(i),
+                    (Some(s), false) => {
+                        want.push(trim_word(&text, s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(s) = start {
+                want.push(trim_word(&text, s, text.len()));
+            }
+            want.retain(|w| w.end > w.start);
+            let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
+            let want: Vec<(usize, usize)> = want.iter().map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     /// Every two-step pattern of the rules finds what its one regex finds, groups and all, on
