@@ -63,6 +63,7 @@ pub fn warm_up(lexicon: &extract::Lexicon) {
     lexicon.index();
     extract::entities::warm_up();
     extract::relations::warm_up();
+    extract::described::warm_up();
     notes::date::warm_up();
     notes::cite::warm_up();
 }

@@ -13,6 +13,8 @@ use super::entities::normal_id;
 use super::{body_sentences, BodySentence, Class, Entity, EntityType, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::Document;
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
 
 /// Agreement nouns and the type they give.
 const NOUNS: &[(&str, EntityType)] = &[
@@ -36,6 +38,16 @@ const NOUNS: &[(&str, EntityType)] = &[
     ("treaty", EntityType::Treaty),
 ];
 
+/// The nouns of [`NOUNS`] and [`REFORMS`], one of which a sentence holds for either rule to find
+/// anything in it.
+static CUES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(NOUNS.iter().map(|(n, _)| *n).chain(REFORMS.iter().copied())).ok());
+
+/// Builds the sentence cues (see [`crate::warm_up`]).
+pub(crate) fn warm_up() {
+    LazyLock::force(&CUES);
+}
+
 /// Ordinals that set an agreement apart from others of its kind.
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth"];
 
@@ -49,8 +61,10 @@ struct W {
 /// Adds the described agreements of the document to `entities` (kept in order of first mention).
 pub fn find(doc: &Document, sentences: &[Sentence], entities: &mut Vec<Entity>) {
     let mut found: Vec<Entity> = Vec::new();
-    // each body sentence with its words, split once for both rules
+    // each body sentence with its words, split once for both rules; only a sentence that holds
+    // one of their nouns (most hold none), as both rules start from a word that is one
     let body: Vec<(BodySentence, Vec<W>)> = body_sentences(doc, sentences)
+        .filter(|b| CUES.as_ref().is_none_or(|cues| cues.is_match(b.s)))
         .map(|b| {
             let w = words(b.s, b.sent.start);
             (b, w)
