@@ -145,8 +145,13 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
     let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(c) = char_at(i) {
+    // (an ASCII byte is its character: only a character beyond ASCII is decoded)
+    while let Some(c) = bytes
+        .get(i)
+        .and_then(|&b| if b.is_ascii() { Some(char::from(b)) } else { char_at(i) })
+    {
         if i > start && breaks.binary_search(&i).is_ok() {
             push(text, &mut out, start, i);
             start = skip_space(text, i);

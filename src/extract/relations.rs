@@ -18,8 +18,10 @@
 use super::{Class, Entity, EntityType, Family, Relation, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
+use crate::span::Span;
 use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A mention inside one sentence: entity index and clean range.
@@ -206,6 +208,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence], entities: &[Entity]) -> V
                 text: block.inline.text.as_str(),
                 sent: (sent.start, sent.end),
                 out: &mut out,
+                evidence: None,
             };
             ctx.sentence(ms, &recent_states);
         }
@@ -257,6 +260,7 @@ fn named_parties(doc: &Document, sentences: &[Sentence], entities: &[Entity], ou
                 text: block.inline.text.as_str(),
                 sent: (sent.start, sent.end),
                 out,
+                evidence: None,
             };
             for p in parties {
                 ctx.push(p, ei, "party to", Rule::RelationNamedParties);
@@ -281,6 +285,9 @@ struct Ctx<'a> {
     text: &'a str,
     sent: (usize, usize),
     out: &'a mut Vec<Relation>,
+    /// The sentence's evidence text and span, made for its first relation and copied for the
+    /// others.
+    evidence: Option<(String, Span)>,
 }
 
 impl Ctx<'_> {
@@ -309,14 +316,18 @@ impl Ctx<'_> {
         }
         let party_to =
             !negated && self.class(subject) == Some(Class::Actor) && self.class(object) == Some(Class::Agreement);
-        let (s, e) = self.sent;
-        let evidence = squash(self.text.get(s..e).unwrap_or(""));
-        let span = self
-            .doc
-            .blocks
-            .get(self.block)
-            .map(|b| b.inline.span(s, e))
-            .unwrap_or_default();
+        if self.evidence.is_none() {
+            let (s, e) = self.sent;
+            let evidence = squash(self.text.get(s..e).unwrap_or(""));
+            let span = self
+                .doc
+                .blocks
+                .get(self.block)
+                .map(|b| b.inline.span(s, e))
+                .unwrap_or_default();
+            self.evidence = Some((evidence, span));
+        }
+        let (evidence, span) = self.evidence.clone().unwrap_or_default();
         self.out.push(Relation {
             subject,
             object,
@@ -1281,10 +1292,12 @@ const ADVERBS: &[&str] = &[
 
 /// The gap as a clause reads it: quotes dropped, parenthetical asides (`(2006)`, `(introduced
 /// as H.R. 6877)`) and thousands separators (`22,000`) removed.
-fn clean_gap(gap: &str) -> String {
-    // (most gaps hold nothing to drop or change: copied whole)
-    if !gap.contains(['“', '”', '"', '(', ')', ',']) {
-        return gap.to_string();
+fn clean_gap(gap: &str) -> Cow<'_, str> {
+    // (most gaps hold nothing to drop or change: given back as they are. The test is of bytes:
+    // `“` and `”` begin with 0xE2, as every character from U+2000 to U+2FFF does, and a gap
+    // holding one of those others comes out of the loop below unchanged too)
+    if !gap.bytes().any(|b| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2)) {
+        return Cow::Borrowed(gap);
     }
     let mut out = String::with_capacity(gap.len());
     let mut depth = 0usize;
@@ -1319,7 +1332,7 @@ fn clean_gap(gap: &str) -> String {
     }
     // an unclosed parenthesis is kept, so that the clause test rejects it
     out.push_str(&aside);
-    out
+    Cow::Owned(out)
 }
 
 /// Stands for a thousands separator while a gap is read (a comma there ends no clause); put
@@ -1328,7 +1341,7 @@ const DIGIT_COMMA: char = '\u{E000}';
 
 fn predicate(gap: &str, closes: bool) -> Option<Pred> {
     let cleaned = clean_gap(gap);
-    let gap = cleaned.as_str();
+    let gap: &str = &cleaned;
     // (the verb phrase itself is bounded in words; this bounds the work)
     if gap.len() > 160 || gap.contains([';', ':', '(', ')']) {
         return None;
@@ -1778,6 +1791,20 @@ fn squash(s: &str) -> String {
 mod tests {
     use crate::diag::Diagnostics;
     use crate::extract::Lexicon;
+
+    /// A gap with nothing to drop is given back as it is, a dash or other character from
+    /// U+2000 to U+2FFF included (its first byte is that of the curly quotes); quotes and an
+    /// aside in parentheses are dropped.
+    #[test]
+    fn gaps_cleaned() {
+        use std::borrow::Cow;
+        for gap in [" signed ", " — signed a ", " signed → the ", ""] {
+            assert_eq!(super::clean_gap(gap), gap);
+        }
+        assert!(matches!(super::clean_gap(" signed "), Cow::Borrowed(_)));
+        assert_eq!(super::clean_gap(" signed “the” (in 2019) with "), " signed the   with ");
+        assert_eq!(super::clean_gap(" signed (in 2019 with "), " signed (in 2019 with ");
+    }
 
     /// The one scan for `both countries` and its like finds a sentence exactly when the sentence
     /// lower-cased holds one of the phrases: in any case, and beside characters outside ASCII
