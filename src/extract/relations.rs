@@ -78,6 +78,8 @@ fn noun_table(text: &'static str) -> HashMap<&'static str, (&'static str, Family
 const NOMINAL_TABLE: &str = include_str!("lexicon/nominal.tsv");
 
 /// Noun → (verb predicate, family), read once from [`NOMINAL_TABLE`]: `invasion` → `invaded`.
+static NOMINAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| noun_table(NOMINAL_TABLE));
+
 /// The phrases of [`Ctx::both_countries`], in the order they are looked for.
 const BOTH_PHRASES: [&str; 4] = ["both countries", "the two countries", "both sides", "both states"];
 
@@ -88,8 +90,6 @@ static BOTH: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .build(BOTH_PHRASES)
         .ok()
 });
-
-static NOMINAL: LazyLock<HashMap<&'static str, (&'static str, Family)>> = LazyLock::new(|| noun_table(NOMINAL_TABLE));
 
 /// Reads this module's verb and noun tables (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
