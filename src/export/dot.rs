@@ -41,7 +41,8 @@ pub fn export(name: &str, g: &KnowledgeGraph, out: &mut dyn Sink) -> crate::Resu
 
 /// Label text broken into lines of about `width` characters.
 pub(crate) fn wrap(s: &str, width: usize) -> String {
-    let mut out = String::new();
+    // (at most the text's length: a space or line break stands for at least one white space)
+    let mut out = String::with_capacity(s.len());
     let mut line = 0;
     for w in s.split_whitespace() {
         let n = w.chars().count();
