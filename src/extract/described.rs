@@ -352,23 +352,12 @@ fn year_after(after: &str) -> Option<&str> {
 
 /// The words of `s` (which starts at `base` in its block), commas kept on the word before.
 fn words(s: &str, base: usize) -> Vec<W> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’');
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(st), false) => {
-                out.push(trim(s, base, st, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push(trim(s, base, st, s.len()));
-    }
-    out
+    super::runs(s, |c| {
+        c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’')
+    })
+    .into_iter()
+    .map(|(st, e)| trim(s, base, st, e))
+    .collect()
 }
 
 /// A word without a trailing full stop, comma or quote.

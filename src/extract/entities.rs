@@ -1087,36 +1087,13 @@ struct Word {
 
 /// A block's words: runs of letters, digits and `-'’.+&`, trimmed by [`trim_word`].
 fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    // (byte by byte where the text is ASCII, as most of it is; a character beyond ASCII decoded)
-    while let Some(&b) = bytes.get(i) {
-        let (inside, len) = if b.is_ascii() {
-            (
-                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'.' | b'+' | b'&'),
-                1,
-            )
-        } else {
-            let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-            (c.is_alphanumeric() || c == '’', c.len_utf8())
-        };
-        match (start, inside) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                out.push(trim_word(text, s, i));
-                start = None;
-            }
-            _ => {}
-        }
-        i += len;
-    }
-    if let Some(s) = start {
-        out.push(trim_word(text, s, text.len()));
-    }
-    out.retain(|w| w.end > w.start);
-    out
+    super::runs(text, |c| {
+        c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&')
+    })
+    .into_iter()
+    .map(|(s, e)| trim_word(text, s, e))
+    .filter(|w| w.end > w.start)
+    .collect()
 }
 
 /// Drops a trailing full stop (not of an initial such as `S.`), apostrophes and a possessive.
@@ -3385,22 +3362,11 @@ mod tests {
         /// letters and digits beyond it, the curly apostrophe and other punctuation.
         #[test]
         fn words_as_read_by_character(text in "[a-zA-Z0-9 .,;'’+&()“”—éÄΩ٣😀\u{a0}-]{0,40}") {
-            let mut want = Vec::new();
-            let mut start: Option<usize> = None;
-            for (i, c) in text.char_indices() {
-                let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
-                match (start, inside) {
-                    (None, true) => start = Some(i),
-                    (Some(s), false) => {
-                        want.push(trim_word(&text, s, i));
-                        start = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some(s) = start {
-                want.push(trim_word(&text, s, text.len()));
-            }
+            let inside = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
+            let mut want: Vec<Word> = crate::extract::tests::runs_by_char(&text, inside)
+                .into_iter()
+                .map(|(s, e)| trim_word(&text, s, e))
+                .collect();
             want.retain(|w| w.end > w.start);
             let got: Vec<(usize, usize)> = words(&text).iter().map(|w| (w.start, w.end)).collect();
             let want: Vec<(usize, usize)> = want.iter().map(|w| (w.start, w.end)).collect();

@@ -164,3 +164,69 @@ pub(crate) fn body_sentences<'a>(
         })
     })
 }
+
+/// The maximal runs of `text` whose characters are `inside`, as byte ranges in order: the words of
+/// a rule, by its own word characters. Read byte by byte where the text is ASCII (an ASCII byte is
+/// its character), a character beyond ASCII decoded: the rules split every block so.
+pub(crate) fn runs(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ')
+        };
+        match (start, inside(c)) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        i += c.len_utf8();
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    /// [`super::runs`] as first written: character by character.
+    pub(crate) fn runs_by_char(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, c) in text.char_indices() {
+            match (start, inside(c)) {
+                (None, true) => start = Some(i),
+                (Some(s), false) => {
+                    out.push((s, i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, text.len()));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Runs read byte by byte are the runs read character by character, for the word
+        /// characters of the entity rules and of the described agreements: texts of ASCII,
+        /// letters and digits beyond it, the curly apostrophe, quotes, dashes, spaces.
+        #[test]
+        fn runs_as_read_by_character(text in "[a-zA-Z0-9 .,;$'’+&()“”—éÄΩ٣😀\u{a0}-]{0,40}") {
+            let entity = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
+            let described = |c: char| c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’');
+            proptest::prop_assert_eq!(super::runs(&text, entity), runs_by_char(&text, entity));
+            proptest::prop_assert_eq!(super::runs(&text, described), runs_by_char(&text, described));
+        }
+    }
+}
