@@ -309,7 +309,11 @@ pub fn entities<'a>(g: &'a KnowledgeGraph, lexicon: &Lexicon, name: &str) -> Res
 fn in_document_order<'a>(g: &'a KnowledgeGraph, ids: impl IntoIterator<Item = &'a str>) -> Vec<&'a Node> {
     let mut claims: Vec<&Node> = ids.into_iter().filter_map(|id| g.node(id)).collect();
     claims.sort_by_cached_key(|n| {
-        let start = n.attrs.get("span").and_then(|s| s.get(0)).and_then(Field::as_u64);
+        let start = n
+            .attrs
+            .get("span")
+            .and_then(Field::items)
+            .and_then(|s| s.first()?.as_u64());
         (text(n, "document").to_string(), start, n.id.clone())
     });
     claims.dedup_by(|a, b| a.id == b.id);

@@ -41,7 +41,7 @@ pub fn flat_item(v: &Value) -> Value {
             }
             _ => Value::from(serde_json::to_string(v).unwrap_or_default()),
         },
-        Value::Array(_) => Value::from(serde_json::to_string(v).unwrap_or_default()),
+        Value::Array(_) | Value::Span(..) => Value::from(serde_json::to_string(v).unwrap_or_default()),
         other => other.clone(),
     }
 }
@@ -74,8 +74,9 @@ fn literal(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::String(s) => escape::cypher_string(s),
-        Value::Array(items) => {
-            let parts: Vec<String> = flat_list(items).iter().map(literal).collect();
+        Value::Array(_) | Value::Span(..) => {
+            let items = v.items().unwrap_or_default();
+            let parts: Vec<String> = flat_list(&items).iter().map(literal).collect();
             format!("[{}]", parts.join(", "))
         }
         Value::Object(_) => escape::cypher_string(&serde_json::to_string(v).unwrap_or_default()),

@@ -34,8 +34,8 @@ struct Col(Ty, bool);
 impl Col {
     fn of(v: &Value) -> Option<Col> {
         match v {
-            Value::Array(items) => {
-                let t = flat_list(items)
+            Value::Array(_) | Value::Span(..) => {
+                let t = flat_list(&v.items().unwrap_or_default())
                     .iter()
                     .filter_map(Ty::of)
                     .reduce(Ty::join)
@@ -78,8 +78,8 @@ fn field(v: Option<&Value>, col: Col) -> String {
     let Some(v) = v else { return String::new() };
     match (v, col.1) {
         (Value::Null, _) => String::new(),
-        (Value::Array(items), true) => {
-            let parts: Vec<String> = flat_list(items)
+        (Value::Array(_) | Value::Span(..), true) => {
+            let parts: Vec<String> = flat_list(&v.items().unwrap_or_default())
                 .iter()
                 .map(|i| escape::neo4j_array_item(&scalar_text(i, col.0)))
                 .collect();

@@ -723,7 +723,18 @@ fn id_rank(n: &Node) -> usize {
 pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
-        match (into.get_mut(k.as_str()), v) {
+        let mut slot = into.get_mut(k.as_str());
+        // a span united with another list is a list (an actor's spans in two documents)
+        if let Some(s) = slot.as_deref_mut() {
+            if matches!((&*s, &v), (Value::Span(..), Value::Array(_) | Value::Span(..))) {
+                *s = std::mem::take(s).into_list();
+            }
+        }
+        let v = match (&slot, v) {
+            (Some(Value::Array(_)), v @ Value::Span(..)) => v.into_list(),
+            (_, v) => v,
+        };
+        match (slot, v) {
             (Some(Value::Array(a)), Value::Array(b)) => {
                 if a.len() + b.len() <= SHORT_LIST {
                     for x in b {
@@ -804,6 +815,25 @@ mod tests {
             key: key.to_string().into(),
             attrs,
         }
+    }
+
+    /// A span merged with another (an actor's mention in two documents) unites as the lists of
+    /// their numbers did, in either order and with a span read back from a graph JSON.
+    #[test]
+    fn spans_unite_as_lists() {
+        let span = |a, b| Value::from(crate::span::Span::new(a, b));
+        let united = |first: Value, second: Value| {
+            let mut into = Attrs::from_iter([("span", first)]);
+            merge_attrs(&mut into, Attrs::from_iter([("span", second)]), false);
+            into.get("span").map(Value::to_json)
+        };
+        assert_eq!(united(span(31, 58), span(32, 59)), Some(json!([31, 58, 32, 59])));
+        assert_eq!(united(span(31, 58), span(58, 90)), Some(json!([31, 58, 90])));
+        assert_eq!(united(span(31, 58), span(31, 58)), Some(json!([31, 58])));
+        let read = Value::from(json!([1, 2, 3, 4]));
+        assert_eq!(united(span(31, 58), read.clone()), Some(json!([31, 58, 1, 2, 3, 4])));
+        assert_eq!(united(read, span(31, 58)), Some(json!([1, 2, 3, 4, 31, 58])));
+        assert_eq!(united(Value::Null, span(31, 58)), Some(json!([31, 58])));
     }
 
     /// Counts add up to the largest one there is, never past it: a graph JSON read may hold any

@@ -45,8 +45,8 @@ proptest! {
         for n in g.nodes() {
             prop_assert!(ids.insert(n.id.clone()), "duplicate id {}", n.id);
             if n.kind == policykg::graph::NodeKind::Claim {
-                let span = n.attrs.get("span").and_then(policykg::graph::Value::as_array).expect("span");
-                let (a, b) = (span[0].as_u64().expect("start") as usize, span[1].as_u64().expect("end") as usize);
+                let (a, b) = n.attrs.get("span").and_then(policykg::graph::Value::as_span).expect("span");
+                let (a, b) = (a as usize, b as usize);
                 let slice = text.get(a..b);
                 prop_assert!(slice.is_some(), "claim span {a}..{b} does not slice the input");
                 let words: Vec<String> = n.attrs.get("text").and_then(policykg::graph::Value::as_str).expect("a claim has its text").split_whitespace().map(String::from).collect();

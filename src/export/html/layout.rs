@@ -542,8 +542,8 @@ fn claim_sort_key(n: &Node) -> (String, u64) {
     let span = n
         .attrs
         .get("span")
-        .and_then(|s| s.get(0))
-        .and_then(Value::as_u64)
+        .and_then(Value::items)
+        .and_then(|s| s.first()?.as_u64())
         .unwrap_or(0);
     (text(n, "document").to_string(), span)
 }
