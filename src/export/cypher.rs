@@ -41,7 +41,9 @@ pub fn flat_item(v: &Value) -> Value {
             }
             _ => Value::from(serde_json::to_string(v).unwrap_or_default()),
         },
-        Value::Array(_) | Value::Span(..) => Value::from(serde_json::to_string(v).unwrap_or_default()),
+        Value::Array(_) | Value::Span(..) | Value::Shared(_) => {
+            Value::from(serde_json::to_string(v).unwrap_or_default())
+        }
         other => other.clone(),
     }
 }
@@ -74,7 +76,7 @@ fn literal(v: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
         Value::String(s) => escape::cypher_string(s),
-        Value::Array(_) | Value::Span(..) => {
+        Value::Array(_) | Value::Span(..) | Value::Shared(_) => {
             let items = v.items().unwrap_or_default();
             let parts: Vec<String> = flat_list(&items).iter().map(literal).collect();
             format!("[{}]", parts.join(", "))

@@ -34,7 +34,7 @@ struct Col(Ty, bool);
 impl Col {
     fn of(v: &Value) -> Option<Col> {
         match v {
-            Value::Array(_) | Value::Span(..) => {
+            Value::Array(_) | Value::Span(..) | Value::Shared(_) => {
                 let t = flat_list(&v.items().unwrap_or_default())
                     .iter()
                     .filter_map(Ty::of)
@@ -78,7 +78,7 @@ fn field(v: Option<&Value>, col: Col) -> String {
     let Some(v) = v else { return String::new() };
     match (v, col.1) {
         (Value::Null, _) => String::new(),
-        (Value::Array(_) | Value::Span(..), true) => {
+        (Value::Array(_) | Value::Span(..) | Value::Shared(_), true) => {
             let parts: Vec<String> = flat_list(&v.items().unwrap_or_default())
                 .iter()
                 .map(|i| escape::neo4j_array_item(&scalar_text(i, col.0)))

@@ -289,6 +289,7 @@ impl<'w> Pretty<'w> {
             Value::Number(n) => serde_json::to_writer(&mut self.buf, n).map_err(io::Error::other)?,
             Value::String(s) => self.string(s),
             Value::Array(items) => self.list(items, |p, item| p.value(item))?,
+            Value::Shared(items) => self.list(items.iter(), |p, item| p.value(item))?,
             Value::Span(a, b) => self.list([a, b], |p, n| {
                 serde_json::to_writer(&mut p.buf, n).map_err(io::Error::other)
             })?,

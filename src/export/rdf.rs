@@ -126,7 +126,7 @@ impl<F: FnMut(Triple)> Out<'_, F> {
                 self.add(s.clone(), p, date_literal(text));
             }
             Value::String(text) => self.add(s.clone(), p, Literal::new_simple_literal(text.as_str())),
-            Value::Array(_) | Value::Span(..) => {
+            Value::Array(_) | Value::Span(..) | Value::Shared(_) => {
                 for item in v.items().unwrap_or_default().iter() {
                     self.value(s, name, item);
                 }

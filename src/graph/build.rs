@@ -57,19 +57,23 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
         attrs,
     });
-    // (each heading one allocation, shared by the claims under it)
+    // (each heading one allocation, and each list of headings one, shared by the claims under it)
     let mut headings: foldhash::HashMap<&str, Str> = foldhash::HashMap::default();
+    let mut sections: foldhash::HashMap<&[String], Value> = foldhash::HashMap::default();
     for c in claims {
         let id = claim_id(input.id, c.span);
         let line = input.lines.line(c.span.start as usize);
         let mut attrs = Attrs::new();
         attrs.insert("text", json!(c.text));
         attrs.insert("document", name.clone());
-        let section = c.section.iter().map(|h| {
-            let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h));
-            Value::from(shared.clone())
+        let section = sections.entry(&c.section).or_insert_with(|| {
+            let list = c.section.iter().map(|h| {
+                let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h));
+                Value::from(shared.clone())
+            });
+            Value::Shared(list.collect())
         });
-        attrs.insert("section", Value::Array(section.collect()));
+        attrs.insert("section", section.clone());
         attrs.insert("span", c.span);
         attrs.insert("line", json!(line));
         attrs.insert("footnotes", json!(c.notes()));

@@ -16,6 +16,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
+use std::sync::Arc;
 use thin_vec::ThinVec;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
@@ -341,13 +342,13 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         // (each name one allocation, shared by every node's list)
-        let docs: ThinVec<Value> = documents.iter().map(|d| Str::shared(d).into()).collect();
+        let docs: Arc<[Value]> = documents.iter().map(|d| Str::shared(d).into()).collect();
         // each node's position in `g` → its position here: edges are added by position, not id
         let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
             // a node of an already merged graph has its own list
-            if !matches!(n.attrs.get("documents"), Some(Value::Array(_))) {
-                n.attrs.insert("documents", Value::Array(docs.clone()));
+            if !n.attrs.get("documents").is_some_and(Value::is_list) {
+                n.attrs.insert("documents", Value::Shared(docs.clone()));
             }
             n.attrs.shrink_to_fit();
             let to = self.put_node(n, true);
@@ -417,6 +418,12 @@ impl KnowledgeGraph {
         let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
         self.nodes.par_iter_mut().flatten().for_each(|n| {
             for key in ["documents", "same_as"] {
+                // (a shared list of one, a document's own node's, is in order and stays shared)
+                if let Some(v) = n.attrs.get_mut(key) {
+                    if matches!(v, Value::Shared(a) if a.len() > 1) {
+                        *v = std::mem::take(v).into_list();
+                    }
+                }
                 if let Some(Value::Array(a)) = n.attrs.get_mut(key) {
                     a.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
                 }
@@ -724,14 +731,15 @@ pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
         let mut slot = into.get_mut(k.as_str());
-        // a span united with another list is a list (an actor's spans in two documents)
+        // a span or a shared list united with another list is a list of its own (an actor's
+        // spans in two documents, its list of documents)
         if let Some(s) = slot.as_deref_mut() {
-            if matches!((&*s, &v), (Value::Span(..), Value::Array(_) | Value::Span(..))) {
+            if s.is_list() && v.is_list() && !matches!(s, Value::Array(_)) {
                 *s = std::mem::take(s).into_list();
             }
         }
         let v = match (&slot, v) {
-            (Some(Value::Array(_)), v @ Value::Span(..)) => v.into_list(),
+            (Some(Value::Array(_)), v) => v.into_list(),
             (_, v) => v,
         };
         match (slot, v) {
@@ -834,6 +842,41 @@ mod tests {
         assert_eq!(united(span(31, 58), read.clone()), Some(json!([31, 58, 1, 2, 3, 4])));
         assert_eq!(united(read, span(31, 58)), Some(json!([1, 2, 3, 4, 31, 58])));
         assert_eq!(united(Value::Null, span(31, 58)), Some(json!([31, 58])));
+        // a shared list (a document's name on its nodes) unites the same way, and is left as
+        // it was for the others that hold it
+        let shared = Value::Shared([Value::from("a"), Value::from("b")].into());
+        assert_eq!(united(shared.clone(), shared.clone()), Some(json!(["a", "b"])));
+        let read = Value::from(json!(["b", "c"]));
+        assert_eq!(united(shared.clone(), read.clone()), Some(json!(["a", "b", "c"])));
+        assert_eq!(united(read, shared.clone()), Some(json!(["b", "c", "a"])));
+        assert_eq!(shared, json!(["a", "b"]));
+    }
+
+    /// In a corpus, each document's own nodes share one list of its name, and a node of several
+    /// documents has a list of its own, in order.
+    #[test]
+    fn a_documents_nodes_share_its_list() {
+        let doc = |name: &str| {
+            let mut g = KnowledgeGraph::new();
+            g.documents.push(name.to_string());
+            for id in [
+                format!("claim:{name}:1"),
+                format!("claim:{name}:2"),
+                "actor:x".to_string(),
+            ] {
+                g.add_node(node(&id, NodeKind::Claim, "c", json!({})));
+            }
+            g
+        };
+        let g = KnowledgeGraph::merge(&[doc("b"), doc("a")]);
+        let list = |id: &str| g.node(id).and_then(|n| n.attrs.get("documents"));
+        let (Some(Value::Shared(one)), Some(Value::Shared(two))) = (list("claim:a:1"), list("claim:a:2")) else {
+            panic!("not shared: {:?}", list("claim:a:1"));
+        };
+        assert!(Arc::ptr_eq(one, two));
+        assert_eq!(list("claim:b:2").map(Value::to_json), Some(json!(["b"])));
+        assert!(matches!(list("actor:x"), Some(Value::Array(_))));
+        assert_eq!(list("actor:x").map(Value::to_json), Some(json!(["a", "b"])));
     }
 
     /// Counts add up to the largest one there is, never past it: a graph JSON read may hold any

@@ -16,6 +16,10 @@
 //! list of two numbers it took an allocation of 64 bytes more, and a corpus graph holds a span
 //! on every claim, sentence, citation and relation (a ninth of its memory). It writes, compares
 //! and merges as that list; a graph read from its JSON holds the list.
+//!
+//! A list that many fields hold alike is [`Value::Shared`], one allocation for all: the list of
+//! a document's name on each of its nodes in a corpus, and a section's headings on each of its
+//! claims. It too is in every way its list; a merge that adds to it makes it a list of its own.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -129,6 +133,8 @@ pub enum Value {
     /// doc). [`Value::items`] gives its items and [`Value::as_span`] its numbers, as they do for
     /// the list; [`Value::as_array`], which lends a list's own items, has none to lend.
     Span(u64, u64),
+    /// A list held by many fields (see the module's doc): read, written and compared as the list.
+    Shared(Arc<[Value]>),
 }
 
 static NULL: Value = Value::Null;
@@ -144,9 +150,7 @@ impl PartialEq for Value {
             (Value::Object(a), Value::Object(b)) => {
                 a.len() == b.len() && a.iter().all(|(k, v)| other.get(k.as_str()) == Some(v))
             }
-            (Value::Span(..), Value::Array(_))
-            | (Value::Array(_), Value::Span(..))
-            | (Value::Span(..), Value::Span(..)) => self.items() == other.items(),
+            (a, b) if a.is_list() && b.is_list() => a.items() == b.items(),
             _ => false,
         }
     }
@@ -201,6 +205,7 @@ impl Value {
     pub fn as_array(&self) -> Option<&[Value]> {
         match self {
             Value::Array(a) => Some(a),
+            Value::Shared(a) => Some(a),
             _ => None,
         }
     }
@@ -209,6 +214,7 @@ impl Value {
     pub fn items(&self) -> Option<Cow<'_, [Value]>> {
         match self {
             Value::Array(a) => Some(Cow::Borrowed(a)),
+            Value::Shared(a) => Some(Cow::Borrowed(a)),
             Value::Span(a, b) => Some(Cow::Owned(vec![(*a).into(), (*b).into()])),
             _ => None,
         }
@@ -226,13 +232,19 @@ impl Value {
         }
     }
 
-    /// A span as a list of its two numbers, any other value as it is: what a span becomes when
-    /// a merge unites it with another list.
+    /// A span or a shared list as a list of its own, any other value as it is: what either
+    /// becomes when a merge unites it with another list.
     pub fn into_list(self) -> Value {
         match self {
             Value::Span(a, b) => Value::Array(thin_vec![a.into(), b.into()]),
+            Value::Shared(a) => Value::Array(a.iter().cloned().collect()),
             v => v,
         }
+    }
+
+    /// Whether it is a list, a span or a shared list: what a merge unites item by item.
+    pub fn is_list(&self) -> bool {
+        matches!(self, Value::Array(_) | Value::Span(..) | Value::Shared(_))
     }
 
     pub fn is_null(&self) -> bool {
@@ -264,6 +276,7 @@ impl Value {
                 serde_json::Value::Object(o.iter().map(|(k, v)| (k.to_string(), v.to_json())).collect())
             }
             Value::Span(a, b) => serde_json::Value::Array(vec![(*a).into(), (*b).into()]),
+            Value::Shared(a) => serde_json::Value::Array(a.iter().map(Value::to_json).collect()),
         }
     }
 }
@@ -355,6 +368,9 @@ impl PartialEq<serde_json::Value> for Value {
                 a.len() == b.len() && a.iter().all(|(k, x)| b.get(k.as_str()).is_some_and(|y| x == y))
             }
             (Value::Span(..), serde_json::Value::Array(_)) => self.to_json() == *other,
+            (Value::Shared(a), serde_json::Value::Array(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+            }
             _ => false,
         }
     }
@@ -388,6 +404,7 @@ impl Serialize for Value {
                 m.end()
             }
             Value::Span(a, b) => s.collect_seq([a, b]),
+            Value::Shared(a) => s.collect_seq(a.iter()),
         }
     }
 }
@@ -601,6 +618,34 @@ mod tests {
         assert_eq!(span.as_span(), Some((7, 4_000_000_000)));
         assert!(span.as_array().is_none() && Value::from(json!([1, 2, 3])).as_span().is_none());
         assert!(matches!(span.into_list(), Value::Array(a) if a.len() == 2));
+    }
+
+    /// A shared list is one allocation however many fields hold it, and is in every other way
+    /// the list: written, compared, read back and walked as it.
+    #[test]
+    fn a_shared_list_is_the_list() {
+        let items: Arc<[Value]> = [Value::from("Trade"), Value::from(Str::shared("Tariffs"))].into();
+        let (a, b) = (Value::Shared(items.clone()), Value::Shared(items));
+        let (Value::Shared(x), Value::Shared(y)) = (&a, &b) else {
+            unreachable!()
+        };
+        assert!(Arc::ptr_eq(x, y));
+        let list = json!(["Trade", "Tariffs"]);
+        assert_eq!(a, list);
+        assert_eq!(a, Value::from(list.clone()));
+        assert_eq!(Value::from(list.clone()), a);
+        assert_ne!(a, Value::from(json!(["Trade"])));
+        assert_eq!(a.to_json(), list);
+        assert_eq!(a.to_string(), list.to_string());
+        let object = Value::Object(thin_vec![(key("section"), a.clone())]);
+        assert_eq!(
+            serde_json::to_string_pretty(&object).ok(),
+            serde_json::to_string_pretty(&json!({"section": list})).ok()
+        );
+        assert_eq!(serde_json::from_str::<Value>(&object.to_string()).ok(), Some(object));
+        assert_eq!(a.as_array().map(<[Value]>::len), Some(2));
+        assert_eq!(a.items().as_deref(), Value::from(list).items().as_deref());
+        assert!(matches!(a.into_list(), Value::Array(l) if l.len() == 2));
     }
 
     /// A shared string is one allocation however many values hold it, and is in every other
