@@ -790,6 +790,10 @@ const SPLIT: usize = 8192;
 /// Removes repeated items from the long lists of `attrs`, keeping the first of each.
 fn dedup_lists(attrs: &mut Attrs) {
     for v in attrs.values_mut() {
+        // (a shared list is never appended to, but one given long and with repeats is mended too)
+        if matches!(v, Value::Shared(a) if a.len() > SHORT_LIST) {
+            *v = std::mem::take(v).into_list();
+        }
         if let Value::Array(a) = v {
             if a.len() > SHORT_LIST {
                 let mut seen = HashSet::with_capacity(a.len());

@@ -3,7 +3,7 @@
 //! serde_json's `Value` takes 72 bytes with its `preserve_order` feature (which the graph's
 //! readers and the SARIF and CSL writers rely on for their field order), because the map its
 //! objects are is held inline. A corpus graph holds millions of fields and list items (every
-//! span is a list of two numbers, every node lists its documents), so the graph keeps its own:
+//! node lists its documents, every claim its notes), so the graph keeps its own:
 //! the same kinds and the same methods, an object being its (name, value) pairs in order. It
 //! serialises as the serde_json value it converts from would, byte for byte.
 //!

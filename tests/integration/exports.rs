@@ -260,7 +260,7 @@ fn neo4j_csv_layout() {
                         let Some(prop) = h.strip_suffix("[]").and_then(|h| h.split(':').next()) else {
                             continue;
                         };
-                        if let Some(policykg::graph::Value::Array(items)) = node.attrs.get(prop) {
+                        if let Some(items) = node.attrs.get(prop).and_then(policykg::graph::Value::items) {
                             let want = items.iter().filter(|i| !i.is_null()).count();
                             let got = if v.is_empty() {
                                 0
