@@ -78,7 +78,10 @@ pub struct Relation {
     /// `party_to` (actor → agreement) rather than `relation`.
     pub party_to: bool,
     pub block: usize,
-    pub evidence: String,
+    /// The sentence's text, one allocation for all the relations of a sentence: a sentence
+    /// with many mentions has many relations, and a copy each made a long one (a document
+    /// with no sentence ends) quadratic in memory.
+    pub evidence: std::sync::Arc<str>,
     pub span: Span,
     pub rule: Rule,
 }
