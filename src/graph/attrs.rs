@@ -187,6 +187,10 @@ impl Attrs {
         self.0.iter_mut().map(|(_, v)| v)
     }
 
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
+        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
+    }
+
     /// Frees the room the fields grew into: a graph kept for long (a corpus's) holds no spare.
     pub fn shrink_to_fit(&mut self) {
         self.0.shrink_to_fit();
