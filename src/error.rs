@@ -24,6 +24,8 @@ pub enum Error {
         format: &'static str,
         message: String,
     },
+    #[error("{path}: a policykg graph JSON, not a document (ask it with `policykg query`)")]
+    GraphJson { path: PathBuf },
     #[error("{path}: no documents found (looked for .md, .markdown, .txt, .pdf, .html, .htm, .docx)")]
     NoDocuments { path: PathBuf },
     #[error("{path}: cannot write output: {source}")]

@@ -169,6 +169,9 @@ pub fn build_file(
 ) -> Result<(KnowledgeGraph, Option<&'static str>)> {
     let bytes = io::read_bytes(path, options.max_size)?;
     match read::Format::sniff(path, &bytes) {
+        read::Format::Text if read::is_graph_json(&bytes) => Err(Error::GraphJson {
+            path: path.to_path_buf(),
+        }),
         read::Format::Text => {
             let text = io::decode(path, bytes, options.fallback)?;
             Ok((

@@ -72,6 +72,19 @@ impl Format {
     }
 }
 
+/// Whether the bytes are a graph JSON policykg wrote (`{`, then `"schema": "policykg/…"` in its
+/// header, which the writer puts in the first few lines): a graph to ask with `query`, not a
+/// document. Read as text, such a file is a few enormous sentences, whose graph means nothing.
+pub fn is_graph_json(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(bytes.get(..1024).unwrap_or(bytes));
+    let head = head.trim_start_matches('\u{feff}').trim_start();
+    head.starts_with('{')
+        && head.split("\"schema\"").skip(1).any(|rest| {
+            let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
+            value.is_some_and(|v| v.starts_with("\"policykg/"))
+        })
+}
+
 fn extension(path: &std::path::Path) -> Option<String> {
     path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
 }

@@ -196,6 +196,32 @@ fn an_unreadable_file_is_reported_and_skipped() {
     }
 }
 
+/// A graph JSON named as a document is one `error: PATH: …` line saying what it is and what
+/// to ask it with, and is skipped; a JSON file of another kind is read as text, as any file
+/// named is.
+#[test]
+fn a_graph_json_named_as_a_document_is_refused() {
+    let d = tempdir("hostile-graph-json");
+    std::fs::write(d.join("ok.md"), "T\n\nA claim.¹\n\n¹ A note.\n").expect("write");
+    let out = policykg(&["build", "ok.md", "--out", "out", "--format", "json"], &d);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::write(d.join("other.json"), "{\"schema\": \"something/1\"}\n").expect("write");
+    for args in [
+        &["build", "ok.md", "out/ok.json", "other.json", "--out", "again"][..],
+        &["check", "ok.md", "out/ok.json"][..],
+    ] {
+        let out = policykg(args, &d);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error: out/ok.json: a policykg graph JSON, not a document"),
+            "{args:?}: {stderr}"
+        );
+    }
+    // (named before reading, `ok.md` beside `ok.json` is `ok-md`)
+    assert!(d.join("again/ok-md.json").is_file() && d.join("again/other.json").is_file());
+}
+
 /// A document its reader may not open (mode 000), or a folder it may not list, is one
 /// `error: PATH: …` line naming it and is skipped; the other documents are still built and the
 /// exit status is 1. Root reads any file, so a test run as root builds as `nobody` (65534:65534).
