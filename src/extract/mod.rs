@@ -172,16 +172,32 @@ pub(crate) fn body_sentences<'a>(
 /// a rule, by its own word characters. Read byte by byte where the text is ASCII (an ASCII byte is
 /// its character), a character beyond ASCII decoded: the rules split every block so.
 pub(crate) fn runs(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
+    let chars = std::iter::from_fn(|| {
+        let &b = bytes.get(i)?;
         let c = if b.is_ascii() {
             char::from(b)
         } else {
             text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ')
         };
+        let at = i;
+        i += c.len_utf8();
+        Some((at, c))
+    });
+    runs_of(chars, text.len(), inside)
+}
+
+/// The maximal runs of the characters (with their offsets, in order, in a text `len` bytes long)
+/// that are `inside`.
+fn runs_of(
+    chars: impl Iterator<Item = (usize, char)>,
+    len: usize,
+    inside: impl Fn(char) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in chars {
         match (start, inside(c)) {
             (None, true) => start = Some(i),
             (Some(s), false) => {
@@ -190,34 +206,18 @@ pub(crate) fn runs(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usi
             }
             _ => {}
         }
-        i += c.len_utf8();
     }
     if let Some(s) = start {
-        out.push((s, text.len()));
+        out.push((s, len));
     }
     out
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
-    /// [`super::runs`] as first written: character by character.
+    /// [`super::runs`] as first written: character by character, by std's decoding.
     pub(crate) fn runs_by_char(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut start: Option<usize> = None;
-        for (i, c) in text.char_indices() {
-            match (start, inside(c)) {
-                (None, true) => start = Some(i),
-                (Some(s), false) => {
-                    out.push((s, i));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            out.push((s, text.len()));
-        }
-        out
+        super::runs_of(text.char_indices(), text.len(), inside)
     }
 
     proptest::proptest! {

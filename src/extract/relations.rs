@@ -316,18 +316,15 @@ impl Ctx<'_> {
         }
         let party_to =
             !negated && self.class(subject) == Some(Class::Actor) && self.class(object) == Some(Class::Agreement);
-        if self.evidence.is_none() {
-            let (s, e) = self.sent;
-            let evidence = squash(self.text.get(s..e).unwrap_or("")).into();
-            let span = self
-                .doc
-                .blocks
-                .get(self.block)
-                .map(|b| b.inline.span(s, e))
-                .unwrap_or_default();
-            self.evidence = Some((evidence, span));
-        }
-        let (evidence, span) = self.evidence.clone().unwrap_or_default();
+        let (s, e) = self.sent;
+        let (evidence, span) = self
+            .evidence
+            .get_or_insert_with(|| {
+                let block = self.doc.blocks.get(self.block);
+                let span = block.map(|b| b.inline.span(s, e)).unwrap_or_default();
+                (squash(self.text.get(s..e).unwrap_or("")).into(), span)
+            })
+            .clone();
         self.out.push(Relation {
             subject,
             object,

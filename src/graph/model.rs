@@ -418,13 +418,12 @@ impl KnowledgeGraph {
         let note = |v: &Value| (v["document"].as_str().map(str::to_string), v["n"].as_u64());
         self.nodes.par_iter_mut().flatten().for_each(|n| {
             for key in ["documents", "same_as"] {
-                // (a shared list of one, a document's own node's, is in order and stays shared)
-                if let Some(v) = n.attrs.get_mut(key) {
-                    if matches!(v, Value::Shared(a) if a.len() > 1) {
-                        *v = std::mem::take(v).into_list();
-                    }
-                }
-                if let Some(Value::Array(a)) = n.attrs.get_mut(key) {
+                // (a list of one, a document's own node's shared list, is in order and stays so)
+                let list = n
+                    .attrs
+                    .get_mut(key)
+                    .filter(|v| v.as_array().is_some_and(|a| a.len() > 1));
+                if let Some(a) = list.and_then(Value::list_mut) {
                     a.sort_by(|x, y| x.as_str().cmp(&y.as_str()));
                 }
             }
@@ -730,20 +729,13 @@ fn id_rank(n: &Node) -> usize {
 pub fn merge_attrs(into: &mut Attrs, from: Attrs, defer: bool) -> bool {
     let mut appended = false;
     for (k, v) in from {
-        let mut slot = into.get_mut(k.as_str());
-        // a span or a shared list united with another list is a list of its own (an actor's
-        // spans in two documents, its list of documents)
-        if let Some(s) = slot.as_deref_mut() {
-            if s.is_list() && v.is_list() && !matches!(s, Value::Array(_)) {
-                *s = std::mem::take(s).into_list();
-            }
-        }
-        let v = match (&slot, v) {
-            (Some(Value::Array(_)), v) => v.into_list(),
-            (_, v) => v,
-        };
-        match (slot, v) {
-            (Some(Value::Array(a)), Value::Array(b)) => {
+        match (into.get_mut(k.as_str()), v) {
+            // (a span or a shared list united with another list becomes a list of its own: an
+            // actor's spans in two documents, its list of documents)
+            (Some(slot), v) if slot.is_list() && v.is_list() => {
+                let (Some(a), Value::Array(b)) = (slot.list_mut(), v.into_list()) else {
+                    continue;
+                };
                 if a.len() + b.len() <= SHORT_LIST {
                     for x in b {
                         if !a.contains(&x) {
@@ -791,14 +783,12 @@ const SPLIT: usize = 8192;
 fn dedup_lists(attrs: &mut Attrs) {
     for v in attrs.values_mut() {
         // (a shared list is never appended to, but one given long and with repeats is mended too)
-        if matches!(v, Value::Shared(a) if a.len() > SHORT_LIST) {
-            *v = std::mem::take(v).into_list();
+        if v.as_array().is_none_or(|a| a.len() <= SHORT_LIST) {
+            continue;
         }
-        if let Value::Array(a) = v {
-            if a.len() > SHORT_LIST {
-                let mut seen = HashSet::with_capacity(a.len());
-                a.retain(|x| seen.insert(item_key(x)));
-            }
+        if let Some(a) = v.list_mut() {
+            let mut seen = HashSet::with_capacity(a.len());
+            a.retain(|x| seen.insert(item_key(x)));
         }
     }
 }

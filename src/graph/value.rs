@@ -242,6 +242,18 @@ impl Value {
         }
     }
 
+    /// A list's items to change in place: a span or a shared list first becomes a list of its
+    /// own (as `Arc::make_mut` copies what others hold). None for any other value.
+    pub fn list_mut(&mut self) -> Option<&mut ThinVec<Value>> {
+        if matches!(self, Value::Span(..) | Value::Shared(_)) {
+            *self = std::mem::take(self).into_list();
+        }
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
     /// Whether it is a list, a span or a shared list: what a merge unites item by item.
     pub fn is_list(&self) -> bool {
         matches!(self, Value::Array(_) | Value::Span(..) | Value::Shared(_))

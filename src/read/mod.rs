@@ -52,14 +52,7 @@ impl Format {
         if bytes.starts_with(b"PK\x03\x04") && find(bytes, b"word/document.xml").is_some() {
             return Format::Docx;
         }
-        let text = String::from_utf8_lossy(head);
-        let lead: String = text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .chars()
-            .take(14)
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let lead: String = lead(bytes).chars().take(14).collect::<String>().to_ascii_lowercase();
         if lead.starts_with("<!doctype html") || lead.starts_with("<html") {
             return Format::Html;
         }
@@ -76,13 +69,18 @@ impl Format {
 /// header, which the writer puts in the first few lines): a graph to ask with `query`, not a
 /// document. Read as text, such a file is a few enormous sentences, whose graph means nothing.
 pub fn is_graph_json(bytes: &[u8]) -> bool {
-    let head = String::from_utf8_lossy(bytes.get(..1024).unwrap_or(bytes));
-    let head = head.trim_start_matches('\u{feff}').trim_start();
+    let head = lead(bytes);
     head.starts_with('{')
         && head.split("\"schema\"").skip(1).any(|rest| {
             let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
             value.is_some_and(|v| v.starts_with("\"policykg/"))
         })
+}
+
+/// The first kilobyte as text, from where it starts: no byte-order mark, no white space before.
+fn lead(bytes: &[u8]) -> String {
+    let head = String::from_utf8_lossy(bytes.get(..1024).unwrap_or(bytes));
+    head.trim_start_matches('\u{feff}').trim_start().to_string()
 }
 
 fn extension(path: &std::path::Path) -> Option<String> {
