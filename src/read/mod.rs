@@ -78,9 +78,16 @@ pub fn is_graph_json(bytes: &[u8]) -> bool {
 }
 
 /// The first kilobyte as text, from where it starts: no byte-order mark, no white space before.
-fn lead(bytes: &[u8]) -> String {
-    let head = String::from_utf8_lossy(bytes.get(..1024).unwrap_or(bytes));
-    head.trim_start_matches('\u{feff}').trim_start().to_string()
+/// (Asked of every document: borrowed from the bytes where they are UTF-8, as most are.)
+fn lead(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    fn trim(s: &str) -> &str {
+        s.trim_start_matches('\u{feff}').trim_start()
+    }
+    match String::from_utf8_lossy(bytes.get(..1024).unwrap_or(bytes)) {
+        Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+        Cow::Owned(s) => Cow::Owned(trim(&s).to_string()),
+    }
 }
 
 fn extension(path: &std::path::Path) -> Option<String> {
