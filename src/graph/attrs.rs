@@ -10,6 +10,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Map;
 use std::fmt;
 use std::sync::{LazyLock, Mutex};
+use thin_vec::ThinVec;
 
 /// A field name: a pointer to the name's one copy, interned by `key`. 8 bytes, where a `&str`
 /// takes 16 and an owned name 24: a corpus holds millions of fields. The pipeline's names are
@@ -126,33 +127,155 @@ fn intern(name: &str, text: impl FnOnce() -> &'static str) -> Key {
     k
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Attrs(Vec<(Key, Value)>);
+/// A node's or an edge's fields, in the order they were set.
+///
+/// Nodes and edges of one kind have the same names in the same order: every claim its `text`,
+/// `document`, `section`, `span`, `line`, `footnotes`. So the names are held apart from the
+/// values, as one interned [`Shape`] that all fields lists of those names share, and a list is
+/// that shape's pointer and its values: 24 bytes a field less 8, and 16 bytes a list, where a
+/// name beside each value took 32 a field and a `Vec` 24. (A corpus holds millions of fields.)
+/// A list whose names no shape holds (past [`SHAPE_LEN`] fields, or once [`SHAPES`] shapes are
+/// made: a graph JSON can hold any names) keeps each name beside its value.
+#[derive(Clone, Default)]
+pub struct Attrs(Layout);
+
+#[derive(Clone)]
+enum Layout {
+    /// The names, and the values in their order.
+    Shaped(&'static Shape, ThinVec<Value>),
+    /// Each name beside its value.
+    Free(ThinVec<(Key, Value)>),
+}
+
+/// The names of a fields list, in order: each list of names made once for the process's life.
+pub struct Shape(&'static [Key]);
+
+/// The names of no field.
+static EMPTY: Shape = Shape(&[]);
+
+/// The most names a shape holds: a node or an edge of the pipeline has at most 20 fields.
+const SHAPE_LEN: usize = 64;
+
+/// The most shapes made: the pipeline's kinds make a few hundred (a field is set or not, as a
+/// note has a URL or not); the rest are for graphs read, whose names can be anything.
+const SHAPES: usize = 1 << 12;
+
+/// Every shape made, by its names.
+static MADE: LazyLock<Mutex<foldhash::HashMap<&'static [Key], &'static Shape>>> = LazyLock::new(Mutex::default);
+
+/// What a shape becomes: with a name added, one removed, or one put in another's place.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Change {
+    Add(Key),
+    Remove(usize),
+    Rename(usize, Key),
+}
+
+impl Shape {
+    /// The shape `change` makes of this one; None when no shape may hold it.
+    fn then(&'static self, change: Change) -> Option<&'static Shape> {
+        thread_local! {
+            /// The changes this thread has made, asked before the shared set: every field set
+            /// asks.
+            static SEEN: std::cell::RefCell<foldhash::HashMap<(usize, Change), &'static Shape>> =
+                Default::default();
+        }
+        let at = (std::ptr::from_ref(self) as usize, change);
+        if let Some(s) = SEEN.with_borrow(|seen| seen.get(&at).copied()) {
+            return Some(s);
+        }
+        let mut names = self.0.to_vec();
+        match change {
+            Change::Add(k) => names.push(k),
+            Change::Remove(i) => {
+                names.remove(i);
+            }
+            Change::Rename(i, k) => *names.get_mut(i)? = k,
+        }
+        if names.len() > SHAPE_LEN {
+            return None;
+        }
+        let s = {
+            let mut made = MADE.lock().unwrap_or_else(|e| e.into_inner());
+            match made.get(names.as_slice()) {
+                Some(&s) => s,
+                None if made.len() >= SHAPES => return None,
+                None => {
+                    let names: &'static [Key] = Box::leak(names.into_boxed_slice());
+                    let s: &'static Shape = Box::leak(Box::new(Shape(names)));
+                    made.insert(names, s);
+                    s
+                }
+            }
+        };
+        SEEN.with_borrow_mut(|seen| seen.insert(at, s));
+        Some(s)
+    }
+
+    fn find(&self, k: &str) -> Option<usize> {
+        self.0.iter().position(|x| *x == k)
+    }
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout::Shaped(&EMPTY, ThinVec::new())
+    }
+}
+
+/// Equal when they have the same names with equal values in the same order, however held.
+impl PartialEq for Attrs {
+    fn eq(&self, other: &Attrs) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl fmt::Debug for Attrs {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
+}
 
 impl Attrs {
     pub fn new() -> Attrs {
         Attrs::default()
     }
 
+    /// The position of field `k`.
+    fn find(&self, k: &str) -> Option<usize> {
+        match &self.0 {
+            Layout::Shaped(shape, _) => shape.find(k),
+            Layout::Free(fields) => fields.iter().position(|(x, _)| *x == k),
+        }
+    }
+
     pub fn get(&self, k: &str) -> Option<&Value> {
-        self.0.iter().find(|(x, _)| *x == k).map(|(_, v)| v)
+        let i = self.find(k)?;
+        match &self.0 {
+            Layout::Shaped(_, values) => values.get(i),
+            Layout::Free(fields) => fields.get(i).map(|(_, v)| v),
+        }
     }
 
     pub fn get_mut(&mut self, k: &str) -> Option<&mut Value> {
-        self.0.iter_mut().find(|(x, _)| *x == k).map(|(_, v)| v)
+        let i = self.find(k)?;
+        match &mut self.0 {
+            Layout::Shaped(_, values) => values.get_mut(i),
+            Layout::Free(fields) => fields.get_mut(i).map(|(_, v)| v),
+        }
     }
 
     pub fn contains_key(&self, k: &str) -> bool {
-        self.get(k).is_some()
+        self.find(k).is_some()
     }
 
     /// Sets a field; a new one goes last, one already set keeps its place. Returns the old value.
     pub fn insert(&mut self, k: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
         let (k, v) = (k.into(), v.into());
-        match self.0.iter_mut().find(|(x, _)| *x == k).map(|(_, v)| v) {
+        match self.get_mut(k.as_str()) {
             Some(old) => Some(std::mem::replace(old, v)),
             None => {
-                self.0.push((k, v));
+                self.push(k, v);
                 None
             }
         }
@@ -162,64 +285,156 @@ impl Attrs {
     /// distinct): no scan of the fields before it, which made a node of a million fields
     /// quadratic to read.
     pub(crate) fn push(&mut self, k: Key, v: Value) {
-        self.0.push((k, v));
+        match &mut self.0 {
+            Layout::Shaped(shape, values) => match shape.then(Change::Add(k)) {
+                Some(next) => {
+                    *shape = next;
+                    values.push(v);
+                }
+                None => self.free(|fields| fields.push((k, v))),
+            },
+            Layout::Free(fields) => fields.push((k, v)),
+        }
+    }
+
+    /// Calls `f` with the fields, each name beside its value, as they are held past the shapes'
+    /// bounds (and are from then on).
+    fn free<R>(&mut self, f: impl FnOnce(&mut ThinVec<(Key, Value)>) -> R) -> R {
+        let mut fields = match std::mem::take(&mut self.0) {
+            Layout::Shaped(shape, values) => shape.0.iter().copied().zip(values).collect(),
+            Layout::Free(fields) => fields,
+        };
+        let r = f(&mut fields);
+        self.0 = Layout::Free(fields);
+        r
     }
 
     /// Removes a field, giving its value.
     pub fn remove(&mut self, k: &str) -> Option<Value> {
-        let i = self.0.iter().position(|(x, _)| *x == k)?;
-        Some(self.0.remove(i).1)
+        let i = self.find(k)?;
+        if let Layout::Shaped(shape, values) = &mut self.0 {
+            if let Some(next) = shape.then(Change::Remove(i)) {
+                *shape = next;
+                return Some(values.remove(i));
+            }
+        }
+        Some(self.free(|fields| fields.remove(i).1))
     }
 
     /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
     /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
     pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
-        let slot = self.0.iter_mut().find(|(x, _)| *x == old)?;
-        let (_, was) = std::mem::replace(slot, (new.into(), v.into()));
-        Some(was)
+        let (new, v) = (new.into(), v.into());
+        let i = self.find(old)?;
+        // (a name set elsewhere in the list goes, so that the names stay distinct)
+        if self.find(new.as_str()).is_some_and(|j| j != i) {
+            let was = self.remove(old);
+            self.insert(new, v);
+            return was;
+        }
+        if let Layout::Shaped(shape, values) = &mut self.0 {
+            if let Some(next) = shape.then(Change::Rename(i, new)) {
+                *shape = next;
+                return values.get_mut(i).map(|slot| std::mem::replace(slot, v));
+            }
+        }
+        self.free(|fields| Some(std::mem::replace(fields.get_mut(i)?, (new, v)).1))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+        self.into_iter()
     }
 
     pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
-        self.0.iter_mut().map(|(_, v)| v)
+        self.iter_mut().map(|(_, v)| v)
     }
 
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
-        self.0.iter_mut().map(|(k, v)| (k.as_str(), v))
+        let (shaped, free) = match &mut self.0 {
+            Layout::Shaped(shape, values) => (Some(shape.0.iter().map(|k| k.as_str()).zip(values.iter_mut())), None),
+            Layout::Free(fields) => (None, Some(fields.iter_mut().map(|(k, v)| (k.as_str(), v)))),
+        };
+        shaped.into_iter().flatten().chain(free.into_iter().flatten())
     }
 
     /// Frees the room the fields grew into: a graph kept for long (a corpus's) holds no spare.
     pub fn shrink_to_fit(&mut self) {
-        self.0.shrink_to_fit();
+        match &mut self.0 {
+            Layout::Shaped(_, values) => values.shrink_to_fit(),
+            Layout::Free(fields) => fields.shrink_to_fit(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.0.len()
+        match &self.0 {
+            Layout::Shaped(_, values) => values.len(),
+            Layout::Free(fields) => fields.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
+    }
+}
+
+/// The fields of an [`Attrs`], by value.
+pub struct IntoIter(Fields<Owned, thin_vec::IntoIter<(Key, Value)>>);
+
+/// The fields of an [`Attrs`], by reference.
+pub struct Iter<'a>(Fields<Lent<'a>, std::slice::Iter<'a, (Key, Value)>>);
+
+type Owned = std::iter::Zip<std::iter::Copied<std::slice::Iter<'static, Key>>, thin_vec::IntoIter<Value>>;
+type Lent<'a> = std::iter::Zip<std::slice::Iter<'static, Key>, std::slice::Iter<'a, Value>>;
+
+/// A walk over either layout.
+enum Fields<S, F> {
+    Shaped(S),
+    Free(F),
+}
+
+impl Iterator for IntoIter {
+    type Item = (Key, Value);
+
+    fn next(&mut self) -> Option<(Key, Value)> {
+        match &mut self.0 {
+            Fields::Shaped(it) => it.next(),
+            Fields::Free(it) => it.next(),
+        }
     }
 }
 
 impl IntoIterator for Attrs {
     type Item = (Key, Value);
-    type IntoIter = std::vec::IntoIter<(Key, Value)>;
+    type IntoIter = IntoIter;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+    fn into_iter(self) -> IntoIter {
+        IntoIter(match self.0 {
+            Layout::Shaped(shape, values) => Fields::Shaped(shape.0.iter().copied().zip(values)),
+            Layout::Free(fields) => Fields::Free(fields.into_iter()),
+        })
+    }
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a str, &'a Value);
+
+    fn next(&mut self) -> Option<(&'a str, &'a Value)> {
+        match &mut self.0 {
+            Fields::Shaped(it) => it.next().map(|(k, v)| (k.as_str(), v)),
+            Fields::Free(it) => it.next().map(|(k, v)| (k.as_str(), v)),
+        }
     }
 }
 
 impl<'a> IntoIterator for &'a Attrs {
     type Item = (&'a str, &'a Value);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (Key, Value)>, fn(&'a (Key, Value)) -> (&'a str, &'a Value)>;
+    type IntoIter = Iter<'a>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    fn into_iter(self) -> Iter<'a> {
+        Iter(match &self.0 {
+            Layout::Shaped(shape, values) => Fields::Shaped(shape.0.iter().zip(values.iter())),
+            Layout::Free(fields) => Fields::Free(fields.iter()),
+        })
     }
 }
 
@@ -246,8 +461,8 @@ impl From<Map<String, serde_json::Value>> for Attrs {
 
 impl Serialize for Attrs {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        let mut m = s.serialize_map(Some(self.len()))?;
+        for (k, v) in self {
             m.serialize_entry(k, v)?;
         }
         m.end()
@@ -264,6 +479,7 @@ mod tests {
     #[test]
     fn names_are_interned() {
         assert_eq!(std::mem::size_of::<(Key, Value)>(), 32);
+        assert_eq!(std::mem::size_of::<Attrs>(), 16);
         let read = String::from("x-field");
         let (a, b) = (key(&read), Key::from("x-field"));
         assert!(std::ptr::eq(a.0, b.0));
@@ -290,5 +506,145 @@ mod tests {
         assert_eq!(a.replace("missing", "y", json!(6)), None);
         assert_eq!(a.remove("b"), Some(Value::from(json!(3))));
         assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"z":5,"c":4}"#);
+    }
+
+    /// Lists of the same names in the same order share one shape, and a list keeps its values
+    /// only: 16 bytes and one allocation.
+    #[test]
+    fn lists_of_the_same_names_share_them() {
+        let claim = |t: &str| Attrs::from_iter([("x-text", json!(t)), ("x-line", json!(1))]);
+        let (a, b) = (claim("one"), claim("two"));
+        let (Layout::Shaped(x, _), Layout::Shaped(y, _)) = (&a.0, &b.0) else {
+            panic!("two fields are held shaped");
+        };
+        assert!(std::ptr::eq(*x, *y));
+        assert_ne!(a, b);
+        let other = Attrs::from_iter([("x-line", json!(1)), ("x-text", json!("one"))]);
+        assert_ne!(a, other, "the order of the names tells lists apart");
+    }
+
+    /// A list of more names than a shape holds keeps each beside its value, and is in every way
+    /// the list it would be shaped.
+    #[test]
+    fn a_list_past_the_shapes_is_the_same_list() {
+        let names: Vec<Key> = (0..=SHAPE_LEN).map(|i| key(&format!("x-wide-{i}"))).collect();
+        let mut wide = Attrs::new();
+        for (i, &k) in names.iter().enumerate() {
+            wide.insert(k, json!(i));
+        }
+        assert!(matches!(wide.0, Layout::Free(_)));
+        assert_eq!(wide.len(), SHAPE_LEN + 1);
+        assert_eq!(wide.get("x-wide-64"), Some(&Value::from(json!(64))));
+        // the same fields, one fewer: shaped, and equal to the wide list once it drops that one
+        let mut narrow = Attrs::new();
+        for (i, &k) in names.iter().enumerate().skip(1) {
+            narrow.insert(k, json!(i));
+        }
+        assert!(matches!(narrow.0, Layout::Shaped(..)));
+        assert_ne!(wide, narrow);
+        assert_eq!(wide.remove("x-wide-0"), Some(Value::from(json!(0))));
+        assert_eq!(wide, narrow);
+        assert_eq!(serde_json::to_string(&wide).ok(), serde_json::to_string(&narrow).ok());
+    }
+
+    /// What a list does, as operations on a list of (name, value) pairs do it.
+    #[derive(Debug, Clone)]
+    enum Op {
+        Insert(usize, u8),
+        Remove(usize),
+        Replace(usize, usize, u8),
+    }
+
+    /// A few names, so that the shapes the cases make stay few (they are kept for the process).
+    const NAMES: [&str; 4] = ["x-a", "x-b", "x-c", "x-d"];
+
+    fn name(i: usize) -> &'static str {
+        NAMES.get(i % NAMES.len()).copied().unwrap_or("x-a")
+    }
+
+    fn op() -> impl proptest::strategy::Strategy<Value = Op> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0..4usize, any::<u8>()).prop_map(|(k, v)| Op::Insert(k, v)),
+            (0..4usize).prop_map(Op::Remove),
+            (0..4usize, 0..4usize, any::<u8>()).prop_map(|(a, b, v)| Op::Replace(a, b, v)),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Shaped or held free, a list answers as the plain list of pairs it stands for.
+        #[test]
+        fn a_list_is_its_pairs(ops in proptest::collection::vec(op(), 0..24)) {
+            let mut model: Vec<(&str, Value)> = Vec::new();
+            let mut shaped = Attrs::new();
+            // (a list made free: more names than a shape holds, then none)
+            let mut free = Attrs::new();
+            let pad: Vec<Key> = (0..=SHAPE_LEN).map(|i| key(&format!("x-pad-{i}"))).collect();
+            for &k in &pad {
+                free.insert(k, json!(null));
+            }
+            for &k in &pad {
+                free.remove(k.as_str());
+            }
+            proptest::prop_assert!(matches!(free.0, Layout::Free(_)));
+            for op in ops {
+                let (a, b) = match op {
+                    Op::Insert(k, v) => {
+                        let (k, v) = (name(k), Value::from(json!(v)));
+                        let was = match model.iter_mut().find(|(x, _)| *x == k) {
+                            Some((_, old)) => Some(std::mem::replace(old, v.clone())),
+                            None => {
+                                model.push((k, v.clone()));
+                                None
+                            }
+                        };
+                        proptest::prop_assert_eq!(&was, &shaped.insert(k, v.clone()));
+                        (was, free.insert(k, v))
+                    }
+                    Op::Remove(k) => {
+                        let k = name(k);
+                        let was = model.iter().position(|(x, _)| *x == k).map(|i| model.remove(i).1);
+                        proptest::prop_assert_eq!(&was, &shaped.remove(k));
+                        (was, free.remove(k))
+                    }
+                    Op::Replace(o, n, v) => {
+                        let (o, n, v) = (name(o), name(n), Value::from(json!(v)));
+                        let was = match model.iter().position(|(x, _)| *x == o) {
+                            None => None,
+                            Some(i) => {
+                                let old = model.get(i).map(|(_, v)| v.clone());
+                                if o != n && model.iter().any(|(x, _)| *x == n) {
+                                    model.remove(i);
+                                    if let Some((_, slot)) = model.iter_mut().find(|(x, _)| *x == n) {
+                                        *slot = v.clone();
+                                    }
+                                } else if let Some(slot) = model.get_mut(i) {
+                                    *slot = (n, v.clone());
+                                }
+                                old
+                            }
+                        };
+                        proptest::prop_assert_eq!(&was, &shaped.replace(o, n, v.clone()));
+                        (was, free.replace(o, n, v))
+                    }
+                };
+                proptest::prop_assert_eq!(a, b);
+                let pairs: Vec<(&str, &Value)> = model.iter().map(|(k, v)| (*k, v)).collect();
+                proptest::prop_assert_eq!(&shaped.iter().collect::<Vec<_>>(), &pairs);
+                proptest::prop_assert_eq!(&free.iter().collect::<Vec<_>>(), &pairs);
+                proptest::prop_assert_eq!(&shaped, &free);
+                for k in NAMES {
+                    let want = model.iter().find(|(x, _)| *x == k).map(|(_, v)| v);
+                    proptest::prop_assert_eq!(shaped.get(k), want);
+                    proptest::prop_assert_eq!(free.get(k), want);
+                }
+            }
+            let owned: Vec<(Key, Value)> = shaped.clone().into_iter().collect();
+            proptest::prop_assert_eq!(owned.len(), model.len());
+            for ((k, v), (m, w)) in owned.iter().zip(&model) {
+                proptest::prop_assert!(*k == *m && v == w);
+            }
+            proptest::prop_assert_eq!(serde_json::to_string(&shaped).ok(), serde_json::to_string(&free).ok());
+        }
     }
 }
