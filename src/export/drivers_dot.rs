@@ -195,7 +195,7 @@ mod tests {
             "actor:x",
             Edge {
                 kind: EdgeKind::Involves,
-                key: crate::graph::Str::Static("involves"),
+                key: crate::graph::Str::from_static("involves"),
                 attrs: {
                     let mut m = Attrs::new();
                     m.insert("weight", json!(3));

@@ -132,8 +132,8 @@ fn intern(name: &str, text: impl FnOnce() -> &'static str) -> Key {
 /// Nodes and edges of one kind have the same names in the same order: every claim its `text`,
 /// `document`, `section`, `span`, `line`, `footnotes`. So the names are held apart from the
 /// values, as one interned [`Shape`] that all fields lists of those names share, and a list is
-/// that shape's pointer and its values: 24 bytes a field less 8, and 16 bytes a list, where a
-/// name beside each value took 32 a field and a `Vec` 24. (A corpus holds millions of fields.)
+/// that shape's pointer and its values: 16 bytes a field and 16 a list, where a name beside
+/// each value took 24 a field and a `Vec` 24. (A corpus holds millions of fields.)
 /// A list whose names no shape holds (past [`SHAPE_LEN`] fields, or once [`SHAPES`] shapes are
 /// made: a graph JSON can hold any names) keeps each name beside its value.
 #[derive(Clone, Default)]
@@ -478,7 +478,7 @@ mod tests {
     /// field set by a name read is the field set by the literal.
     #[test]
     fn names_are_interned() {
-        assert_eq!(std::mem::size_of::<(Key, Value)>(), 32);
+        assert_eq!(std::mem::size_of::<(Key, Value)>(), 24);
         assert_eq!(std::mem::size_of::<Attrs>(), 16);
         let read = String::from("x-field");
         let (a, b) = (key(&read), Key::from("x-field"));

@@ -71,7 +71,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                 let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h));
                 Value::from(shared.clone())
             });
-            Value::Shared(list.collect())
+            Value::shared(list)
         });
         attrs.insert("section", section.clone());
         attrs.insert("span", c.span);

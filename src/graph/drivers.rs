@@ -68,14 +68,14 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) {
             attrs.insert("document", name.clone());
             attrs.insert(
                 "rule",
-                Str::Static(d.rules.first().copied().unwrap_or("driver/section")),
+                Str::from_static(d.rules.first().copied().unwrap_or("driver/section")),
             );
             g.add_edge(
                 &claim_id(input.id, c.span),
                 &id,
                 Edge {
                     kind: EdgeKind::Supports,
-                    key: Str::Static("supports"),
+                    key: Str::from_static("supports"),
                     attrs,
                 },
             );
@@ -102,7 +102,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) {
                 &target,
                 Edge {
                     kind: EdgeKind::Involves,
-                    key: Str::Static("involves"),
+                    key: Str::from_static("involves"),
                     attrs,
                 },
             );

@@ -49,10 +49,10 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
     let ids: Vec<String> = ex.entities.iter().map(node_id).collect();
     for (e, id) in ex.entities.iter().zip(&ids) {
         let mut a = Attrs::new();
-        a.insert("type", Str::Static(e.kind.as_str()));
+        a.insert("type", Str::from_static(e.kind.as_str()));
         a.insert("aliases", json!(e.aliases));
         a.insert("mentions", json!(e.mentions.len()));
-        a.insert("rule", Str::Static(e.rule.id()));
+        a.insert("rule", Str::from_static(e.rule.id()));
         a.insert("document", name.clone());
         if let Some(m) = e.mentions.first() {
             a.insert("span", m.span);
@@ -79,7 +79,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
                         id,
                         Edge {
                             kind: EdgeKind::Mentions,
-                            key: Str::Static("mentions"),
+                            key: Str::from_static("mentions"),
                             attrs: Attrs::new(),
                         },
                     );
@@ -151,12 +151,12 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
         };
         let mut attrs = Attrs::new();
         attrs.insert("predicate", json!(r.predicate));
-        attrs.insert("family", Str::Static(r.family.as_str()));
+        attrs.insert("family", Str::from_static(r.family.as_str()));
         attrs.insert("evidence_span", r.span);
         attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
         attrs.insert("document", name.clone());
         attrs.insert("span", r.span);
-        attrs.insert("rule", Str::Static(r.rule.id()));
+        attrs.insert("rule", Str::from_static(r.rule.id()));
         g.add_edge(
             s,
             o,

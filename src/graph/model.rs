@@ -16,7 +16,6 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
-use std::sync::Arc;
 use thin_vec::ThinVec;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
@@ -342,13 +341,13 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         // (each name one allocation, shared by every node's list)
-        let docs: Arc<[Value]> = documents.iter().map(|d| Str::shared(d).into()).collect();
+        let docs = Value::shared(documents.iter().map(|d| Str::shared(d).into()));
         // each node's position in `g` → its position here: edges are added by position, not id
         let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
             // a node of an already merged graph has its own list
             if !n.attrs.get("documents").is_some_and(Value::is_list) {
-                n.attrs.insert("documents", Value::Shared(docs.clone()));
+                n.attrs.insert("documents", docs.clone());
             }
             n.attrs.shrink_to_fit();
             let to = self.put_node(n, true);
@@ -838,7 +837,7 @@ mod tests {
         assert_eq!(united(Value::Null, span(31, 58)), Some(json!([31, 58])));
         // a shared list (a document's name on its nodes) unites the same way, and is left as
         // it was for the others that hold it
-        let shared = Value::Shared([Value::from("a"), Value::from("b")].into());
+        let shared = Value::shared([Value::from("a"), Value::from("b")]);
         assert_eq!(united(shared.clone(), shared.clone()), Some(json!(["a", "b"])));
         let read = Value::from(json!(["b", "c"]));
         assert_eq!(united(shared.clone(), read.clone()), Some(json!(["a", "b", "c"])));
@@ -867,7 +866,7 @@ mod tests {
         let (Some(Value::Shared(one)), Some(Value::Shared(two))) = (list("claim:a:1"), list("claim:a:2")) else {
             panic!("not shared: {:?}", list("claim:a:1"));
         };
-        assert!(Arc::ptr_eq(one, two));
+        assert!(std::sync::Arc::ptr_eq(one, two));
         assert_eq!(list("claim:b:2").map(Value::to_json), Some(json!(["b"])));
         assert!(matches!(list("actor:x"), Some(Value::Array(_))));
         assert_eq!(list("actor:x").map(Value::to_json), Some(json!(["a", "b"])));

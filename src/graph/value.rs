@@ -1,4 +1,4 @@
-//! A field's value: JSON's kinds, in 24 bytes.
+//! A field's value: JSON's kinds, in 16 bytes.
 //!
 //! serde_json's `Value` takes 72 bytes with its `preserve_order` feature (which the graph's
 //! readers and the SARIF and CSL writers rely on for their field order), because the map its
@@ -7,10 +7,12 @@
 //! the same kinds and the same methods, an object being its (name, value) pairs in order. It
 //! serialises as the serde_json value it converts from would, byte for byte.
 //!
-//! A list is a `ThinVec`, one pointer wide (its length and capacity are stored with its items),
-//! so that no kind's payload but the string's is over 16 bytes and the compiler fits the kind's
-//! tag into the string's own (among its capacity's spare values). A `Vec` made a value 32
-//! bytes: 8 more per field and list item, a tenth of a corpus graph.
+//! Every kind's payload but the number's is one pointer wide, or two 32-bit offsets: a list is
+//! a `ThinVec` (its length and capacity are stored with its items), a string a [`Str`] (its
+//! length and count stored with its text), a shared list an `Arc` of a `ThinVec`. So the
+//! compiler fits them beside the number's own tag, among that tag's spare values, and a value
+//! takes 16 bytes. A `Vec` made a value 32 bytes, a `String` 24: 8 to 16 more per field and
+//! list item, which a corpus graph holds millions of.
 //!
 //! A span the pipeline sets is [`Value::Span`], its two numbers held in the value itself: as a
 //! list of two numbers it took an allocation of 64 bytes more, and a corpus graph holds a span
@@ -21,6 +23,7 @@
 //! a document's name on each of its nodes in a corpus, and a section's headings on each of its
 //! claims. It too is in every way its list; a merge that adds to it makes it a list of its own.
 
+use arcstr::ArcStr;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Number;
@@ -32,33 +35,41 @@ use thin_vec::{thin_vec, ThinVec};
 use super::attrs::key;
 use super::Key;
 
-/// A string value: its own, or one allocation shared by many fields. A document's name stands in
-/// the `document` field of each of its claims and edges and in the `documents` list of each of
-/// its nodes; shared, a corpus of 76,000 documents holds it twice per document (once for the
-/// document's graph, once for the corpus's lists), not some 1.8 million times. Either way it is
-/// the same string: it compares and serialises as its text, and reads back as it.
+/// A string value: one immutable allocation, shared by every field that holds it. A document's
+/// name stands in the `document` field of each of its claims and edges and in the `documents`
+/// list of each of its nodes; shared, a corpus of 76,000 documents holds it twice per document
+/// (once for the document's graph, once for the corpus's lists), not some 1.8 million times. It
+/// compares and serialises as its text, and reads back as it.
 ///
-/// A string the program itself holds (a rule's id, a relation's family, the key `mentions`)
-/// is [`Str::Static`]: no allocation at all, where a corpus's edges had one each.
-#[derive(Clone)]
-pub enum Str {
-    Own(String),
-    Shared(Arc<str>),
-    Static(&'static str),
-}
+/// One pointer wide (an [`ArcStr`] keeps its length and count with its text), so that a value
+/// takes 16 bytes. A string the program itself holds (a rule's id, a relation's family, the key
+/// `mentions`) is made once per thread (see [`Str::from_static`]), where a corpus's edges had
+/// one each.
+#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Str(ArcStr);
 
 impl Str {
     /// A string to be shared: each clone is the same allocation.
     pub fn shared(s: &str) -> Str {
-        Str::Shared(Arc::from(s))
+        Str(ArcStr::from(s))
+    }
+
+    /// A string the program holds, as one allocation per thread however often it is asked.
+    pub fn from_static(s: &'static str) -> Str {
+        thread_local! {
+            static MADE: std::cell::RefCell<foldhash::HashMap<(usize, usize), ArcStr>> = Default::default();
+        }
+        let at = (s.as_ptr() as usize, s.len());
+        MADE.with_borrow_mut(|made| Str(made.entry(at).or_insert_with(|| ArcStr::from(s)).clone()))
     }
 
     pub fn as_str(&self) -> &str {
-        match self {
-            Str::Own(s) => s,
-            Str::Shared(s) => s,
-            Str::Static(s) => s,
-        }
+        &self.0
+    }
+
+    /// Whether the two are one allocation.
+    pub fn ptr_eq(a: &Str, b: &Str) -> bool {
+        ArcStr::ptr_eq(&a.0, &b.0)
     }
 }
 
@@ -67,18 +78,6 @@ impl std::ops::Deref for Str {
 
     fn deref(&self) -> &str {
         self.as_str()
-    }
-}
-
-impl PartialEq for Str {
-    fn eq(&self, other: &Str) -> bool {
-        self.as_str() == other.as_str()
-    }
-}
-
-impl Default for Str {
-    fn default() -> Str {
-        Str::Static("")
     }
 }
 
@@ -96,23 +95,19 @@ impl fmt::Display for Str {
 
 impl From<String> for Str {
     fn from(s: String) -> Str {
-        Str::Own(s)
+        Str(ArcStr::from(s))
     }
 }
 
 impl From<&str> for Str {
     fn from(s: &str) -> Str {
-        Str::Own(s.to_string())
+        Str(ArcStr::from(s))
     }
 }
 
 impl From<Str> for String {
     fn from(s: Str) -> String {
-        match s {
-            Str::Own(s) => s,
-            Str::Shared(s) => s.to_string(),
-            Str::Static(s) => s.to_string(),
-        }
+        s.as_str().to_string()
     }
 }
 
@@ -132,9 +127,11 @@ pub enum Value {
     /// A span `[start, end]`: the list of these two numbers, held inline (see the module's
     /// doc). [`Value::items`] gives its items and [`Value::as_span`] its numbers, as they do for
     /// the list; [`Value::as_array`], which lends a list's own items, has none to lend.
-    Span(u64, u64),
+    /// (Offsets past 4 GiB, which no document read whole reaches, make a list: see
+    /// [`Value::span`].)
+    Span(u32, u32),
     /// A list held by many fields (see the module's doc): read, written and compared as the list.
-    Shared(Arc<[Value]>),
+    Shared(Arc<ThinVec<Value>>),
 }
 
 static NULL: Value = Value::Null;
@@ -180,6 +177,19 @@ impl Lookup for usize {
 }
 
 impl Value {
+    /// The span `[start, end]`, held inline when its offsets fit (as a document's always do).
+    pub fn span(start: u64, end: u64) -> Value {
+        match (u32::try_from(start), u32::try_from(end)) {
+            (Ok(a), Ok(b)) => Value::Span(a, b),
+            _ => Value::Array(thin_vec![start.into(), end.into()]),
+        }
+    }
+
+    /// A list to be held by many fields: each clone is the same allocation.
+    pub fn shared(items: impl IntoIterator<Item = Value>) -> Value {
+        Value::Shared(Arc::new(items.into_iter().collect()))
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -223,7 +233,7 @@ impl Value {
     /// A span's start and end, as the pipeline holds it or as a graph JSON's list of two.
     pub fn as_span(&self) -> Option<(u64, u64)> {
         match self {
-            Value::Span(a, b) => Some((*a, *b)),
+            Value::Span(a, b) => Some(((*a).into(), (*b).into())),
             Value::Array(a) => match a.as_slice() {
                 [x, y] => Some((x.as_u64()?, y.as_u64()?)),
                 _ => None,
@@ -237,7 +247,7 @@ impl Value {
     pub fn into_list(self) -> Value {
         match self {
             Value::Span(a, b) => Value::Array(thin_vec![a.into(), b.into()]),
-            Value::Shared(a) => Value::Array(a.iter().cloned().collect()),
+            Value::Shared(a) => Value::Array(Arc::unwrap_or_clone(a)),
             v => v,
         }
     }
@@ -308,7 +318,7 @@ impl From<serde_json::Value> for Value {
             serde_json::Value::Null => Value::Null,
             serde_json::Value::Bool(b) => Value::Bool(b),
             serde_json::Value::Number(n) => Value::Number(n),
-            serde_json::Value::String(s) => Value::String(Str::Own(s)),
+            serde_json::Value::String(s) => Value::String(s.into()),
             serde_json::Value::Array(a) => Value::Array(a.into_iter().map(Value::from).collect()),
             serde_json::Value::Object(o) => {
                 Value::Object(o.into_iter().map(|(k, v)| (key(&k), Value::from(v))).collect())
@@ -319,13 +329,13 @@ impl From<serde_json::Value> for Value {
 
 impl From<&str> for Value {
     fn from(s: &str) -> Value {
-        Value::String(Str::Own(s.to_string()))
+        Value::String(s.into())
     }
 }
 
 impl From<String> for Value {
     fn from(s: String) -> Value {
-        Value::String(Str::Own(s))
+        Value::String(s.into())
     }
 }
 
@@ -349,7 +359,7 @@ from_number!(u8, u16, u32, u64, usize, i32, i64);
 /// A span as the contract writes it: `[start, end]` (held as [`Value::Span`]).
 impl From<crate::span::Span> for Value {
     fn from(s: crate::span::Span) -> Value {
-        Value::Span(s.start.into(), s.end.into())
+        Value::span(s.start.into(), s.end.into())
     }
 }
 
@@ -556,7 +566,7 @@ mod tests {
 
     #[test]
     fn is_small_and_writes_what_serde_json_writes() {
-        assert_eq!(std::mem::size_of::<Value>(), 24);
+        assert_eq!(std::mem::size_of::<Value>(), 16);
         let j = json!({"b": [1, -2, 2.5, null, true, "é\"\n"], "a": {"z": {}, "y": []}, "c": "x"});
         let v = Value::from(j.clone());
         assert_eq!(v, j);
@@ -630,14 +640,19 @@ mod tests {
         assert_eq!(span.as_span(), Some((7, 4_000_000_000)));
         assert!(span.as_array().is_none() && Value::from(json!([1, 2, 3])).as_span().is_none());
         assert!(matches!(span.into_list(), Value::Array(a) if a.len() == 2));
+        // offsets past what a span holds inline: the list itself
+        let far = Value::span(7, 5_000_000_000);
+        assert!(matches!(far, Value::Array(_)));
+        assert_eq!(far, json!([7, 5_000_000_000u64]));
+        assert_eq!(far.as_span(), Some((7, 5_000_000_000)));
     }
 
     /// A shared list is one allocation however many fields hold it, and is in every other way
     /// the list: written, compared, read back and walked as it.
     #[test]
     fn a_shared_list_is_the_list() {
-        let items: Arc<[Value]> = [Value::from("Trade"), Value::from(Str::shared("Tariffs"))].into();
-        let (a, b) = (Value::Shared(items.clone()), Value::Shared(items));
+        let a = Value::shared([Value::from("Trade"), Value::from(Str::shared("Tariffs"))]);
+        let b = a.clone();
         let (Value::Shared(x), Value::Shared(y)) = (&a, &b) else {
             unreachable!()
         };
@@ -664,15 +679,17 @@ mod tests {
     /// way the string itself: equal to its own copy, written the same, read back as one.
     #[test]
     fn a_shared_string_is_the_string() {
-        assert_eq!(std::mem::size_of::<Str>(), 24);
+        assert_eq!(std::mem::size_of::<Str>(), 8);
         let shared = Value::from(Str::shared("doc-1"));
         let copies: Vec<Value> = vec![shared.clone(), shared.clone()];
-        let (Some(Value::String(Str::Shared(a))), Some(Value::String(Str::Shared(b)))) =
-            (copies.first(), copies.get(1))
-        else {
-            panic!("not shared: {copies:?}");
+        let (Some(Value::String(a)), Some(Value::String(b))) = (copies.first(), copies.get(1)) else {
+            panic!("not strings: {copies:?}");
         };
-        assert!(std::sync::Arc::ptr_eq(a, b));
+        assert!(Str::ptr_eq(a, b));
+        // the program's own strings: one per thread however often asked
+        let (x, y) = (Str::from_static("mentions"), Str::from_static("mentions"));
+        assert!(Str::ptr_eq(&x, &y) && x.as_str() == "mentions");
+        assert!(!Str::ptr_eq(&Str::from("mentions"), &x));
         let own = Value::from("doc-1");
         assert_eq!(shared, own);
         assert_eq!(shared, json!("doc-1"));
