@@ -269,7 +269,7 @@ pub fn entities<'a>(g: &'a KnowledgeGraph, lexicon: &Lexicon, name: &str) -> Res
         k.strip_prefix("the ").map(str::to_string).unwrap_or(k)
     };
     let names = |n: &Node| {
-        std::iter::once(n.label.clone())
+        std::iter::once(n.label.to_string())
             .chain(strings(n, "aliases"))
             .collect::<Vec<_>>()
     };
@@ -355,7 +355,7 @@ fn claims_answer(claims: &[&Node], notes: &BTreeMap<&str, BTreeSet<u64>>) -> Ans
             joined(&ns),
             strings(c, "section").join(" › "),
             text(c, "text").to_string(),
-            c.id.clone(),
+            c.id.to_string(),
         ]);
     }
     a
@@ -449,7 +449,7 @@ pub fn sources_about(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
         a.rows.push(vec![
             claims.len().to_string(),
             if text(s, "title").is_empty() {
-                s.label.clone()
+                s.label.to_string()
             } else {
                 text(s, "title").to_string()
             },
@@ -458,7 +458,7 @@ pub fn sources_about(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
             text(s, "date").to_string(),
             text(s, "url").to_string(),
             text(s, "doi").to_string(),
-            s.id.clone(),
+            s.id.to_string(),
         ]);
     }
     a
@@ -468,7 +468,7 @@ pub fn sources_about(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
 /// and evidence.
 pub fn relations_of(g: &KnowledgeGraph, entities: &[&Node]) -> Answer {
     let ends: BTreeSet<&str> = entities.iter().map(|n| n.id.as_str()).collect();
-    let label = |id: &str| g.node(id).map_or_else(|| id.to_string(), |n| n.label.clone());
+    let label = |id: &str| g.node(id).map_or_else(|| id.to_string(), |n| n.label.to_string());
     let mut a = Answer {
         columns: vec!["subject", "predicate", "object", "document", "evidence"],
         shown: vec!["subject", "predicate", "object", "document", "evidence"],
@@ -643,7 +643,7 @@ mod tests {
             "source:doi:10.1000/jt.42",
             "trade wars",
         ] {
-            let found = sources(&g, name).map(|s| s.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
+            let found = sources(&g, name).map(|s| s.iter().map(|n| n.id.to_string()).collect::<Vec<_>>());
             assert_eq!(found.ok(), Some(vec!["source:doi:10.1000/jt.42".to_string()]), "{name}");
         }
         let geneva = sources(&g, "http://example.org/geneva").map(|s| s.len());
@@ -671,7 +671,7 @@ mod tests {
             "United States",
         ] {
             let e = entities(&g, crate::default_lexicon(), name)
-                .map(|e| e.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
+                .map(|e| e.iter().map(|n| n.id.to_string()).collect::<Vec<_>>());
             assert_eq!(e.ok(), Some(vec!["actor:united-states".to_string()]), "{name}");
         }
         assert!(entities(&g, crate::default_lexicon(), "Atlantis").is_err());

@@ -116,7 +116,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
         g.documents.join(", ").replace(['\n', '\r'], " ")
     );
     for n in g.nodes().filter(|n| n.kind == NodeKind::Source) {
-        if let Some(k) = keys.get(&n.id) {
+        if let Some(k) = keys.get(n.id.as_str()) {
             s.push('\n');
             s.push_str(&entry(n, k));
         }

@@ -168,7 +168,7 @@ pub fn keys(g: &KnowledgeGraph) -> HashMap<String, String> {
         } else {
             b.clone()
         };
-        out.insert(n.id.clone(), key);
+        out.insert(n.id.to_string(), key);
     }
     out
 }
@@ -284,7 +284,7 @@ pub fn write(g: &KnowledgeGraph) -> Vec<u8> {
     let items: Vec<Value> = g
         .nodes()
         .filter(|n| n.kind == NodeKind::Source)
-        .filter_map(|n| keys.get(&n.id).map(|k| item(n, k)))
+        .filter_map(|n| keys.get(n.id.as_str()).map(|k| item(n, k)))
         .collect();
     let mut out = serde_json::to_vec_pretty(&items).unwrap_or_default();
     out.push(b'\n');

@@ -94,7 +94,7 @@ pub(crate) fn digraph(
 /// The graph's title: its document's, or the corpus's.
 pub(crate) fn title(g: &KnowledgeGraph) -> String {
     match g.documents.as_slice() {
-        [one] => g.node(one).map_or_else(|| one.clone(), |n| n.label.clone()),
+        [one] => g.node(one).map_or_else(|| one.clone(), |n| n.label.to_string()),
         many => format!("Corpus of {} documents", many.len()),
     }
 }

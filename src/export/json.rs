@@ -460,7 +460,12 @@ impl Reading {
             _ => String::new(),
         };
         let id = String::from(id);
-        self.g.add_node(Node { id, kind, label, attrs });
+        self.g.add_node(Node {
+            id: id.into(),
+            kind,
+            label: label.into(),
+            attrs,
+        });
         Ok(())
     }
 
@@ -725,8 +730,8 @@ mod tests {
         odd.insert("span", Field::from(serde_json::json!([1, 2, 3])));
         odd.insert("document", "c");
         odd.insert("documents", Field::from(serde_json::json!(["a", "b"])));
-        let id = "odd".to_string();
-        let (kind, label) = (NodeKind::Document, String::new());
+        let id = Str::from("odd");
+        let (kind, label) = (NodeKind::Document, Str::default());
         g.add_node(Node {
             id,
             kind,
@@ -861,9 +866,9 @@ mod tests {
         }
         let g = read(format!(r#"{head}"nodes": [{node}], "edges": []}}"#).as_bytes()).unwrap_or_default();
         let a = g.node("a").cloned().unwrap_or_else(|| Node {
-            id: String::new(),
+            id: Str::default(),
             kind: NodeKind::Actor,
-            label: String::new(),
+            label: Str::default(),
             attrs: Attrs::new(),
         });
         assert_eq!((a.kind, a.label.as_str()), (NodeKind::Actor, "A"));

@@ -153,10 +153,10 @@ fn write_table(g: &KnowledgeGraph, table: Table, w: &mut dyn std::io::Write) -> 
             csv.write_record(&header)?;
             for n in nodes() {
                 let mut r = vec![
-                    n.id.clone(),
+                    n.id.to_string(),
                     vocab::class(n.kind).to_string(),
                     n.kind.to_string(),
-                    n.label.clone(),
+                    n.label.to_string(),
                 ];
                 r.extend(cols.iter().map(|(k, c)| field(n.attrs.get(k), *c)));
                 csv.write_record(&r)?;

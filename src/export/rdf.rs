@@ -218,12 +218,12 @@ pub(crate) fn each_triple(g: &KnowledgeGraph, emit: impl FnMut(Triple)) {
         out.add(
             s.clone(),
             iri(format!("{DCTERMS}identifier")),
-            Literal::new_simple_literal(&n.id),
+            Literal::new_simple_literal(n.id.as_str()),
         );
         out.add(
             s.clone(),
             rdfs::LABEL.into_owned(),
-            Literal::new_simple_literal(&n.label),
+            Literal::new_simple_literal(n.label.as_str()),
         );
         out.attrs(&s, &n.attrs);
     }

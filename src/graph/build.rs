@@ -52,9 +52,9 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         }
     }
     g.add_node(Node {
-        id: input.id.to_string(),
+        id: input.id.into(),
         kind: NodeKind::Document,
-        label: doc.title.clone().unwrap_or_else(|| input.id.to_string()),
+        label: doc.title.as_deref().unwrap_or(input.id).into(),
         attrs,
     });
     // (each heading one allocation, and each list of headings one, shared by the claims under it)
@@ -63,8 +63,9 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     for c in claims {
         let id = claim_id(input.id, c.span);
         let line = input.lines.line(c.span.start as usize);
+        let (text, label) = text_and_label(&c.text, 80);
         let mut attrs = Attrs::new();
-        attrs.insert("text", json!(c.text));
+        attrs.insert("text", text);
         attrs.insert("document", name.clone());
         let section = sections.entry(&c.section).or_insert_with(|| {
             let list = c.section.iter().map(|h| {
@@ -79,9 +80,9 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("footnotes", json!(c.notes()));
         place(&mut attrs, input, c.span);
         g.add_node(Node {
-            id,
+            id: id.into(),
             kind: NodeKind::Claim,
-            label: short(&c.text, 80),
+            label,
             attrs,
         });
     }
@@ -199,14 +200,26 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
         .or_else(|| c.url.clone())
         .unwrap_or_else(|| short(&s.raw, 80));
     Node {
-        id: source_id(s),
+        id: source_id(s).into(),
         kind: NodeKind::Source,
-        label: short(&label, 120),
+        label: short(&label, 120).into(),
         attrs: a,
     }
 }
 
 /// At most `max` characters, cut at a word with an ellipsis.
+/// A node's text, and its label as [`short`] makes it: one string when the text is its own label
+/// (a sentence of up to `max` bytes; a corpus holds a label for each of its claims and sentences).
+pub fn text_and_label(text: &str, max: usize) -> (Str, Str) {
+    let whole = Str::from(text);
+    let label = short(text, max);
+    if label == text {
+        (whole.clone(), whole)
+    } else {
+        (whole, label.into())
+    }
+}
+
 pub fn short(s: &str, max: usize) -> String {
     // (no longer in bytes than `max`: no longer in characters, and no need to count them)
     if s.len() <= max {
@@ -222,4 +235,44 @@ pub fn short(s: &str, max: usize) -> String {
         _ => cut,
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::graph::{EdgeKind, NodeKind, Str};
+
+    /// A text that is its own label is one string for both, and a relation's `sentence` is the
+    /// string of its sentence node's id: a corpus holds one of each per claim and sentence.
+    #[test]
+    fn a_node_shares_its_text_and_its_sentence_id() {
+        let text = "Intro\n\nIndia signed the accord with Japan in 2019 after many rounds of talks between \
+                    their trade ministries.¹ Brazil sanctioned Russia.\n\n¹ A Note, 2020.\n";
+        let g = crate::build_text("d", "d.md", text);
+        let text_of = |id: &str| match g.node(id).and_then(|n| n.attrs.get("text")) {
+            Some(crate::graph::Value::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        let sentence = g.nodes().find(|n| n.kind == NodeKind::Sentence);
+        let Some(s) = sentence else {
+            panic!("no sentence node: {:#?}", g.nodes().collect::<Vec<_>>());
+        };
+        assert!(text_of(&s.id).is_some_and(|t| Str::ptr_eq(&t, &s.label)));
+        let claim = g.nodes().find(|n| n.kind == NodeKind::Claim);
+        let Some(c) = claim else {
+            panic!("no claim");
+        };
+        let long = text_of(&c.id);
+        assert!(long.as_ref().is_some_and(|t| t.len() > 80 && !Str::ptr_eq(t, &c.label)));
+        assert!(c.label.ends_with('…'));
+        let by_sentence: Vec<Str> = g
+            .edges()
+            .filter(|(_, _, e)| e.kind == EdgeKind::Relation)
+            .filter_map(|(_, _, e)| match e.attrs.get("sentence") {
+                Some(crate::graph::Value::String(id)) => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(by_sentence.iter().any(|id| Str::ptr_eq(id, &s.id)), "{by_sentence:?}");
+        assert!(by_sentence.iter().any(|id| Str::ptr_eq(id, &c.id)), "{by_sentence:?}");
+    }
 }

@@ -58,9 +58,9 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) {
         }
         attrs.insert("rules", json!(d.rules));
         g.add_node(Node {
-            id: id.clone(),
+            id: id.as_str().into(),
             kind: NodeKind::Driver,
-            label: d.label.clone(),
+            label: d.label.as_str().into(),
             attrs,
         });
         for c in claims.iter().filter(|c| inside(&ranges, c.block, c.start, c.end)) {

@@ -8,7 +8,7 @@
 //! sentence's span and the id of the claim that is that sentence, or else of a `sentence` node
 //! holding its text once (returned, for the caller to add last).
 
-use super::build::{claim_id, place, short, Context, Input};
+use super::build::{claim_id, place, text_and_label, Context, Input};
 use super::model::{Edge, KnowledgeGraph, Node};
 use super::{Attrs, EdgeKind, NodeKind, Str, Value};
 use crate::claims::Claim;
@@ -58,12 +58,12 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
             a.insert("span", m.span);
         }
         g.add_node(Node {
-            id: id.clone(),
+            id: id.as_str().into(),
             kind: match e.class {
                 Class::Actor => NodeKind::Actor,
                 Class::Agreement => NodeKind::Agreement,
             },
-            label: e.label.clone(),
+            label: e.label.as_str().into(),
             attrs: a,
         });
     }
@@ -129,11 +129,19 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
         );
     }
     // a relation's sentence: the claim that is that sentence, else a sentence node of its own
-    let claim_at: HashMap<(u32, u32), &Claim> = claims.iter().map(|c| ((c.span.start, c.span.end), c)).collect();
+    // (each with its node's id, which the relations' `sentence` fields share)
+    let claim_at: HashMap<(u32, u32), (&Claim, Str)> = claims
+        .iter()
+        .map(|c| {
+            let id = claim_id(input.id, c.span);
+            let id = g.node(&id).map_or_else(|| Str::from(id), |n| n.id.clone());
+            ((c.span.start, c.span.end), (c, id))
+        })
+        .collect();
     let mut sentences: BTreeMap<u32, Node> = BTreeMap::new();
-    let mut sentence_of = |span: Span, text: &str| -> String {
-        if let Some(c) = claim_at.get(&(span.start, span.end)).filter(|c| c.text == text) {
-            return claim_id(input.id, c.span);
+    let mut sentence_of = |span: Span, text: &str| -> Str {
+        if let Some((_, id)) = claim_at.get(&(span.start, span.end)).filter(|(c, _)| c.text == text) {
+            return id.clone();
         }
         let node = sentences
             .entry(span.start)
@@ -153,7 +161,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
         attrs.insert("predicate", json!(r.predicate));
         attrs.insert("family", Str::from_static(r.family.as_str()));
         attrs.insert("evidence_span", r.span);
-        attrs.insert("sentence", json!(sentence_of(r.span, &r.evidence)));
+        attrs.insert("sentence", sentence_of(r.span, &r.evidence));
         attrs.insert("document", name.clone());
         attrs.insert("span", r.span);
         attrs.insert("rule", Str::from_static(r.rule.id()));
@@ -177,16 +185,17 @@ pub fn sentence_id(doc: &str, span: Span) -> String {
 
 /// A `sentence` node: the text of an evidence sentence that is not a claim, with its place.
 fn sentence_node(input: &Input, name: &Value, span: Span, text: &str) -> Node {
+    let (text, label) = text_and_label(text, 80);
     let mut attrs = Attrs::new();
-    attrs.insert("text", json!(text));
+    attrs.insert("text", text);
     attrs.insert("document", name.clone());
     attrs.insert("span", span);
     attrs.insert("line", json!(input.lines.line(span.start as usize)));
     place(&mut attrs, input, span);
     Node {
-        id: sentence_id(input.id, span),
+        id: sentence_id(input.id, span).into(),
         kind: NodeKind::Sentence,
-        label: short(text, 80),
+        label,
         attrs,
     }
 }

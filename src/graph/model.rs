@@ -19,11 +19,15 @@ use std::hash::BuildHasher;
 use thin_vec::ThinVec;
 
 /// A node: a stable id derived from content, a kind, a label, and the kind's fields.
+///
+/// The id and label are [`Str`]s, one pointer each and shared by clones: a sentence's label is
+/// the string of its text when they are equal, and a relation's `sentence` field the string of
+/// its sentence's id, where each was a copy (a corpus holds millions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
-    pub id: String,
+    pub id: Str,
     pub kind: NodeKind,
-    pub label: String,
+    pub label: Str,
     pub attrs: Attrs,
 }
 
@@ -650,7 +654,7 @@ fn conflict_tag(n: &Node) -> Option<String> {
             .get("rule")
             .and_then(Value::as_str)
             .filter(|r| r.ends_with("/lexicon"))
-            .map(|_| n.id.clone()),
+            .map(|_| n.id.to_string()),
         _ => None,
     }
 }
@@ -802,7 +806,7 @@ mod tests {
             serde_json::Value::Object(m) => Attrs::from(m),
             _ => Attrs::new(),
         };
-        let (id, label) = (id.to_string(), label.to_string());
+        let (id, label) = (id.into(), label.into());
         Node { id, kind, label, attrs }
     }
 

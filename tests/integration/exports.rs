@@ -60,7 +60,7 @@ fn hostile_graph() -> KnowledgeGraph {
     });
     g.add_node(Node {
         // ids keep every hostile character but NUL, which FalkorDB cannot take (labels keep it)
-        id: format!("claim:{}:1", nasty.replace('\0', "")),
+        id: format!("claim:{}:1", nasty.replace('\0', "")).into(),
         kind: NodeKind::Claim,
         label: nasty.into(),
         attrs: obj(

@@ -193,9 +193,9 @@ fn a_large_page_embeds_the_same_data() {
     let (name, mut g) = graph(HOSTILE);
     for i in 0..21_000 {
         g.add_node(Node {
-            id: format!("claim:{name}:x{i}"),
+            id: format!("claim:{name}:x{i}").into(),
             kind: NodeKind::Claim,
-            label: format!("claim {i} </script><!--"),
+            label: format!("claim {i} </script><!--").into(),
             attrs: Attrs::from_iter([(
                 "text",
                 serde_json::Value::from(format!("claim {i} </script> \u{2028} & <b>")),
@@ -217,9 +217,9 @@ fn a_large_component_is_drawn_the_same_every_time() {
     let id = |i: usize| format!("actor:x{i}");
     for i in 0..450 {
         g.add_node(Node {
-            id: id(i),
+            id: id(i).into(),
             kind: NodeKind::Actor,
-            label: format!("Actor {i}"),
+            label: format!("Actor {i}").into(),
             attrs: Attrs::from_iter([("type", json!("state")), ("mentions", json!(1 + i % 7))]),
         });
     }
@@ -285,7 +285,7 @@ fn odd_evidence_reads_as_schema_1_has_it() {
     g.add_node(Node {
         id: "sentence:spare:1".into(),
         kind: NodeKind::Sentence,
-        label: String::new(),
+        label: Default::default(),
         attrs: Attrs::new(),
     });
     check_page(&render(&name, &g, Format::Html), &g, &name);
