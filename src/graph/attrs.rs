@@ -9,7 +9,7 @@ use super::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Map;
 use std::fmt;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, OnceLock};
 use thin_vec::ThinVec;
 
 /// A field name: a pointer to the name's one copy, interned by `key`. 8 bytes, where a `&str`
@@ -148,10 +148,18 @@ enum Layout {
 }
 
 /// The names of a fields list, in order: each list of names made once for the process's life.
-pub struct Shape(&'static [Key]);
+pub struct Shape {
+    names: &'static [Key],
+    /// The first name added to it and the shape that makes: the pipeline sets a kind's fields
+    /// in one order, so nearly every field set asks for this one, without a lookup.
+    next: OnceLock<(Key, &'static Shape)>,
+}
 
 /// The names of no field.
-static EMPTY: Shape = Shape(&[]);
+static EMPTY: Shape = Shape {
+    names: &[],
+    next: OnceLock::new(),
+};
 
 /// The most names a shape holds: a node or an edge of the pipeline has at most 20 fields.
 const SHAPE_LEN: usize = 64;
@@ -174,6 +182,11 @@ enum Change {
 impl Shape {
     /// The shape `change` makes of this one; None when no shape may hold it.
     fn then(&'static self, change: Change) -> Option<&'static Shape> {
+        if let (Change::Add(k), Some(&(first, s))) = (change, self.next.get()) {
+            if k == first {
+                return Some(s);
+            }
+        }
         thread_local! {
             /// The changes this thread has made, asked before the shared set: every field set
             /// asks.
@@ -184,7 +197,7 @@ impl Shape {
         if let Some(s) = SEEN.with_borrow(|seen| seen.get(&at).copied()) {
             return Some(s);
         }
-        let mut names = self.0.to_vec();
+        let mut names = self.names.to_vec();
         match change {
             Change::Add(k) => names.push(k),
             Change::Remove(i) => {
@@ -202,18 +215,23 @@ impl Shape {
                 None if made.len() >= SHAPES => return None,
                 None => {
                     let names: &'static [Key] = Box::leak(names.into_boxed_slice());
-                    let s: &'static Shape = Box::leak(Box::new(Shape(names)));
+                    let next = OnceLock::new();
+                    let s: &'static Shape = Box::leak(Box::new(Shape { names, next }));
                     made.insert(names, s);
                     s
                 }
             }
         };
         SEEN.with_borrow_mut(|seen| seen.insert(at, s));
+        if let Change::Add(k) = change {
+            // (the first asked is kept; another thread may have set it first)
+            let _ = self.next.set((k, s));
+        }
         Some(s)
     }
 
     fn find(&self, k: &str) -> Option<usize> {
-        self.0.iter().position(|x| *x == k)
+        self.names.iter().position(|x| *x == k)
     }
 }
 
@@ -301,7 +319,7 @@ impl Attrs {
     /// bounds (and are from then on).
     fn free<R>(&mut self, f: impl FnOnce(&mut ThinVec<(Key, Value)>) -> R) -> R {
         let mut fields = match std::mem::take(&mut self.0) {
-            Layout::Shaped(shape, values) => shape.0.iter().copied().zip(values).collect(),
+            Layout::Shaped(shape, values) => shape.names.iter().copied().zip(values).collect(),
             Layout::Free(fields) => fields,
         };
         let r = f(&mut fields);
@@ -351,7 +369,10 @@ impl Attrs {
 
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
         let (shaped, free) = match &mut self.0 {
-            Layout::Shaped(shape, values) => (Some(shape.0.iter().map(|k| k.as_str()).zip(values.iter_mut())), None),
+            Layout::Shaped(shape, values) => (
+                Some(shape.names.iter().map(|k| k.as_str()).zip(values.iter_mut())),
+                None,
+            ),
             Layout::Free(fields) => (None, Some(fields.iter_mut().map(|(k, v)| (k.as_str(), v)))),
         };
         shaped.into_iter().flatten().chain(free.into_iter().flatten())
@@ -409,7 +430,7 @@ impl IntoIterator for Attrs {
 
     fn into_iter(self) -> IntoIter {
         IntoIter(match self.0 {
-            Layout::Shaped(shape, values) => Fields::Shaped(shape.0.iter().copied().zip(values)),
+            Layout::Shaped(shape, values) => Fields::Shaped(shape.names.iter().copied().zip(values)),
             Layout::Free(fields) => Fields::Free(fields.into_iter()),
         })
     }
@@ -432,7 +453,7 @@ impl<'a> IntoIterator for &'a Attrs {
 
     fn into_iter(self) -> Iter<'a> {
         Iter(match &self.0 {
-            Layout::Shaped(shape, values) => Fields::Shaped(shape.0.iter().zip(values.iter())),
+            Layout::Shaped(shape, values) => Fields::Shaped(shape.names.iter().zip(values.iter())),
             Layout::Free(fields) => Fields::Free(fields.iter()),
         })
     }

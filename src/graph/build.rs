@@ -42,7 +42,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     // (the document's name, one allocation for every field of its graph that names it)
     let name = Value::from(Str::shared(input.id));
     let mut attrs = Attrs::new();
-    attrs.insert("title", json!(doc.title));
+    attrs.insert("title", doc.title.as_deref());
     attrs.insert("authors", json!(doc.authors));
     attrs.insert("path", json!(input.path));
     if let Some(l) = input.layout {
@@ -99,10 +99,10 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                 let mut attrs = Attrs::new();
                 attrs.insert("footnote", json!(m.n));
                 attrs.insert("document", name.clone());
-                attrs.insert("accessed", json!(cite.accessed));
-                attrs.insert("locator", json!(cite.locator));
+                attrs.insert("accessed", cite.accessed.as_deref());
+                attrs.insert("locator", cite.locator.as_deref());
                 if let Some(u) = &cite.url {
-                    attrs.insert("url", json!(u));
+                    attrs.insert("url", u.as_str());
                 }
                 attrs.insert("span", m.span);
                 g.add_edge(
@@ -159,20 +159,20 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
     let c = &s.citation;
     let mut a = Attrs::new();
     a.insert("type", json!(c.kind));
-    a.insert("title", json!(c.title));
+    a.insert("title", c.title.as_deref());
     a.insert("authors", json!(c.authors));
-    a.insert("institution", json!(c.institution));
-    a.insert("container", json!(c.container));
-    a.insert("volume", json!(c.volume));
-    a.insert("issue", json!(c.issue));
-    a.insert("pages", json!(c.pages));
-    a.insert("date", json!(c.date));
-    a.insert("accessed", json!(c.accessed));
-    a.insert("url", json!(c.url));
+    a.insert("institution", c.institution.as_deref());
+    a.insert("container", c.container.as_deref());
+    a.insert("volume", c.volume.as_deref());
+    a.insert("issue", c.issue.as_deref());
+    a.insert("pages", c.pages.as_deref());
+    a.insert("date", c.date.as_deref());
+    a.insert("accessed", c.accessed.as_deref());
+    a.insert("url", c.url.as_deref());
     if s.urls.len() > 1 {
         a.insert("urls", json!(s.urls));
     }
-    a.insert("doi", json!(c.doi));
+    a.insert("doi", c.doi.as_deref());
     let notes: thin_vec::ThinVec<Value> = s
         .notes
         .iter()
@@ -191,7 +191,7 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
         })
         .collect();
     a.insert("footnotes", Value::Array(notes));
-    a.insert("raw", json!(s.raw));
+    a.insert("raw", s.raw.as_str());
     let label = c
         .title
         .clone()

@@ -158,7 +158,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
             EdgeKind::Relation
         };
         let mut attrs = Attrs::new();
-        attrs.insert("predicate", json!(r.predicate));
+        attrs.insert("predicate", r.predicate.as_str());
         attrs.insert("family", Str::from_static(r.family.as_str()));
         attrs.insert("evidence_span", r.span);
         attrs.insert("sentence", sentence_of(r.span, &r.evidence));

@@ -406,6 +406,13 @@ impl From<f64> for Value {
     }
 }
 
+/// Null for none (as `json!`).
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
 impl<T: Into<Value>> From<Vec<T>> for Value {
     fn from(a: Vec<T>) -> Value {
         Value::Array(a.into_iter().map(Into::into).collect())
