@@ -145,9 +145,8 @@ fn edge_fields<'a>(e: &'a Edge, kind: &'a Value, key: &'a Value) -> impl Iterato
     once_each([("kind", kind), ("key", key)].into_iter().chain(e.attrs.iter()))
 }
 
-/// The fields whose name has not come before. (A graph's fields have distinct names, but
-/// nothing in `Attrs` makes them so: `to_v1` gives an edge that already had an `evidence` a
-/// second one.)
+/// The fields whose name has not come before: a field a caller of the library set under the name
+/// of one written first (`kind`, `label`, `key`) does not repeat it.
 fn once_each<'a>(fields: impl Iterator<Item = (&'a str, &'a Value)>) -> impl Iterator<Item = (&'a str, &'a Value)> {
     let mut seen: Vec<&str> = Vec::new();
     fields.filter(move |(k, _)| {

@@ -165,7 +165,10 @@ static EMPTY: Shape = Shape {
 const SHAPE_LEN: usize = 64;
 
 /// The most shapes made: the pipeline's kinds make a few hundred (a field is set or not, as a
-/// note has a URL or not); the rest are for graphs read, whose names can be anything.
+/// note has a URL or not); the rest are for graphs read, whose names can be anything. The bound
+/// is the process's: once a program has read graphs of that many shapes, lists of any new one
+/// keep each name beside its value (the same lists, less compact), so that no input can make it
+/// keep more than a few megabytes of names.
 const SHAPES: usize = 1 << 12;
 
 /// Every shape made, by its names.
@@ -341,10 +344,11 @@ impl Attrs {
 
     /// Puts the field `new` with the value `v` where the field `old` stands (the field order is
     /// the output order), giving `old`'s value; None, and nothing changed, when `old` is not set.
+    /// When `new` is set already, `old` goes and `new` takes `v` where it stands: a list's names
+    /// stay distinct (it had given a list two fields of one name, and its JSON two keys).
     pub fn replace(&mut self, old: &str, new: impl Into<Key>, v: impl Into<Value>) -> Option<Value> {
         let (new, v) = (new.into(), v.into());
         let i = self.find(old)?;
-        // (a name set elsewhere in the list goes, so that the names stay distinct)
         if self.find(new.as_str()).is_some_and(|j| j != i) {
             let was = self.remove(old);
             self.insert(new, v);
@@ -422,6 +426,13 @@ impl Iterator for IntoIter {
             Fields::Free(it) => it.next(),
         }
     }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            Fields::Shaped(it) => it.size_hint(),
+            Fields::Free(it) => it.size_hint(),
+        }
+    }
 }
 
 impl IntoIterator for Attrs {
@@ -443,6 +454,13 @@ impl<'a> Iterator for Iter<'a> {
         match &mut self.0 {
             Fields::Shaped(it) => it.next().map(|(k, v)| (k.as_str(), v)),
             Fields::Free(it) => it.next().map(|(k, v)| (k.as_str(), v)),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match &self.0 {
+            Fields::Shaped(it) => it.size_hint(),
+            Fields::Free(it) => it.size_hint(),
         }
     }
 }

@@ -207,9 +207,8 @@ fn source_node(input: &Input, name: &Value, doc: &Document, s: &Source) -> Node 
     }
 }
 
-/// At most `max` characters, cut at a word with an ellipsis.
 /// A node's text, and its label as [`short`] makes it: one string when the text is its own label
-/// (a sentence of up to `max` bytes; a corpus holds a label for each of its claims and sentences).
+/// (a text of up to `max` characters; a corpus holds a label for each claim and sentence).
 pub fn text_and_label(text: &str, max: usize) -> (Str, Str) {
     let whole = Str::from(text);
     let label = short(text, max);
@@ -220,6 +219,7 @@ pub fn text_and_label(text: &str, max: usize) -> (Str, Str) {
     }
 }
 
+/// At most `max` characters, cut at a word with an ellipsis.
 pub fn short(s: &str, max: usize) -> String {
     // (no longer in bytes than `max`: no longer in characters, and no need to count them)
     if s.len() <= max {

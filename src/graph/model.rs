@@ -824,6 +824,35 @@ mod tests {
 
     /// A span merged with another (an actor's mention in two documents) unites as the lists of
     /// their numbers did, in either order and with a span read back from a graph JSON.
+    /// A relation's evidence in `policykg/1` is its sentence's text, where `evidence_span` stood;
+    /// an edge that also had an `evidence` of its own (a hand-made graph) keeps one, the text.
+    #[test]
+    fn evidence_becomes_the_sentence_text_once() {
+        let text = |_: &str| Value::from("The text.");
+        let mut plain = Attrs::from_iter([
+            ("predicate", json!("signed")),
+            ("evidence_span", json!([1, 9])),
+            ("sentence", json!("sentence:d:1")),
+            ("document", json!("d")),
+        ]);
+        evidence_to_v1(&mut plain, text);
+        assert_eq!(
+            serde_json::to_string(&plain).ok().as_deref(),
+            Some(r#"{"predicate":"signed","evidence":"The text.","document":"d"}"#)
+        );
+        let mut both = Attrs::from_iter([
+            ("evidence_span", json!([1, 9])),
+            ("sentence", json!("sentence:d:1")),
+            ("document", json!("d")),
+            ("evidence", json!("old")),
+        ]);
+        evidence_to_v1(&mut both, text);
+        assert_eq!(
+            serde_json::to_string(&both).ok().as_deref(),
+            Some(r#"{"document":"d","evidence":"The text."}"#)
+        );
+    }
+
     #[test]
     fn spans_unite_as_lists() {
         let span = |a, b| Value::from(crate::span::Span::new(a, b));
