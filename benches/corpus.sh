@@ -8,6 +8,8 @@
 #   FORMATS=json,dot,html benches/corpus.sh   # the formats written (default json,dot: the
 #                                     # issue's yardstick; the viewer page is not counted)
 #   GENERATE_ONLY=1 benches/corpus.sh 100   # only write the corpora
+#   PAPERS="1000" benches/corpus.sh 1   # also corpora of whole papers: copies of the seed (58 KB)
+#                                     # up to each size given (MB), e.g. the issue's 1 GB of papers
 #
 # Corpora are written under ${BENCH_DIR:-/tmp/policykg-bench} and reused when present. Each is
 # many copies of seeds/*.md and of the inputs of tests/cases/ and tests/fixtures/, with the title,
@@ -149,9 +151,23 @@ for mb in "${SIZES[@]}"; do
     corpus "$WORK/corpus-${mb}mb" "$mb"
     row "${mb} MB" "$WORK/corpus-${mb}mb"
 done
+# papers DIR MB: copies of the seed until DIR holds MB megabytes (a corpus of whole papers, where
+# the corpora above are mostly documents of a few hundred bytes)
+for mb in ${PAPERS:-}; do
+    dir=$WORK/papers-${mb}mb
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir" && mkdir -p "$dir"
+        size=$(stat -c %s seeds/india-us-defense-relations.md)
+        for i in $(seq -w 1 $(((mb * 1000 * 1000 + size - 1) / size))); do
+            cp seeds/india-us-defense-relations.md "$dir/seed-$i.md"
+        done
+        touch "$dir/.done"
+    fi
+    row "${mb} MB of papers" "$dir"
+done
 echo
 # linearity: each corpus against the previous size (ten times the input should cost ten times)
-grep ' MB ' "$WORK/linearity.txt" | awk '{
+grep -E '^[0-9]+ MB [0-9]' "$WORK/linearity.txt" | awk '{
     if (NR > 1) printf "linearity: %s MB -> %s MB: input x%.1f, time x%.1f, cpu x%.1f\n", pmb, $1, $3 / pb, $4 / pt, $5 / pc
     pmb = $1; pb = $3; pt = $4; pc = $5
 }'
