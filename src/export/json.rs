@@ -398,6 +398,10 @@ struct Reading {
     /// Each document's name as one shared string and as a shared list of it, for the fields
     /// that name a document: held as a build holds them (see [`Reading::compact`]).
     names: foldhash::HashMap<String, (Field, Field)>,
+    /// The strings many fields repeat, each held once: the keys of edges other than relations
+    /// (`mentions`, `cites:2`, a document's `co_mention:NAME`) and the values of the fields named
+    /// in [`Reading::compact`], as a build shares them.
+    words: foldhash::HashSet<Str>,
 }
 
 impl Reading {
@@ -456,7 +460,11 @@ impl Reading {
             return Err(format!("node {i} has no id"));
         };
         let label = match label {
-            Field::String(l) => l,
+            // (a sentence's label is its text, one string as in a build)
+            Field::String(l) => match attrs.get("text") {
+                Some(Field::String(text)) if *text == *l => text.clone(),
+                _ => l,
+            },
             _ => Str::default(),
         };
         self.g.add_node(Node { id, kind, label, attrs });
@@ -478,7 +486,9 @@ impl Reading {
             return Err(format!("edge {i} has no source or target"));
         };
         let key = match key {
-            Field::String(k) => k,
+            // (a relation's key is its own; the others' repeat)
+            Field::String(k) if matches!(kind, EdgeKind::Relation | EdgeKind::PartyTo) => k,
+            Field::String(k) => shared(&mut self.words, k),
             _ => Str::default(),
         };
         if !self.g.add_edge(s, t, Edge { kind, key, attrs }) {
@@ -491,11 +501,24 @@ impl Reading {
     /// own copy: a span as [`Field::Span`], a document's name in `document` as the one shared
     /// string and in `documents` as the one shared list (a corpus's fields name their document
     /// a million times). Each is equal to what it replaces and written as it, so a graph read
-    /// is written back byte for byte; `query` on a large `corpus.json` holds a sixth less.
-    fn compact(&self, attrs: &mut Attrs) {
+    /// is written back byte for byte; `query` on a large `corpus.json` holds a sixth less. The
+    /// few words a kind's field takes (a rule, a relation's family and predicate, an entity's
+    /// type) are each one string, and a relation's `sentence` is the string of its node's id.
+    fn compact(&mut self, attrs: &mut Attrs) {
+        let (names, words, g) = (&self.names, &mut self.words, &self.g);
         for (k, v) in attrs.iter_mut() {
-            let shared = |v: &Field| self.names.get(v.as_str()?);
+            let shared = |v: &Field| names.get(v.as_str()?);
             match k {
+                "rule" | "family" | "predicate" | "type" => {
+                    if let Field::String(s) = v {
+                        *v = Field::String(self::shared(words, std::mem::take(s)));
+                    }
+                }
+                "sentence" => {
+                    if let Some(n) = v.as_str().and_then(|id| g.node(id)) {
+                        *v = Field::String(n.id.clone());
+                    }
+                }
                 "span" | "evidence_span" => {
                     if let Some((a, b)) = v.as_span() {
                         *v = Field::span(a, b);
@@ -522,6 +545,17 @@ impl Reading {
     fn fail<E: serde::de::Error>(&mut self, e: String) -> E {
         self.error.get_or_insert(e);
         E::custom("stopped")
+    }
+}
+
+/// `s` as the one string of its text in `words`.
+fn shared(words: &mut foldhash::HashSet<Str>, s: Str) -> Str {
+    match words.get(s.as_str()) {
+        Some(w) => w.clone(),
+        None => {
+            words.insert(s.clone());
+            s
+        }
     }
 }
 
@@ -771,6 +805,30 @@ mod tests {
         let own = odd.and_then(|a| a.get("document"));
         assert!(matches!(own, Some(Field::String(s)) if s.as_str() == "c" && !Str::ptr_eq(s, &x)));
         assert!(matches!(odd.and_then(|a| a.get("documents")), Some(Field::Array(_))));
+        // what a build shares, a graph read shares: a short claim's label and text, a relation's
+        // sentence and that node's id, the keys edges repeat, a relation's rule
+        let string = |v: Option<&Field>| match v {
+            Some(Field::String(s)) => Some(s.clone()),
+            _ => None,
+        };
+        for n in &claims {
+            let text = string(n.attrs.get("text"));
+            assert!(text.is_some_and(|t| Str::ptr_eq(&t, &n.label)), "{n:?}");
+        }
+        let of = |kind: EdgeKind| back.edges().filter(move |(_, _, e)| e.kind == kind).map(|(_, _, e)| e);
+        let relations: Vec<&Edge> = of(EdgeKind::Relation).collect();
+        assert!(relations.len() >= 2, "{relations:?}");
+        for e in &relations {
+            let sentence = string(e.attrs.get("sentence"));
+            let node = sentence.as_ref().and_then(|id| back.node(id));
+            assert!(node.is_some_and(|n| sentence.is_some_and(|s| Str::ptr_eq(&s, &n.id))));
+        }
+        let rules: Vec<Str> = relations.iter().filter_map(|e| string(e.attrs.get("rule"))).collect();
+        assert!(rules
+            .iter()
+            .all(|r| rules.iter().all(|q| *q != *r || Str::ptr_eq(q, r))));
+        let keys: Vec<&Str> = of(EdgeKind::Mentions).map(|e| &e.key).collect();
+        assert!(keys.len() >= 4 && keys.iter().all(|k| keys.first().is_some_and(|f| Str::ptr_eq(f, k))));
     }
 
     #[test]
