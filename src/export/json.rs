@@ -401,7 +401,7 @@ struct Reading {
     /// The strings many fields repeat, each held once: the keys of edges other than relations
     /// (`mentions`, `cites:2`, a document's `co_mention:NAME`) and the values of the fields named
     /// in [`Reading::compact`], as a build shares them.
-    words: foldhash::HashSet<Str>,
+    words: hashbrown::HashSet<Str, foldhash::fast::RandomState>,
 }
 
 impl Reading {
@@ -422,7 +422,7 @@ impl Reading {
             .map(|a| a.iter().filter_map(Field::as_str).map(str::to_string).collect())
             .unwrap_or_default();
         for d in &g.documents {
-            let name = Field::from(Str::shared(d));
+            let name = Field::from(Str::from(d.as_str()));
             let list = Field::shared([name.clone()]);
             self.names.insert(d.clone(), (name, list));
         }
@@ -488,7 +488,7 @@ impl Reading {
         let key = match key {
             // (a relation's key is its own; the others' repeat)
             Field::String(k) if matches!(kind, EdgeKind::Relation | EdgeKind::PartyTo) => k,
-            Field::String(k) => shared(&mut self.words, k),
+            Field::String(k) => self.words.get_or_insert(k).clone(),
             _ => Str::default(),
         };
         if !self.g.add_edge(s, t, Edge { kind, key, attrs }) {
@@ -511,7 +511,7 @@ impl Reading {
             match k {
                 "rule" | "family" | "predicate" | "type" => {
                     if let Field::String(s) = v {
-                        *v = Field::String(self::shared(words, std::mem::take(s)));
+                        *v = Field::String(words.get_or_insert(std::mem::take(s)).clone());
                     }
                 }
                 "sentence" => {
@@ -545,17 +545,6 @@ impl Reading {
     fn fail<E: serde::de::Error>(&mut self, e: String) -> E {
         self.error.get_or_insert(e);
         E::custom("stopped")
-    }
-}
-
-/// `s` as the one string of its text in `words`.
-fn shared(words: &mut foldhash::HashSet<Str>, s: Str) -> Str {
-    match words.get(s.as_str()) {
-        Some(w) => w.clone(),
-        None => {
-            words.insert(s.clone());
-            s
-        }
     }
 }
 

@@ -372,14 +372,12 @@ impl Attrs {
     }
 
     pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Value)> {
-        let (shaped, free) = match &mut self.0 {
-            Layout::Shaped(shape, values) => (
-                Some(shape.names.iter().map(|k| k.as_str()).zip(values.iter_mut())),
-                None,
-            ),
-            Layout::Free(fields) => (None, Some(fields.iter_mut().map(|(k, v)| (k.as_str(), v)))),
-        };
-        shaped.into_iter().flatten().chain(free.into_iter().flatten())
+        match &mut self.0 {
+            Layout::Shaped(shape, values) => {
+                Fields::Shaped(shape.names.iter().map(|k| k.as_str()).zip(values.iter_mut()))
+            }
+            Layout::Free(fields) => Fields::Free(fields.iter_mut().map(|(k, v)| (k.as_str(), v))),
+        }
     }
 
     /// Frees the room the fields grew into: a graph kept for long (a corpus's) holds no spare.
@@ -402,78 +400,71 @@ impl Attrs {
     }
 }
 
-/// The fields of an [`Attrs`], by value.
-pub struct IntoIter(Fields<Owned, thin_vec::IntoIter<(Key, Value)>>);
-
-/// The fields of an [`Attrs`], by reference.
-pub struct Iter<'a>(Fields<Lent<'a>, std::slice::Iter<'a, (Key, Value)>>);
-
-type Owned = std::iter::Zip<std::iter::Copied<std::slice::Iter<'static, Key>>, thin_vec::IntoIter<Value>>;
-type Lent<'a> = std::iter::Zip<std::slice::Iter<'static, Key>, std::slice::Iter<'a, Value>>;
-
-/// A walk over either layout.
-enum Fields<S, F> {
+/// A walk over the fields of either layout.
+pub enum Fields<S, F> {
     Shaped(S),
     Free(F),
 }
 
-impl Iterator for IntoIter {
-    type Item = (Key, Value);
+impl<S: Iterator, F: Iterator<Item = S::Item>> Iterator for Fields<S, F> {
+    type Item = S::Item;
 
-    fn next(&mut self) -> Option<(Key, Value)> {
-        match &mut self.0 {
+    fn next(&mut self) -> Option<S::Item> {
+        match self {
             Fields::Shaped(it) => it.next(),
             Fields::Free(it) => it.next(),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        match &self.0 {
+        match self {
             Fields::Shaped(it) => it.size_hint(),
             Fields::Free(it) => it.size_hint(),
         }
     }
 }
+
+/// The fields of an [`Attrs`], by value.
+pub type IntoIter = Fields<
+    std::iter::Zip<std::iter::Copied<std::slice::Iter<'static, Key>>, thin_vec::IntoIter<Value>>,
+    thin_vec::IntoIter<(Key, Value)>,
+>;
 
 impl IntoIterator for Attrs {
     type Item = (Key, Value);
     type IntoIter = IntoIter;
 
     fn into_iter(self) -> IntoIter {
-        IntoIter(match self.0 {
+        match self.0 {
             Layout::Shaped(shape, values) => Fields::Shaped(shape.names.iter().copied().zip(values)),
             Layout::Free(fields) => Fields::Free(fields.into_iter()),
-        })
-    }
-}
-
-impl<'a> Iterator for Iter<'a> {
-    type Item = (&'a str, &'a Value);
-
-    fn next(&mut self) -> Option<(&'a str, &'a Value)> {
-        match &mut self.0 {
-            Fields::Shaped(it) => it.next().map(|(k, v)| (k.as_str(), v)),
-            Fields::Free(it) => it.next().map(|(k, v)| (k.as_str(), v)),
-        }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        match &self.0 {
-            Fields::Shaped(it) => it.size_hint(),
-            Fields::Free(it) => it.size_hint(),
         }
     }
 }
+
+/// A field by reference, its name as text.
+type Lent<'a> = (&'a str, &'a Value);
+
+/// The fields of an [`Attrs`], by reference.
+pub type Iter<'a> = Fields<
+    std::iter::Map<
+        std::iter::Zip<std::slice::Iter<'static, Key>, std::slice::Iter<'a, Value>>,
+        fn((&'static Key, &'a Value)) -> Lent<'a>,
+    >,
+    std::iter::Map<std::slice::Iter<'a, (Key, Value)>, fn(&'a (Key, Value)) -> Lent<'a>>,
+>;
 
 impl<'a> IntoIterator for &'a Attrs {
-    type Item = (&'a str, &'a Value);
+    type Item = Lent<'a>;
     type IntoIter = Iter<'a>;
 
     fn into_iter(self) -> Iter<'a> {
-        Iter(match &self.0 {
-            Layout::Shaped(shape, values) => Fields::Shaped(shape.names.iter().zip(values.iter())),
-            Layout::Free(fields) => Fields::Free(fields.iter()),
-        })
+        match &self.0 {
+            Layout::Shaped(shape, values) => {
+                Fields::Shaped(shape.names.iter().zip(values.iter()).map(|(k, v)| (k.as_str(), v)))
+            }
+            Layout::Free(fields) => Fields::Free(fields.iter().map(|(k, v)| (k.as_str(), v))),
+        }
     }
 }
 

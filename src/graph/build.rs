@@ -40,7 +40,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
     let mut g = KnowledgeGraph::new();
     g.documents.push(input.id.to_string());
     // (the document's name, one allocation for every field of its graph that names it)
-    let name = Value::from(Str::shared(input.id));
+    let name = Value::from(Str::from(input.id));
     let mut attrs = Attrs::new();
     attrs.insert("title", doc.title.as_deref());
     attrs.insert("authors", json!(doc.authors));
@@ -69,7 +69,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
         attrs.insert("document", name.clone());
         let section = sections.entry(&c.section).or_insert_with(|| {
             let list = c.section.iter().map(|h| {
-                let shared = headings.entry(h.as_str()).or_insert_with(|| Str::shared(h));
+                let shared = headings.entry(h.as_str()).or_insert_with(|| Str::from(h.as_str()));
                 Value::from(shared.clone())
             });
             Value::shared(list)

@@ -113,7 +113,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
         .collect();
     pairs.sort();
     // (one key for the document's co_mention edges, shared by them)
-    let co_mention = Str::shared(&format!("co_mention:{}", input.id));
+    let co_mention = Str::from(format!("co_mention:{}", input.id));
     for (a, b, w) in pairs {
         let mut attrs = Attrs::new();
         attrs.insert("weight", json!(w));

@@ -345,7 +345,7 @@ impl KnowledgeGraph {
             edges,
         } = g.into_parts();
         // (each name one allocation, shared by every node's list)
-        let docs = Value::shared(documents.iter().map(|d| Str::shared(d).into()));
+        let docs = Value::shared(documents.iter().map(|d| Str::from(d.as_str()).into()));
         // each node's position in `g` → its position here: edges are added by position, not id
         let mut here: Vec<Option<Ix>> = Vec::new();
         for (i, mut n) in nodes {
