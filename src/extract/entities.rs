@@ -1257,19 +1257,14 @@ fn coined(w: &str) -> bool {
     if !w.chars().all(|c| c.is_alphanumeric()) || lower < upper || !w.chars().nth(1).is_some_and(char::is_lowercase) {
         return false;
     }
-    // the first capital after a lower-case letter
-    let chars: Vec<char> = w.chars().collect();
-    let inner = chars
-        .windows(2)
-        .position(|p| matches!(p, [a, b] if a.is_lowercase() && b.is_uppercase()))
-        .map(|i| i + 1);
-    match inner {
-        Some(i) => {
-            let prefix: String = chars.iter().take(i).collect();
-            !NAME_PREFIXES.contains(&prefix.as_str())
-        }
-        None => false,
-    }
+    // the first capital after a lower-case letter, and the letters before it
+    let mut prev = None;
+    let inner = w.char_indices().find_map(|(at, c)| {
+        let found = prev.is_some_and(char::is_lowercase) && c.is_uppercase();
+        prev = Some(c);
+        found.then_some(at)
+    });
+    inner.is_some_and(|at| !NAME_PREFIXES.contains(&w.get(..at).unwrap_or("")))
 }
 
 /// Coined names in a block (see [`Rule::ActorBrand`]); not inside a web address.
@@ -2307,14 +2302,12 @@ const NOT_SURNAME: &[&str] = &[
 
 fn name_like(t: &Table, w: &str) -> bool {
     let mut cs = w.chars();
-    let first_upper = cs.next().is_some_and(char::is_uppercase);
+    // (most words are lower-case: told by their first letter)
+    if !cs.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     let rest_lower = cs.clone().all(|c| c.is_lowercase() || c == '-') && cs.any(char::is_lowercase);
-    first_upper
-        && rest_lower
-        && w.chars().count() >= 3
-        && !NOT_NAME_WORD.contains(w)
-        && head_of(w).is_none()
-        && t.owner(w).is_none()
+    rest_lower && w.chars().count() >= 3 && !NOT_NAME_WORD.contains(w) && head_of(w).is_none() && t.owner(w).is_none()
 }
 
 /// A word the document also writes in lower case (`Extended Benefit` beside `benefit`, `Grant
@@ -2346,16 +2339,17 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
         while k < ws.len() {
             let a = word(k);
             let b = word(k + 1);
-            let prev_cap = k > 0 && is_cap(word(k - 1)) && gap(k - 1) == " ";
-            let next_cap = is_cap(word(k + 2)) && gap(k + 1) == " ";
+            let prev_cap = || k > 0 && is_cap(word(k - 1)) && gap(k - 1) == " ";
+            let next_cap = || is_cap(word(k + 2)) && gap(k + 1) == " ";
             let abstract_noun = ["ism", "ity", "tion"].iter().any(|x| b.ends_with(x));
-            if gap(k) == " "
+            // (the two words' answers, worked out once, first: most words are not name-like)
+            if like(k)
+                && like(k + 1)
+                && gap(k) == " "
                 && !NOT_GIVEN_NAME.contains(&a)
                 && !NOT_SURNAME.contains(&b)
-                && like(k)
-                && like(k + 1)
-                && !prev_cap
-                && !next_cap
+                && !prev_cap()
+                && !next_cap()
                 && !abstract_noun
                 && !is_adjective(t, a)
                 && !common_word(t, a)
@@ -2993,9 +2987,10 @@ fn proxies(
     let Some(s) = text.get(sent.start..sent.end) else {
         return;
     };
-    let ws: Vec<(usize, &str)> = s
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize + sent.start, w))
+    // (the sentence's words as `split_whitespace` gives them, read a byte at a time)
+    let ws: Vec<(usize, &str)> = super::runs(s, |c| !c.is_whitespace())
+        .into_iter()
+        .map(|(a, b)| (a + sent.start, s.get(a..b).unwrap_or("")))
         .collect();
     for (k, &(at, w)) in ws.iter().enumerate() {
         if !is_cap(w) || w.contains('-') || !w.chars().all(char::is_alphabetic) {

@@ -139,9 +139,9 @@ fn definite(
 
 /// The words of `s` (letters only) with their offsets.
 fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    s.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+    super::runs(s, char::is_alphabetic)
+        .into_iter()
+        .map(move |(a, b)| (a, s.get(a..b).unwrap_or("")))
 }
 
 #[cfg(test)]

@@ -297,8 +297,11 @@ fn hit(cell: &LazyLock<Option<Bounded>>, s: &str) -> bool {
 /// Whether `s` holds `word` in any ASCII case: asked before a pattern that needs the word, so
 /// that a run whose notes never hold it never compiles the pattern.
 fn holds(s: &str, word: &str) -> bool {
-    let w = word.as_bytes();
-    s.as_bytes().windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    let (s, w) = (s.as_bytes(), word.as_bytes());
+    let Some(&first) = w.first() else { return true };
+    // (only where its first letter stands, in either case, is the word compared)
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), s)
+        .any(|i| s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)))
 }
 
 // ------------------------------------------------------------------------------------ entry
