@@ -558,16 +558,47 @@ impl<'a> Note<'a> {
         Self::within(&self.emph, r)
     }
 
-    /// Walks the characters of `r` outside URLs and emphasis, telling `visit` for each whether it
-    /// stands at the top level (outside quotes and brackets) and whether the level is top after it.
-    fn walk(&self, r: Range, mut visit: impl FnMut(usize, char, bool, bool)) {
+    /// Walks the characters of `r` outside URLs and emphasis that open or close a quotation or a
+    /// bracket or are `wanted`, telling `visit` for each whether it stands at the top level
+    /// (outside quotes and brackets) and whether the level is top after it. (Any other character
+    /// changes nothing: such a byte is told so by a table, most of a note.)
+    fn walk(&self, r: Range, wanted: &[char], mut visit: impl FnMut(usize, char, bool, bool)) {
+        let text = self.slice(r);
+        let bytes = text.as_bytes();
+        let marks = ['"', '“', '”', '(', ')', '[', ']'];
+        // the bytes that may begin a character to look at: those ASCII ones, and every byte that
+        // begins a character beyond ASCII
+        let mut stops = [false; 256];
+        for b in marks
+            .iter()
+            .chain(wanted)
+            .filter_map(|&c| u8::try_from(c).ok().filter(u8::is_ascii))
+        {
+            if let Some(s) = stops.get_mut(usize::from(b)) {
+                *s = true;
+            }
+        }
+        if let Some(lead) = stops.get_mut(0xc0..) {
+            lead.fill(true);
+        }
         let mut straight = false;
         let mut curly = 0usize;
         let mut paren = 0usize;
         let mut bracket = 0usize;
-        for (i, c) in self.slice(r).char_indices() {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if stops.get(usize::from(b)) != Some(&true) {
+                i += 1;
+                continue;
+            }
+            // (a stop is ASCII or a lead byte: always a character's start)
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                i += 1;
+                continue;
+            };
             let at = r.0 + i;
-            if self.is_protected(at) {
+            i += c.len_utf8();
+            if !c.is_ascii() && !marks.contains(&c) && !wanted.contains(&c) || self.is_protected(at) {
                 continue;
             }
             let top = !straight && curly == 0 && paren == 0 && bracket == 0;
@@ -588,7 +619,7 @@ impl<'a> Note<'a> {
     /// Top-level characters of `r` (outside quotes, brackets, URLs and emphasis) that are in `set`.
     fn top_level(&self, r: Range, set: &[char]) -> Vec<(usize, char)> {
         let mut out = Vec::new();
-        self.walk(r, |at, c, top, _| {
+        self.walk(r, set, |at, c, top, _| {
             if top && set.contains(&c) {
                 out.push((at, c));
             }
@@ -599,7 +630,7 @@ impl<'a> Note<'a> {
     /// Offsets right after each quote of `r` that closes a quotation at the top level.
     fn closing_quotes(&self, r: Range) -> Vec<usize> {
         let mut out = Vec::new();
-        self.walk(r, |at, c, top, after| {
+        self.walk(r, &[], |at, c, top, after| {
             if matches!(c, '"' | '”') && !top && after {
                 out.push(at + c.len_utf8());
             }
@@ -2610,6 +2641,54 @@ mod tests {
             }
         }
         parse_note(&text, &emph)
+    }
+
+    /// [`Note::top_level`] as first written: every character asked in turn.
+    fn top_level_by_char(n: &Note, r: Range, set: &[char]) -> Vec<(usize, char)> {
+        let (mut straight, mut curly, mut paren, mut bracket) = (false, 0usize, 0usize, 0usize);
+        let mut out = Vec::new();
+        for (i, c) in n.slice(r).char_indices() {
+            let at = r.0 + i;
+            if n.is_protected(at) {
+                continue;
+            }
+            if !straight && curly == 0 && paren == 0 && bracket == 0 && set.contains(&c) {
+                out.push((at, c));
+            }
+            match c {
+                '"' => straight = !straight,
+                '“' => curly += 1,
+                '”' => curly = curly.saturating_sub(1),
+                '(' => paren += 1,
+                ')' => paren = paren.saturating_sub(1),
+                '[' => bracket += 1,
+                ']' => bracket = bracket.saturating_sub(1),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The walk that passes over the characters it need not look at finds the top-level
+        /// characters the walk of every character finds: quotes, brackets, URLs, emphasis and
+        /// characters beyond ASCII about, sets of ASCII and of other characters.
+        #[test]
+        fn top_level_passes_over_nothing_it_needs(
+            text in "([a-z .,;?!()\\[\\]\"“”«»é—]|https://x\\.org/a\\.b){0,60}",
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let n = Note::new(&text, &[(a.min(b), a.max(b))]);
+            let whole = (0, text.len());
+            for set in [&[';', '.', '?', '!', '"', '“'][..], &[','], &['«', '»', 'é'], &[]] {
+                proptest::prop_assert_eq!(n.top_level(whole, set), top_level_by_char(&n, whole, set));
+                let half = trim_range(&text, (text.len() / 2, text.len()));
+                if text.is_char_boundary(half.0) {
+                    proptest::prop_assert_eq!(n.top_level(half, set), top_level_by_char(&n, half, set));
+                }
+            }
+        }
     }
 
     fn one(src: &str) -> Citation {
