@@ -141,22 +141,31 @@ pub fn split_text(text: &str, breaks: &[usize]) -> Vec<(usize, usize)> {
     split(text, breaks, &[])
 }
 
+/// The sentences of `text`: cut at every offset of `breaks` (sorted, as a block's list items
+/// are) and after every full stop, question or exclamation mark or ellipsis that ends one. Only
+/// those places are looked at: the bytes between are passed over (a byte that may be such a
+/// mark is one of `.?!` or the lead byte of `…`).
 fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
     let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
     let bytes = text.as_bytes();
+    let mut breaks = breaks.iter().copied().peekable();
     let mut i = 0;
-    // (an ASCII byte is its character: only a character beyond ASCII is decoded)
-    while let Some(c) = bytes
-        .get(i)
-        .and_then(|&b| if b.is_ascii() { Some(char::from(b)) } else { char_at(i) })
-    {
-        if i > start && breaks.binary_search(&i).is_ok() {
-            push(text, &mut out, start, i);
-            start = skip_space(text, i);
+    while i < text.len() {
+        let mark = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b'!' | 0xe2)))
+            .map_or(text.len(), |k| i + k);
+        // the list items up to the mark (one at the mark first): each starts a sentence
+        while let Some(b) = breaks.next_if(|&b| b <= mark) {
+            if b >= i && b > start && b < text.len() && text.is_char_boundary(b) {
+                push(text, &mut out, start, b);
+                start = skip_space(text, b);
+            }
         }
-        let mut next = i + c.len_utf8();
+        let Some(c) = char_at(mark) else { break };
+        let mut next = mark + c.len_utf8();
         if matches!(c, '.' | '?' | '!' | '…') {
             // the sentence runs on over closing quotes and brackets
             let mut end = next;
@@ -165,7 +174,7 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
             }
             let space = char_at(end).is_none_or(char::is_whitespace);
             if space
-                && (is_boundary(text, i, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
+                && (is_boundary(text, mark, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
             {
                 push(text, &mut out, start, end);
                 start = skip_space(text, end);
@@ -293,6 +302,63 @@ const OPENERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::split`] as first written: every character asked in turn, each offset looked up
+    /// among the breaks.
+    fn split_by_char(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut start = skip_space(text, 0);
+        let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        // (an ASCII byte is its character: only a character beyond ASCII is decoded)
+        while let Some(c) = bytes
+            .get(i)
+            .and_then(|&b| if b.is_ascii() { Some(char::from(b)) } else { char_at(i) })
+        {
+            if i > start && breaks.binary_search(&i).is_ok() {
+                push(text, &mut out, start, i);
+                start = skip_space(text, i);
+            }
+            let mut next = i + c.len_utf8();
+            if matches!(c, '.' | '?' | '!' | '…') {
+                // the sentence runs on over closing quotes and brackets
+                let mut end = next;
+                while let Some(ch) = char_at(end).filter(|&ch| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!')) {
+                    end += ch.len_utf8();
+                }
+                let space = char_at(end).is_none_or(char::is_whitespace);
+                if space
+                    && (is_boundary(text, i, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
+                {
+                    push(text, &mut out, start, end);
+                    start = skip_space(text, end);
+                    next = end;
+                }
+            }
+            i = next;
+        }
+        if start < text.len() {
+            push(text, &mut out, start, text.len());
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// The split that looks only at marks and breaks cuts where the split of every character
+        /// does: texts of words, abbreviations, marks, closers and characters beyond ASCII, with
+        /// breaks and marker stops anywhere (inside a character too).
+        #[test]
+        fn split_looks_at_all_it_needs(
+            text in "([A-Za-z0-9 .?!…”’)\\]»*_“—é\n]|U\\.S\\. |e\\.g\\. |No\\. ){0,40}",
+            mut breaks in proptest::collection::vec(0usize..120, 0..6),
+            mut stops in proptest::collection::vec(0usize..120, 0..6),
+        ) {
+            breaks.sort_unstable();
+            stops.sort_unstable();
+            proptest::prop_assert_eq!(super::split(&text, &breaks, &stops), split_by_char(&text, &breaks, &stops));
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_text(text, &[]).into_iter().map(|(a, b)| &text[a..b]).collect()
