@@ -204,7 +204,9 @@ pub(crate) fn runs(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usi
 /// The runs of a text `len` bytes long by `at`, which tells whether the character at an offset
 /// is inside and its length.
 fn runs_by(len: usize, at: impl Fn(usize) -> Option<(bool, usize)>) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    // (room for a word every five bytes, about prose's: the list is made once, not grown by
+    // doubling, nearly always)
+    let mut out = Vec::with_capacity(len / 5 + 1);
     let mut i = 0;
     loop {
         while let Some((yes, n)) = at(i) {
