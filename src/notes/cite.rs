@@ -311,6 +311,9 @@ fn holds(s: &str, word: &str) -> bool {
         .any(|i| s.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)))
 }
 
+/// Spaces to blank a range with (see [`Note::blank`]).
+const SPACES: &str = "                                                                ";
+
 // ------------------------------------------------------------------------------------ entry
 
 /// Parses one note. Never fails: what it cannot read stays unset.
@@ -902,7 +905,12 @@ impl<'a> Note<'a> {
         let mut blanks: Vec<Range> = self.emph_in(r);
         blanks.extend(self.urls_in(r));
         let mut open: Option<(usize, char)> = None;
-        for (i, c) in self.slice(r).char_indices() {
+        let text = self.slice(r);
+        // (only quotes matter: `"` and the characters `“` and `”` begin with, 0xE2)
+        for i in memchr::memchr2_iter(b'"', 0xe2, text.as_bytes()) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                continue;
+            };
             let at = r.0 + i;
             if self.is_protected(at) {
                 continue;
@@ -941,7 +949,13 @@ impl<'a> Note<'a> {
             let to = start_at(b.saturating_sub(r.0));
             if to > from {
                 out.push_str(s.get(done..from).unwrap_or(""));
-                out.extend(std::iter::repeat_n(' ', to - from));
+                // (the spaces a run at a time: a URL is some eighty)
+                let mut n = to - from;
+                while n > 0 {
+                    let k = n.min(SPACES.len());
+                    out.push_str(SPACES.get(..k).unwrap_or(""));
+                    n -= k;
+                }
                 done = to;
             }
         }
@@ -971,9 +985,10 @@ impl<'a> Note<'a> {
         if h.is_empty() {
             return true;
         }
-        let words = h.split_whitespace().count();
-        words <= 16
-            && (h.ends_with(',') || h.ends_with('.') || h.ends_with(':') || h.ends_with(" in") || h.ends_with(" In"))
+        // (the ending first, and the words counted no further than the limit: a note's every
+        // quote asks this of all the text before it)
+        (h.ends_with(',') || h.ends_with('.') || h.ends_with(':') || h.ends_with(" in") || h.ends_with(" In"))
+            && h.split_whitespace().take(17).count() <= 16
     }
 
     /// The first quoted span of `r` (outside URLs/emphasis) with a proper head: `(outer, text)`.
@@ -2669,7 +2684,64 @@ mod tests {
         out
     }
 
+    /// [`Note::outside_quotes`] as first written: every character asked in turn, a blank a space
+    /// at a time.
+    fn outside_quotes_by_char(n: &Note, r: Range) -> String {
+        let mut blanks: Vec<Range> = n.emph_in(r);
+        blanks.extend(n.urls_in(r));
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in n.slice(r).char_indices() {
+            let at = r.0 + i;
+            if n.is_protected(at) {
+                continue;
+            }
+            match (open, c) {
+                (None, '"') | (None, '“') => open = Some((at, c)),
+                (Some((s, '"')), '"') | (Some((s, '“')), '”') => {
+                    blanks.push((s, at + c.len_utf8()));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let s = n.slice(r);
+        let start_at = |at: usize| {
+            let mut at = at.min(s.len());
+            while !s.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
+        blanks.sort_unstable();
+        let mut out = String::new();
+        let mut done = 0;
+        for (a, b) in blanks {
+            let from = start_at(a.saturating_sub(r.0)).max(done);
+            let to = start_at(b.saturating_sub(r.0));
+            if to > from {
+                out.push_str(s.get(done..from).unwrap_or(""));
+                out.extend(std::iter::repeat_n(' ', to - from));
+                done = to;
+            }
+        }
+        out.push_str(s.get(done..).unwrap_or(""));
+        out
+    }
+
     proptest::proptest! {
+        /// A note's text outside its quotes, found from its quotes alone, is what reading every
+        /// character finds; blanks longer than the spaces kept at hand included.
+        #[test]
+        fn outside_quotes_is_read_from_the_quotes(
+            text in "([a-z .,“”\"—é]|https://x\\.org/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa){0,40}",
+            a in 0usize..120,
+            b in 0usize..120,
+        ) {
+            let n = Note::new(&text, &[(a.min(b), a.max(b))]);
+            let whole = (0, text.len());
+            proptest::prop_assert_eq!(n.outside_quotes(whole), outside_quotes_by_char(&n, whole));
+        }
+
         /// The walk that passes over the characters it need not look at finds the top-level
         /// characters the walk of every character finds: quotes, brackets, URLs, emphasis and
         /// characters beyond ASCII about, sets of ASCII and of other characters.
