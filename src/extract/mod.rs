@@ -131,7 +131,11 @@ pub(crate) fn back_matter(block: &Block) -> bool {
         if h.is_ascii() {
             BACK_MATTER.iter().any(|b| b.eq_ignore_ascii_case(h))
         } else {
-            BACK_MATTER.contains(&h.to_lowercase().as_str())
+            // (a heading with a character that lower-cases to none in ASCII, a dash or an accented
+            // letter, is none of them: told without a lower-cased copy)
+            h.chars()
+                .all(|c| c.is_ascii() || c.to_lowercase().all(|l| l.is_ascii()))
+                && BACK_MATTER.contains(&h.to_lowercase().as_str())
         }
     })
 }
