@@ -165,28 +165,35 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
             }
         }
         let Some(c) = char_at(mark) else { break };
-        let mut next = mark + c.len_utf8();
-        if matches!(c, '.' | '?' | '!' | '…') {
-            // the sentence runs on over closing quotes and brackets
-            let mut end = next;
-            while let Some(ch) = char_at(end).filter(|&ch| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!')) {
-                end += ch.len_utf8();
-            }
-            let space = char_at(end).is_none_or(char::is_whitespace);
-            if space
-                && (is_boundary(text, mark, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
-            {
-                push(text, &mut out, start, end);
-                start = skip_space(text, end);
-                next = end;
-            }
+        i = mark + c.len_utf8();
+        if let Some(end) = sentence_end(text, mark, c, stops) {
+            push(text, &mut out, start, end);
+            start = skip_space(text, end);
+            i = end;
         }
-        i = next;
     }
     if start < text.len() {
         push(text, &mut out, start, text.len());
     }
     out
+}
+
+/// Where the sentence ends when the character `c` at `at` is a full stop, question or
+/// exclamation mark or ellipsis that ends one: after the closing quotes and brackets it runs on
+/// over, before white space or the text's end. `stops` are the offsets right after a footnote
+/// marker, where a sentence ends even after an abbreviation.
+fn sentence_end(text: &str, at: usize, c: char, stops: &[usize]) -> Option<usize> {
+    if !matches!(c, '.' | '?' | '!' | '…') {
+        return None;
+    }
+    let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
+    let mut end = at + c.len_utf8();
+    while let Some(ch) = char_at(end).filter(|&ch| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!')) {
+        end += ch.len_utf8();
+    }
+    let space = char_at(end).is_none_or(char::is_whitespace);
+    (space && (is_boundary(text, at, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end)))
+        .then_some(end)
 }
 
 fn push(text: &str, out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
@@ -304,39 +311,23 @@ mod tests {
     use super::*;
 
     /// [`super::split`] as first written: every character asked in turn, each offset looked up
-    /// among the breaks.
+    /// among the breaks (where a sentence ends at a mark is [`sentence_end`]'s, shared).
     fn split_by_char(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut start = skip_space(text, 0);
-        let char_at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
-        let bytes = text.as_bytes();
         let mut i = 0;
-        // (an ASCII byte is its character: only a character beyond ASCII is decoded)
-        while let Some(c) = bytes
-            .get(i)
-            .and_then(|&b| if b.is_ascii() { Some(char::from(b)) } else { char_at(i) })
-        {
+        while let Some(c) = text.get(i..).and_then(|r| r.chars().next()) {
             if i > start && breaks.binary_search(&i).is_ok() {
                 push(text, &mut out, start, i);
                 start = skip_space(text, i);
             }
-            let mut next = i + c.len_utf8();
-            if matches!(c, '.' | '?' | '!' | '…') {
-                // the sentence runs on over closing quotes and brackets
-                let mut end = next;
-                while let Some(ch) = char_at(end).filter(|&ch| CLOSERS.contains(&ch) || matches!(ch, '.' | '?' | '!')) {
-                    end += ch.len_utf8();
-                }
-                let space = char_at(end).is_none_or(char::is_whitespace);
-                if space
-                    && (is_boundary(text, i, c, end) || stops.binary_search(&end).is_ok() && starts_sentence(text, end))
-                {
-                    push(text, &mut out, start, end);
-                    start = skip_space(text, end);
-                    next = end;
-                }
+            let at = i;
+            i += c.len_utf8();
+            if let Some(end) = sentence_end(text, at, c, stops) {
+                push(text, &mut out, start, end);
+                start = skip_space(text, end);
+                i = end;
             }
-            i = next;
         }
         if start < text.len() {
             push(text, &mut out, start, text.len());

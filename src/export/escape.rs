@@ -31,14 +31,26 @@ pub fn dot(s: &str) -> String {
     out
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Whether one of the eight bytes of `x` (read from a text as a word) is below `n`, at most 0x80.
+/// Exact: the borrow of the subtraction can mark a byte above one that is below, never a word
+/// where none is. The escapers test eight bytes at once so, and look at them one by one only
+/// where one of them is to be escaped.
+pub(crate) fn word_has_below(x: u64, n: u8) -> bool {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & (ONES << 7) != 0
+}
+
+/// Whether one of the eight bytes of `x` is `b` (see [`word_has_below`]).
+pub(crate) fn word_has(x: u64, b: u8) -> bool {
+    word_has_below(x ^ (ONES * u64::from(b)), 1)
+}
+
 /// Where the first byte [`dot`] must look at stands: a quote, a backslash, a C0 control or DEL,
-/// or 0xC2. Eight bytes are tested at once (a byte below a bound is told by the borrow into its
-/// top bit, exactly), and looked at one by one only where one of them is such a byte.
+/// or 0xC2. Eight bytes are tested at once ([`word_has_below`]), and looked at one by one only
+/// where one of them is such a byte.
 fn first_dot_special(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH != 0;
-    let equal = |v: u64, b: u8| below(v ^ (ONES * u64::from(b)), 1);
+    let (below, equal) = (word_has_below, word_has);
     let special = |b: &u8| *b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2);
     let mut words = bytes.chunks_exact(8);
     for (k, word) in (&mut words).enumerate() {

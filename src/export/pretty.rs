@@ -344,13 +344,10 @@ fn escape(b: u8, scratch: &mut [u8; 8]) -> Option<&[u8]> {
     })
 }
 
-/// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`. Exact: the
-/// borrow of a subtraction can mark a byte above one that holds, never a word where none does.
+/// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`.
 fn any_escaped(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |v: u64, n: u64| v.wrapping_sub(ONES * n) & !v & HIGH != 0;
-    below(x, 0x20) || below(x ^ (ONES * u64::from(b'"')), 1) || below(x ^ (ONES * u64::from(b'\\')), 1)
+    use super::escape::{word_has, word_has_below};
+    word_has_below(x, 0x20) || word_has(x, b'"') || word_has(x, b'\\')
 }
 
 #[cfg(test)]

@@ -494,6 +494,55 @@ struct Title {
     emphasised: bool,
 }
 
+/// How deep a walk over a note stands in quotations and brackets.
+#[derive(Debug, Default)]
+struct Depth {
+    straight: bool,
+    curly: usize,
+    paren: usize,
+    bracket: usize,
+}
+
+impl Depth {
+    /// The characters that change a depth.
+    const MARKS: [char; 7] = ['"', '“', '”', '(', ')', '[', ']'];
+
+    /// Outside every quotation and bracket.
+    fn top(&self) -> bool {
+        !self.straight && self.curly == 0 && self.paren == 0 && self.bracket == 0
+    }
+
+    /// The depth after `c`.
+    fn step(&mut self, c: char) {
+        match c {
+            '"' => self.straight = !self.straight,
+            '“' => self.curly += 1,
+            '”' => self.curly = self.curly.saturating_sub(1),
+            '(' => self.paren += 1,
+            ')' => self.paren = self.paren.saturating_sub(1),
+            '[' => self.bracket += 1,
+            ']' => self.bracket = self.bracket.saturating_sub(1),
+            _ => {}
+        }
+    }
+}
+
+/// The quotation `c` at `at` closes (opened by `"` or `“`, closed by the same or `”`), if any;
+/// else it may open one (`open`, the one open so far).
+fn close_quote(open: &mut Option<(usize, char)>, at: usize, c: char) -> Option<Range> {
+    match (*open, c) {
+        (None, '"' | '“') => {
+            *open = Some((at, c));
+            None
+        }
+        (Some((s, '"')), '"') | (Some((s, '“')), '”') => {
+            *open = None;
+            Some((s, at + c.len_utf8()))
+        }
+        _ => None,
+    }
+}
+
 impl<'a> Note<'a> {
     fn new(text: &'a str, emphasis: &[(usize, usize)]) -> Self {
         let mut emph: Vec<Range> = emphasis
@@ -568,7 +617,7 @@ impl<'a> Note<'a> {
     fn walk(&self, r: Range, wanted: &[char], mut visit: impl FnMut(usize, char, bool, bool)) {
         let text = self.slice(r);
         let bytes = text.as_bytes();
-        let marks = ['"', '“', '”', '(', ')', '[', ']'];
+        let marks = Depth::MARKS;
         // the bytes that may begin a character to look at: those ASCII ones, and every byte that
         // begins a character beyond ASCII
         let mut stops = [false; 256];
@@ -584,10 +633,7 @@ impl<'a> Note<'a> {
         if let Some(lead) = stops.get_mut(0xc0..) {
             lead.fill(true);
         }
-        let mut straight = false;
-        let mut curly = 0usize;
-        let mut paren = 0usize;
-        let mut bracket = 0usize;
+        let mut depth = Depth::default();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             if stops.get(usize::from(b)) != Some(&true) {
@@ -604,18 +650,9 @@ impl<'a> Note<'a> {
             if !c.is_ascii() && !marks.contains(&c) && !wanted.contains(&c) || self.is_protected(at) {
                 continue;
             }
-            let top = !straight && curly == 0 && paren == 0 && bracket == 0;
-            match c {
-                '"' => straight = !straight,
-                '“' => curly += 1,
-                '”' => curly = curly.saturating_sub(1),
-                '(' => paren += 1,
-                ')' => paren = paren.saturating_sub(1),
-                '[' => bracket += 1,
-                ']' => bracket = bracket.saturating_sub(1),
-                _ => {}
-            }
-            visit(at, c, top, !straight && curly == 0 && paren == 0 && bracket == 0);
+            let top = depth.top();
+            depth.step(c);
+            visit(at, c, top, depth.top());
         }
     }
 
@@ -912,16 +949,8 @@ impl<'a> Note<'a> {
                 continue;
             };
             let at = r.0 + i;
-            if self.is_protected(at) {
-                continue;
-            }
-            match (open, c) {
-                (None, '"') | (None, '“') => open = Some((at, c)),
-                (Some((s, '"')), '"') | (Some((s, '“')), '”') => {
-                    blanks.push((s, at + c.len_utf8()));
-                    open = None;
-                }
-                _ => {}
+            if !self.is_protected(at) {
+                blanks.extend(close_quote(&mut open, at, c));
             }
         }
         self.blank(r, &blanks)
@@ -2660,72 +2689,44 @@ mod tests {
 
     /// [`Note::top_level`] as first written: every character asked in turn.
     fn top_level_by_char(n: &Note, r: Range, set: &[char]) -> Vec<(usize, char)> {
-        let (mut straight, mut curly, mut paren, mut bracket) = (false, 0usize, 0usize, 0usize);
+        let mut depth = Depth::default();
         let mut out = Vec::new();
         for (i, c) in n.slice(r).char_indices() {
             let at = r.0 + i;
             if n.is_protected(at) {
                 continue;
             }
-            if !straight && curly == 0 && paren == 0 && bracket == 0 && set.contains(&c) {
+            if depth.top() && set.contains(&c) {
                 out.push((at, c));
             }
-            match c {
-                '"' => straight = !straight,
-                '“' => curly += 1,
-                '”' => curly = curly.saturating_sub(1),
-                '(' => paren += 1,
-                ')' => paren = paren.saturating_sub(1),
-                '[' => bracket += 1,
-                ']' => bracket = bracket.saturating_sub(1),
-                _ => {}
-            }
+            depth.step(c);
         }
         out
     }
 
-    /// [`Note::outside_quotes`] as first written: every character asked in turn, a blank a space
-    /// at a time.
+    /// [`Note::outside_quotes`] as first written: every character asked in turn; a blank as
+    /// [`Note::blank`] defines it, a character at a time.
     fn outside_quotes_by_char(n: &Note, r: Range) -> String {
         let mut blanks: Vec<Range> = n.emph_in(r);
         blanks.extend(n.urls_in(r));
         let mut open: Option<(usize, char)> = None;
         for (i, c) in n.slice(r).char_indices() {
             let at = r.0 + i;
-            if n.is_protected(at) {
-                continue;
+            if !n.is_protected(at) {
+                blanks.extend(close_quote(&mut open, at, c));
             }
-            match (open, c) {
-                (None, '"') | (None, '“') => open = Some((at, c)),
-                (Some((s, '"')), '"') | (Some((s, '“')), '”') => {
-                    blanks.push((s, at + c.len_utf8()));
-                    open = None;
+        }
+        let blanked = |at: usize| blanks.iter().any(|&(a, b)| a <= at && at < b);
+        n.slice(r)
+            .char_indices()
+            .map(|(i, c)| {
+                if blanked(r.0 + i) {
+                    " ".repeat(c.len_utf8())
+                } else {
+                    c.to_string()
                 }
-                _ => {}
-            }
-        }
-        let s = n.slice(r);
-        let start_at = |at: usize| {
-            let mut at = at.min(s.len());
-            while !s.is_char_boundary(at) {
-                at += 1;
-            }
-            at
-        };
-        blanks.sort_unstable();
-        let mut out = String::new();
-        let mut done = 0;
-        for (a, b) in blanks {
-            let from = start_at(a.saturating_sub(r.0)).max(done);
-            let to = start_at(b.saturating_sub(r.0));
-            if to > from {
-                out.push_str(s.get(done..from).unwrap_or(""));
-                out.extend(std::iter::repeat_n(' ', to - from));
-                done = to;
-            }
-        }
-        out.push_str(s.get(done..).unwrap_or(""));
-        out
+            })
+            .collect()
     }
 
     proptest::proptest! {
