@@ -21,10 +21,9 @@ use super::prefixes::Prefixes;
 use super::{Class, Entity, EntityType, Lexicon, Mention, Rule};
 use crate::claims::Sentence;
 use crate::document::{BlockKind, Document};
-use crate::pattern::{Bounded, Start};
+use crate::pattern::{Bounded, Narrowed, Start};
 use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
-use regex_automata::meta;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -408,7 +407,7 @@ fn programme_noun(w: &str) -> Option<EntityType> {
 /// an unanchored search also runs the engine's reverse scan for the match's start, whose lazy
 /// automaton over the forty titles and the name's letter classes cost more than the rest of the
 /// entity rules' searches together on a paper.
-static TITLE: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
+static TITLE: LazyLock<Option<Narrowed>> = LazyLock::new(|| {
     crate::pattern::anchored(&format!(
         r"\b(?:{})\s+((?:(?:[A-Z][a-z]?\.){{1,3}}\s*|[A-Z][\p{{L}}'’]*(?:-[A-Z]?[\p{{L}}]+)?\s+){{0,3}}[A-Z][\p{{Ll}}\p{{Lu}}]*\p{{Ll}}[\p{{L}}]*(?:-[A-Z]?[\p{{L}}]+)?(?:\s+(?:al|el|bin|bint|ibn|abu|van|von|de|da|di|du|dos|das|del|della|le|la)(?:-|\s+(?:der\s+|den\s+)?)[A-Z][\p{{L}}'’]+(?:-[A-Z]?[\p{{L}}]+)?)?)",
         TITLES.join("|").replace('.', r"\.")
@@ -594,7 +593,7 @@ static COMPANY_SUFFIX: LazyLock<Option<Bounded>> = LazyLock::new(|| {
 /// `initiatives like Make in India and Atmanirbhar Bharat`, `forums such as the DTTI`: names
 /// listed after a plural class noun. Searched anchored where a class noun stands (a search for
 /// the leftmost match from there costs thirty times more: the engine scans back for its start).
-static LISTED: LazyLock<Option<meta::Regex>> = LazyLock::new(|| {
+static LISTED: LazyLock<Option<Narrowed>> = LazyLock::new(|| {
     crate::pattern::anchored(
         r"\b((?i:initiatives|agreements|forums|mechanisms|dialogues|programmes|programs|treaties|frameworks))\s+(?:such as|like|including)\s+((?:(?:the\s+)?[A-Za-z0-9][\p{L}\d+&-]*(?:\s+(?:in|of|for|on|the|and)?\s*[A-Z0-9][\p{L}\d+&-]*)*(?:,\s+|,?\s+and\s+)?){1,5})",
     )
@@ -1425,6 +1424,10 @@ fn listed(t: &mut Table, text: &str, cues: &Cues) {
                 end -= 1;
             }
             let Some(window) = text.get(..end).filter(|w| start <= w.len()) else {
+                continue;
+            };
+            // (the search reads the window from `start`)
+            let Some(r) = r.for_text(window.get(start..).unwrap_or(window)) else {
                 continue;
             };
             let mut c = r.create_captures();
@@ -2710,7 +2713,9 @@ fn role_cued(t: &mut Table, text: &str, ws: &[Word]) {
 /// start, in order: the pattern is tried anchored at each that no match has covered, which finds
 /// the matches a search of the whole text would (every match starts at a title).
 fn titled(t: &mut Table, text: &str, titles: &[usize]) {
-    let Some(r) = TITLE.as_ref() else { return };
+    let Some(r) = TITLE.as_ref().and_then(|n| n.for_text(text)) else {
+        return;
+    };
     let mut c = r.create_captures();
     let mut covered = 0;
     for &at in titles {

@@ -133,7 +133,7 @@ pattern!(
     APA_START,
     r#"^(?P<auth>[^()"“”‘;:]{2,}?)\s*\((?P<date>(?:[0-9]{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
 );
-pattern!(
+bounded!(
     APA_NAME,
     r"(?P<fam>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+(?P<ini>(?:\p{Lu}\.(?:\s?-\p{Lu}\.)?\s?)+)"
 );
@@ -151,7 +151,7 @@ pattern!(
     r"(?:,\s*|\s+)(?:(?i:coordinated|edited|compiled|written|prepared|translated)\s+)?by\s+"
 );
 bounded!(INTERVIEW, r"(?i),?\s*\binterview(?:ed)?\s+(?:by|with)\b");
-pattern!(
+reading!(
     REPORT_ID,
     r"^(?:(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of|on|for|and|the))*?)\s+)?(?P<series>Reports?|In Focus|Insight|Legal Sidebar|Issue Brief|Policy Brief|Policy Studies|Policy Paper|Working Paper|Discussion Paper|Occasional Paper|Research Paper|Technical Report|White Paper|Special Report|Testimony|Brief|Memorandum)(?:\s+(?i:no\.?|number)?\s*[A-Z]{0,4}[-\s]?[0-9][\w./–-]*)$"
 );
@@ -226,16 +226,14 @@ bounded!(
 );
 
 /// Every pattern above, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [&'static LazyLock<Option<Regex>>; 13] {
+fn patterns() -> [&'static LazyLock<Option<Regex>>; 11] {
     [
         &URL,
         &DOI_MENTION,
         &SEE_CUE,
         &APA_START,
-        &APA_NAME,
         &LEADING_AND,
         &BY_CUE,
-        &REPORT_ID,
         &PUBLISHER,
         &PAGES_CUE,
         &DATE_WORDS,
@@ -245,13 +243,14 @@ fn patterns() -> [&'static LazyLock<Option<Regex>>; 13] {
 }
 
 /// Every [`Start`] pattern above, as [`patterns`].
-fn start_patterns() -> [&'static LazyLock<Option<Start>>; 13] {
+fn start_patterns() -> [&'static LazyLock<Option<Start>>; 14] {
     [
         &PLAIN_PUB_BLOCK,
         &IBID,
         &DOI_IN_PATH,
         &APA_NUMBERS,
         &INTERVIEW_LEAD,
+        &REPORT_ID,
         &JOURNAL_AFTER,
         &PAREN_AFTER,
         &JOURNAL_PLAIN,
@@ -264,9 +263,10 @@ fn start_patterns() -> [&'static LazyLock<Option<Start>>; 13] {
 }
 
 /// Every [`Bounded`] pattern above, as [`patterns`].
-fn bounded_patterns() -> [&'static LazyLock<Option<Bounded>>; 7] {
+fn bounded_patterns() -> [&'static LazyLock<Option<Bounded>>; 8] {
     [
         &ACCESSED,
+        &APA_NAME,
         &INTERVIEW,
         &REPORT_CUE,
         &PROSE_VERB,
@@ -3012,6 +3012,21 @@ mod tests {
         let texts = crate::pattern::case_texts(&[]);
         for b in bounded_patterns() {
             b.as_ref().unwrap().assert_as_regex("a notes pattern", &texts);
+        }
+    }
+
+    /// Every start pattern of the notes finds what its one regex finds, groups and all, at the
+    /// start of every line of the seed and the case inputs and after each of their commas, and
+    /// on reports' numbers beside letters beyond ASCII (which its narrow copy cannot read).
+    #[test]
+    fn start_patterns_are_their_regexes() {
+        let texts = crate::pattern::case_texts(&[
+            "Congressional Research Service, Report R48179\nMünchner Institut Working Paper 12\nStiftung Policy Brief 7ä\nÉcole Normale Report No. Ä-٣٣",
+        ]);
+        for (i, p) in start_patterns().iter().enumerate() {
+            p.as_ref()
+                .unwrap()
+                .assert_as_regex(&format!("start pattern {i}"), &texts);
         }
     }
 
