@@ -232,30 +232,16 @@ const WIDE: usize = 16;
 /// class never removes a match at a start (the HIR has no complement left to flip: a negated
 /// class is already its ranges).
 fn loosen(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) if wide(c) => {
-            let mut ranges: Vec<ClassUnicodeRange> = c
-                .ranges()
-                .iter()
-                .filter(|r| r.start() <= '\x7f')
-                .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')))
-                .collect();
-            ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
-            Hir::class(Class::Unicode(ClassUnicode::new(ranges)))
-        }
-        HirKind::Look(look) if !is_line_anchor(*look) => Hir::empty(),
-        HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(loosen(&r.sub)),
-            ..r.clone()
-        }),
-        HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(loosen(&c.sub)),
-            ..c.clone()
-        }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(loosen).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(loosen).collect()),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
-    }
+    rewrite(hir, false, &mut |c| {
+        let mut ranges: Vec<ClassUnicodeRange> = c
+            .ranges()
+            .iter()
+            .filter(|r| r.start() <= '\x7f')
+            .map(|r| ClassUnicodeRange::new(r.start(), r.end().min('\x7f')))
+            .collect();
+        ranges.push(ClassUnicodeRange::new('\u{80}', char::MAX));
+        ClassUnicode::new(ranges)
+    })
 }
 
 /// `^`, `$` and their line forms: kept in a loose copy (they cost nothing and rule out starts).
@@ -274,26 +260,33 @@ fn wide(c: &ClassUnicode) -> bool {
 /// A copy of `hir` with each wide class cut to its ASCII part (`[A-Z\p{L}-]` becomes
 /// `[A-Za-z-]`), and the characters beyond ASCII that those classes held.
 fn narrow(hir: &Hir, beyond: &mut ClassUnicode) -> Hir {
+    let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
+    rewrite(hir, true, &mut |c| {
+        let mut part = c.clone();
+        part.difference(&ascii);
+        beyond.union(&part);
+        let mut cut = c.clone();
+        cut.intersect(&ascii);
+        cut
+    })
+}
+
+/// A copy of `hir` with each wide class replaced by what `class` makes of it, and, unless
+/// `looks`, every look-around but the line anchors dropped.
+fn rewrite(hir: &Hir, looks: bool, class: &mut dyn FnMut(&ClassUnicode) -> ClassUnicode) -> Hir {
     match hir.kind() {
-        HirKind::Class(Class::Unicode(c)) if wide(c) => {
-            let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
-            let mut part = c.clone();
-            part.difference(&ascii);
-            beyond.union(&part);
-            let mut cut = c.clone();
-            cut.intersect(&ascii);
-            Hir::class(Class::Unicode(cut))
-        }
+        HirKind::Class(Class::Unicode(c)) if wide(c) => Hir::class(Class::Unicode(class(c))),
+        HirKind::Look(look) if !looks && !is_line_anchor(*look) => Hir::empty(),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(narrow(&r.sub, beyond)),
+            sub: Box::new(rewrite(&r.sub, looks, class)),
             ..r.clone()
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(narrow(&c.sub, beyond)),
+            sub: Box::new(rewrite(&c.sub, looks, class)),
             ..c.clone()
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| narrow(s, beyond)).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|s| narrow(s, beyond)).collect()),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| rewrite(s, looks, class)).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|s| rewrite(s, looks, class)).collect()),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
     }
 }
