@@ -2713,15 +2713,17 @@ fn role_cued(t: &mut Table, text: &str, ws: &[Word]) {
 /// start, in order: the pattern is tried anchored at each that no match has covered, which finds
 /// the matches a search of the whole text would (every match starts at a title).
 fn titled(t: &mut Table, text: &str, titles: &[usize]) {
-    let Some(r) = TITLE.as_ref().and_then(|n| n.for_text(text)) else {
-        return;
-    };
-    let mut c = r.create_captures();
+    let Some(title) = TITLE.as_ref() else { return };
     let mut covered = 0;
     for &at in titles {
         if at < covered {
             continue;
         }
+        // (the search reads the text from the title on)
+        let Some(r) = title.for_text(text.get(at..).unwrap_or(text)) else {
+            continue;
+        };
+        let mut c = r.create_captures();
         r.captures(
             regex_automata::Input::new(text)
                 .range(at..)
