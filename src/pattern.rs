@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 /// names, the one-paper build 5% faster, the seed × 100 no slower). Not the backtracker: it
 /// clears a set of its states times the bytes to the text's end before every try, however short
 /// the match (3% of the entity rules' instructions).
+///
 /// Compiled narrow ([`Narrowed`]): a rule asks it for the copy its text needs.
 pub(crate) fn anchored(pattern: &str) -> Option<Narrowed> {
     Narrowed::new(&regex_syntax::parse(pattern).ok()?, small())
@@ -47,9 +48,10 @@ fn small() -> meta::Config {
 /// (as [`anchored`] is), which serve a scan for where a match starts: here the one-pass DFA or
 /// the backtracker reads the few bytes at the start. Half the compiling of the document's and
 /// the notes' start patterns, which a one-paper build waits for (the seed's one paper 6% faster).
-/// Measured pattern by pattern: three that read far into most notes before they fail (the notes'
-/// see-also cue, author–date head and report number) stay regexes, whose lazy DFA rejects them
-/// faster; as start patterns they were 3% of the seed × 100's instructions.
+/// Measured pattern by pattern: two that read far into most notes before they fail (the notes'
+/// see-also cue and author–date head) stay regexes, whose lazy DFA rejects them faster; as start
+/// patterns they were 3% of the seed × 100's instructions. A third, the report number, is a
+/// start pattern read with the lazy DFA ([`Start::reading`]), as quick as its regex.
 ///
 /// Most texts a start pattern is tried on cannot begin one of its matches at all (a line that is
 /// no heading, a note field that is no page range): the bytes a match may begin with are worked
@@ -115,6 +117,12 @@ impl Start {
             }
             assert_eq!(self.is_match(t), r.is_match(t), "{name} on {t:?}");
         }
+    }
+
+    /// Whether the pattern compiles whole (it is compiled so only for a text that needs it).
+    #[cfg(test)]
+    pub(crate) fn compiles_whole(&self) -> bool {
+        self.re.whole().is_some()
     }
 
     /// Whether a match may begin `text`: false only where none can.
@@ -345,6 +353,43 @@ impl Narrowed {
         }
     }
 
+    /// Panics where the copy a text is given finds other groups than the whole pattern, tried
+    /// anchored at each word of one of `texts`, as a rule tries it where a cue stands: for the
+    /// tests of the rules' anchored patterns.
+    #[cfg(test)]
+    pub(crate) fn assert_as_whole(&self, name: &str, texts: &[String]) {
+        let whole = self.whole().expect("the whole pattern compiles");
+        for t in texts {
+            let starts = t.char_indices().filter(|&(i, c)| {
+                c.is_alphanumeric()
+                    && !t
+                        .get(..i)
+                        .and_then(|b| b.chars().next_back())
+                        .is_some_and(char::is_alphanumeric)
+            });
+            for (at, _) in starts {
+                let re = self.for_text(t.get(at..).unwrap_or(t)).expect("a copy for every text");
+                let input = Input::new(t).range(at..).anchored(Anchored::Yes);
+                let (mut got, mut want) = (re.create_captures(), whole.create_captures());
+                re.captures(input.clone(), &mut got);
+                whole.captures(input, &mut want);
+                let spans = |c: &Captures| (0..c.group_len()).map(|g| c.get_group(g)).collect::<Vec<_>>();
+                assert_eq!(
+                    spans(&got),
+                    spans(&want),
+                    "{name} at {at} of {:?}",
+                    t.get(at..).unwrap_or(t)
+                );
+            }
+        }
+    }
+
+    /// Whether the pattern compiles whole (see [`Start::compiles_whole`]).
+    #[cfg(test)]
+    pub(crate) fn compiles_whole(&self) -> bool {
+        self.whole().is_some()
+    }
+
     fn whole(&self) -> Option<&meta::Regex> {
         self.whole
             .get_or_init(|| {
@@ -391,7 +436,7 @@ impl Narrowed {
     fn holds(&self, c: char) -> bool {
         let n = c as usize;
         if let Some(word) = self.near.get(n / 64) {
-            return word >> (n % 64) & 1 == 1;
+            return (word >> (n % 64)) & 1 == 1;
         }
         self.beyond
             .ranges()

@@ -747,5 +747,24 @@ mod tests {
         LazyLock::force(&ANCHOR);
         LazyLock::force(&BACK_LINK);
         LazyLock::force(&YEAR);
+        // a start pattern compiles whole only for a text that needs it: here, all of them
+        for p in [
+            &MD_NOTE,
+            &HEADING,
+            &ITEM,
+            &BRACKET_ITEM,
+            &CAPTION,
+            &PAGE_NUMBER,
+            &ENDNOTE,
+            &SUP_LEAD,
+            &RULE,
+            &LETTERED,
+            &ROMAN,
+            &NUMBERED,
+            &ANCHOR,
+            &BACK_LINK,
+        ] {
+            assert!(p.compiles_whole());
+        }
     }
 }

@@ -133,7 +133,7 @@ pattern!(
     APA_START,
     r#"^(?P<auth>[^()"“”‘;:]{2,}?)\s*\((?P<date>(?:[0-9]{4}[a-z]?|n\.\s?d\.)(?:,\s*[^)]{1,25})?)\)[.,]?(?:\s+|$)"#
 );
-bounded!(
+pattern!(
     APA_NAME,
     r"(?P<fam>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}),\s+(?P<ini>(?:\p{Lu}\.(?:\s?-\p{Lu}\.)?\s?)+)"
 );
@@ -226,12 +226,13 @@ bounded!(
 );
 
 /// Every pattern above, for [`warm_up`] and the test that each compiles.
-fn patterns() -> [&'static LazyLock<Option<Regex>>; 11] {
+fn patterns() -> [&'static LazyLock<Option<Regex>>; 12] {
     [
         &URL,
         &DOI_MENTION,
         &SEE_CUE,
         &APA_START,
+        &APA_NAME,
         &LEADING_AND,
         &BY_CUE,
         &PUBLISHER,
@@ -263,10 +264,9 @@ fn start_patterns() -> [&'static LazyLock<Option<Start>>; 14] {
 }
 
 /// Every [`Bounded`] pattern above, as [`patterns`].
-fn bounded_patterns() -> [&'static LazyLock<Option<Bounded>>; 8] {
+fn bounded_patterns() -> [&'static LazyLock<Option<Bounded>>; 7] {
     [
         &ACCESSED,
-        &APA_NAME,
         &INTERVIEW,
         &REPORT_CUE,
         &PROSE_VERB,
