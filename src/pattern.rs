@@ -12,8 +12,9 @@
 //! match may start (a match of the whole is a match of the copy at the same start: the copy only
 //! drops conditions), and the whole pattern is tried anchored at each such start in turn. The
 //! first that holds is the leftmost match, the one a search for the whole pattern finds, with
-//! the same groups. The whole pattern is itself compiled narrow, its large classes cut to ASCII,
-//! and whole only for a text that holds a character beyond ASCII of one of them ([`Narrowed`]).
+//! the same groups. The whole pattern is itself compiled narrow, its large classes cut to ASCII
+//! and common punctuation, and whole only for a text that holds a character the cut dropped
+//! ([`Narrowed`]).
 
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input};
@@ -106,16 +107,29 @@ impl Start {
             std::iter::once(line).chain(line.match_indices(", ").filter_map(|(i, _)| line.get(i + 2..)))
         });
         for t in starts {
-            let want = r.captures(t);
-            let got = self.captures(t);
-            assert_eq!(got.is_some(), want.is_some(), "{name} on {t:?}");
-            if let (Some(got), Some(want)) = (got, want) {
-                for i in 0..want.len() {
-                    let w = want.get(i).map(|m| (m.start(), m.as_str()));
-                    assert_eq!(got.get(i).map(|m| (m.start(), m.as_str())), w, "{name} on {t:?}");
-                }
+            self.assert_as(&r, t, name);
+        }
+    }
+
+    /// Panics where this pattern and `r` differ on `t`: whether it matches, the match, its
+    /// groups by number and by name.
+    #[cfg(test)]
+    pub(crate) fn assert_as(&self, r: &regex::Regex, t: &str, name: &str) {
+        assert_eq!(self.is_match(t), r.is_match(t), "{name} on {t:?}");
+        let want = r.find(t).map(|m| (m.start(), m.as_str()));
+        assert_eq!(self.find(t).map(|m| (m.start(), m.as_str())), want, "{name} on {t:?}");
+        let got = self.captures(t);
+        let want = r.captures(t);
+        assert_eq!(got.is_some(), want.is_some(), "{name} on {t:?}");
+        if let (Some(got), Some(want)) = (got, want) {
+            for i in 0..want.len() {
+                let w = want.get(i).map(|m| (m.start(), m.as_str()));
+                assert_eq!(got.get(i).map(|m| (m.start(), m.as_str())), w, "{name} on {t:?}");
             }
-            assert_eq!(self.is_match(t), r.is_match(t), "{name} on {t:?}");
+            for group in r.capture_names().flatten() {
+                let w = want.name(group).map(|m| (m.start(), m.as_str()));
+                assert_eq!(got.name(group).map(|m| (m.start(), m.as_str())), w, "{name} on {t:?}");
+            }
         }
     }
 
@@ -486,7 +500,6 @@ pub(crate) struct Bounded {
     /// The pattern as one search, compiled only for a text where the loose copy keeps matching
     /// far where the whole does not (see [`Bounded::first`]).
     full: OnceLock<Option<meta::Regex>>,
-    hir: Hir,
 }
 
 /// The bytes a text's loose searches may read for starts where the whole fails before the
@@ -507,7 +520,6 @@ impl Bounded {
             loose: meta::Builder::new().build_from_hir(&loosen(&hir)).ok()?,
             whole: Narrowed::new(&hir, small())?,
             full: OnceLock::new(),
-            hir,
         })
     }
 
@@ -553,7 +565,7 @@ impl Bounded {
             self.whole.whole().is_some(),
             "{name}: the whole pattern does not compile"
         );
-        let r = regex::Regex::new(&self.hir.to_string()).expect("the pattern as one regex");
+        let r = regex::Regex::new(&self.whole.hir.to_string()).expect("the pattern as one regex");
         for t in texts {
             let mine: Vec<Vec<Option<(usize, &str)>>> = self
                 .captures_iter(t)
@@ -574,7 +586,7 @@ impl Bounded {
     /// The whole pattern as one search, compiled on first use.
     fn full(&self) -> Option<&meta::Regex> {
         self.full
-            .get_or_init(|| meta::Builder::new().build_from_hir(&self.hir).ok())
+            .get_or_init(|| meta::Builder::new().build_from_hir(&self.whole.hir).ok())
             .as_ref()
     }
 
@@ -823,22 +835,7 @@ mod tests {
         for (p, start) in starts {
             let r = Regex::new(p).unwrap();
             for t in texts {
-                assert_eq!(start.is_match(t), r.is_match(t), "{p} on {t:?}");
-                let want = r.find(t).map(|m| (m.start(), m.as_str()));
-                assert_eq!(start.find(t).map(|m| (m.start(), m.as_str())), want, "{p} on {t:?}");
-                let got = start.captures(t);
-                let want = r.captures(t);
-                assert_eq!(got.is_some(), want.is_some(), "{p} on {t:?}");
-                if let (Some(got), Some(want)) = (got, want) {
-                    for i in 0..want.len() {
-                        let w = want.get(i).map(|m| (m.start(), m.as_str()));
-                        assert_eq!(got.get(i).map(|m| (m.start(), m.as_str())), w, "{p} on {t:?}");
-                    }
-                    for name in r.capture_names().flatten() {
-                        let w = want.name(name).map(|m| (m.start(), m.as_str()));
-                        assert_eq!(got.name(name).map(|m| (m.start(), m.as_str())), w, "{p} on {t:?}");
-                    }
-                }
+                start.assert_as(&r, t, p);
             }
         }
         for unanchored in [r"\d+", r"(?m)^x", r"^a|b"] {
