@@ -497,6 +497,10 @@ pub(crate) struct Bounded {
     loose: meta::Regex,
     /// The pattern, tried anchored where the loose copy matches.
     whole: Narrowed,
+    /// The most bytes a match can span, when the pattern bounds it (a choice of words, as
+    /// `\b(?:Report|Brief)\b`): a try reads no further, so the backtracker, which clears a set
+    /// of its states times the bytes it may read before each try, takes it from the PikeVM.
+    reach: Option<usize>,
     /// The pattern as one search, compiled only for a text where the loose copy keeps matching
     /// far where the whole does not (see [`Bounded::first`]).
     full: OnceLock<Option<meta::Regex>>,
@@ -516,9 +520,11 @@ impl Bounded {
         if hir.properties().minimum_len().is_none_or(|n| n == 0) {
             return None;
         }
+        let reach = hir.properties().maximum_len();
         Some(Bounded {
             loose: meta::Builder::new().build_from_hir(&loosen(&hir)).ok()?,
-            whole: Narrowed::new(&hir, small())?,
+            whole: Narrowed::new(&hir, small().backtrack(reach.is_some()))?,
+            reach,
             full: OnceLock::new(),
         })
     }
@@ -547,7 +553,8 @@ impl Bounded {
             };
             let m = m?;
             let at = m.start();
-            if let Some(found) = try_at(&Input::new(text).range(at..).anchored(Anchored::Yes)) {
+            let end = self.reach.map_or(text.len(), |n| at.saturating_add(n).min(text.len()));
+            if let Some(found) = try_at(&Input::new(text).range(at..end).anchored(Anchored::Yes)) {
                 return Some(found);
             }
             *waste = waste.saturating_add(m.end() - at);

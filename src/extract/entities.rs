@@ -2838,17 +2838,11 @@ fn find_mentions(doc: &Document, sentences: &[Sentence], t: &Table, index: &Lexi
         let to = sent.end.min(text.len());
         let mut pos = sent.start;
         while pos < to {
-            // (an ASCII byte that is no letter or digit starts no word, nor does a byte after an
-            // ASCII letter or digit: most bytes, told at once)
-            let bytes = text.as_bytes();
-            let plain = bytes
-                .get(pos)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-                || pos
-                    .checked_sub(1)
-                    .and_then(|p| bytes.get(p))
-                    .is_some_and(u8::is_ascii_alphanumeric);
-            if plain || !text.is_char_boundary(pos) || !word_start(text, pos) {
+            pos = may_start_word(text.as_bytes(), pos, to);
+            if pos >= to {
+                break;
+            }
+            if !text.is_char_boundary(pos) || !word_start(text, pos) {
                 pos += 1;
                 continue;
             }
@@ -3318,6 +3312,26 @@ fn in_person_name(t: &Table, text: &str, start: usize, end: usize) -> bool {
         }
     }
     false
+}
+
+/// The first byte at or after `pos`, before `to`, that may start a word, else `to`: an ASCII
+/// byte that is no letter or digit starts none, nor does a byte after an ASCII letter or digit.
+/// Most bytes are told so, one test each, before [`word_start`] decodes what is left.
+fn may_start_word(bytes: &[u8], mut pos: usize, to: usize) -> usize {
+    let mut after_word = pos
+        .checked_sub(1)
+        .and_then(|p| bytes.get(p))
+        .is_some_and(u8::is_ascii_alphanumeric);
+    while pos < to {
+        let Some(&b) = bytes.get(pos) else { break };
+        let word = b.is_ascii_alphanumeric();
+        if !after_word && (word || !b.is_ascii()) {
+            return pos;
+        }
+        after_word = word;
+        pos += 1;
+    }
+    to
 }
 
 fn word_start(text: &str, pos: usize) -> bool {

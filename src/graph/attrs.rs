@@ -55,9 +55,14 @@ impl std::borrow::Borrow<str> for Key {
     }
 }
 
+/// A name looked up by a text: the pipeline asks with the literal the key was made from, which
+/// is the same bytes at the same address, so the bytes are compared only when the address
+/// differs, and only when the lengths and first bytes agree (a field lookup compares the text
+/// with each name of its list in turn).
 impl PartialEq<&str> for Key {
     fn eq(&self, other: &&str) -> bool {
-        *self.0 == *other
+        let (a, b) = (self.0.as_bytes(), other.as_bytes());
+        a.len() == b.len() && (std::ptr::eq(a.as_ptr(), b.as_ptr()) || (a.first() == b.first() && a == b))
     }
 }
 
