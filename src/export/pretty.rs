@@ -247,8 +247,20 @@ impl<'w> Pretty<'w> {
         let bytes = s.as_bytes();
         self.buf.reserve(bytes.len() + 2);
         self.buf.push(b'"');
-        // eight bytes are tested at once, and looked at one by one only when one of them is
-        // escaped; the last few one by one; `run` starts what is not yet copied
+        if plain(bytes) {
+            // (nearly every string: copied whole)
+            self.buf.extend_from_slice(bytes);
+        } else {
+            self.escaped(bytes);
+        }
+        self.buf.push(b'"');
+    }
+
+    /// `bytes` with what needs it escaped: eight bytes are tested at once, and looked at one by
+    /// one only when one of them is escaped; the last few one by one; `run` starts what is not
+    /// yet copied.
+    #[cold]
+    fn escaped(&mut self, bytes: &[u8]) {
         let mut run = 0;
         let mut words = bytes.chunks_exact(8);
         for (k, word) in (&mut words).enumerate() {
@@ -262,7 +274,6 @@ impl<'w> Pretty<'w> {
             self.escape_from(bytes, bytes.len() - tail.len(), tail, &mut run);
         }
         self.buf.extend_from_slice(bytes.get(run..).unwrap_or(&[]));
-        self.buf.push(b'"');
     }
 
     /// Escapes what needs it among `part`, which starts at `at` in `bytes`, copying first what
@@ -345,6 +356,22 @@ fn escape(b: u8, scratch: &mut [u8; 8]) -> Option<&[u8]> {
 }
 
 /// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`.
+/// Whether no byte of `bytes` is escaped: eight at a time, the last eight (or the few a short
+/// string has, as one word) read once more where they overlap the eight before.
+fn plain(bytes: &[u8]) -> bool {
+    let word = |w: &[u8]| u64::from_le_bytes(<[u8; 8]>::try_from(w).unwrap_or([b'"'; 8]));
+    if let Some(last) = bytes.len().checked_sub(8) {
+        bytes.chunks_exact(8).all(|w| !any_escaped(word(w))) && bytes.get(last..).is_some_and(|w| !any_escaped(word(w)))
+    } else {
+        // (a short string as one word, padded with spaces)
+        let mut w = [b' '; 8];
+        for (slot, &b) in w.iter_mut().zip(bytes) {
+            *slot = b;
+        }
+        !any_escaped(u64::from_le_bytes(w))
+    }
+}
+
 fn any_escaped(x: u64) -> bool {
     use super::escape::{word_has, word_has_below};
     word_has_below(x, 0x20) || word_has(x, b'"') || word_has(x, b'\\')
