@@ -85,7 +85,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         ("rankdir", "LR", false),
         ("fontsize", "16", false),
         ("labelloc", "t", false),
-        ("label", label.as_str(), true),
+        ("label", label.as_ref(), true),
         ("nodesep", "0.08", false),
         ("ranksep", "1.6", false),
     ];

@@ -1,15 +1,22 @@
 //! Escaping for every target syntax, in one place.
 
+use std::borrow::Cow;
+
 /// A value inside a double-quoted DOT string: quotes and backslashes escaped, line breaks as
 /// `\n`, control characters dropped. dot-writer writes the quotes and escapes nothing itself.
-pub fn dot(s: &str) -> String {
+pub fn dot(s: &str) -> Cow<'_, str> {
+    // (most values hold nothing to change: given back as they are, not copied)
+    let Some(at) = first_dot_special(s.as_bytes()) else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len() + 2);
     // runs of plain characters are copied whole, not a character at a time (every label and
     // tooltip of every picture passes here); a run ends at a byte that may open a character to
     // change: a quote, a backslash, a C0 control or DEL, or 0xC2, the lead byte of the C1
     // controls (U+0080 to U+009F)
     let mut rest = s;
-    while let Some(at) = first_dot_special(rest.as_bytes()) {
+    let mut next = Some(at);
+    while let Some(at) = next {
         // (a special byte is ASCII or a lead byte: always a character boundary)
         let Some((plain, tail)) = rest.split_at_checked(at) else {
             break;
@@ -26,9 +33,10 @@ pub fn dot(s: &str) -> String {
             None => {}
         }
         rest = chars.as_str();
+        next = first_dot_special(rest.as_bytes());
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 const ONES: u64 = 0x0101_0101_0101_0101;
