@@ -1290,20 +1290,36 @@ const ADVERBS: &[&str] = &[
 /// The gap as a clause reads it: quotes dropped, parenthetical asides (`(2006)`, `(introduced
 /// as H.R. 6877)`) and thousands separators (`22,000`) removed.
 fn clean_gap(gap: &str) -> Cow<'_, str> {
-    // (most gaps hold nothing to drop or change: given back as they are. The test is of bytes:
-    // `“` and `”` begin with 0xE2, as every character from U+2000 to U+2FFF does, and a gap
-    // holding one of those others comes out of the loop below unchanged too)
-    if !gap.bytes().any(|b| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2)) {
+    // a byte that may open a character to drop or change: `"`, `(`, `)`, `,`, and 0xE2, which
+    // begins `“` and `”` and every other character from U+2000 to U+2FFF
+    let special = |b: &u8| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2);
+    // (most gaps hold nothing to drop or change: given back as they are)
+    if !gap.as_bytes().iter().any(special) {
         return Cow::Borrowed(gap);
     }
+    let bytes = gap.as_bytes();
     let mut out = String::with_capacity(gap.len());
     let mut depth = 0usize;
     let mut aside = String::new();
-    // (the characters either side read in place: no list of the gap's characters)
-    let mut prev: Option<char> = None;
-    let mut chars = gap.chars().peekable();
-    while let Some(c) = chars.next() {
-        let before = prev.replace(c);
+    let mut at = 0;
+    while at < bytes.len() {
+        // the run before the next such byte goes where the depth says, whole (a special byte is
+        // ASCII or a lead byte: a character's start)
+        let end = bytes
+            .get(at..)
+            .and_then(|r| r.iter().position(special))
+            .map_or(bytes.len(), |p| at + p);
+        let run = gap.get(at..end).unwrap_or("");
+        if depth > 0 {
+            aside.push_str(run);
+        } else {
+            out.push_str(run);
+        }
+        let Some(c) = gap.get(end..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        // (a digit is one byte, never part of another character: the bytes either side tell)
+        let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
         match c {
             '“' | '”' | '"' => {}
             '(' => {
@@ -1317,15 +1333,11 @@ fn clean_gap(gap: &str) -> Cow<'_, str> {
                     out.push(' ');
                 }
             }
-            ',' if depth == 0
-                && before.is_some_and(|b| b.is_ascii_digit())
-                && chars.peek().is_some_and(char::is_ascii_digit) =>
-            {
-                out.push(DIGIT_COMMA);
-            }
+            ',' if depth == 0 && digit(end.checked_sub(1)) && digit(Some(end + 1)) => out.push(DIGIT_COMMA),
             _ if depth > 0 => aside.push(c),
             _ => out.push(c),
         }
+        at = end + c.len_utf8();
     }
     // an unclosed parenthesis is kept, so that the clause test rejects it
     out.push_str(&aside);
@@ -1788,6 +1800,63 @@ fn squash(s: &str) -> String {
 mod tests {
     use crate::diag::Diagnostics;
     use crate::extract::Lexicon;
+
+    use super::DIGIT_COMMA;
+    use std::borrow::Cow;
+
+    /// [`super::clean_gap`] as first written: a character at a time.
+    fn clean_gap_by_char(gap: &str) -> Cow<'_, str> {
+        // (most gaps hold nothing to drop or change: given back as they are. The test is of bytes:
+        // `“` and `”` begin with 0xE2, as every character from U+2000 to U+2FFF does, and a gap
+        // holding one of those others comes out of the loop below unchanged too)
+        if !gap.bytes().any(|b| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2)) {
+            return Cow::Borrowed(gap);
+        }
+        let mut out = String::with_capacity(gap.len());
+        let mut depth = 0usize;
+        let mut aside = String::new();
+        // (the characters either side read in place: no list of the gap's characters)
+        let mut prev: Option<char> = None;
+        let mut chars = gap.chars().peekable();
+        while let Some(c) = chars.next() {
+            let before = prev.replace(c);
+            match c {
+                '“' | '”' | '"' => {}
+                '(' => {
+                    depth += 1;
+                    aside.push(c);
+                }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    aside.clear();
+                    if depth == 0 {
+                        out.push(' ');
+                    }
+                }
+                ',' if depth == 0
+                    && before.is_some_and(|b| b.is_ascii_digit())
+                    && chars.peek().is_some_and(char::is_ascii_digit) =>
+                {
+                    out.push(DIGIT_COMMA);
+                }
+                _ if depth > 0 => aside.push(c),
+                _ => out.push(c),
+            }
+        }
+        // an unclosed parenthesis is kept, so that the clause test rejects it
+        out.push_str(&aside);
+        Cow::Owned(out)
+    }
+
+    proptest::proptest! {
+        /// The gap cleaned by runs is the gap cleaned a character at a time: quotes straight and
+        /// curly, asides open, closed and nested, commas between digits and not, other
+        /// characters from U+2000 to U+2FFF, letters beyond ASCII.
+        #[test]
+        fn gaps_cleaned_as_by_character(gap in "[a-z0-9 ,()\"“”—→éΩ٣]{0,60}") {
+            proptest::prop_assert_eq!(super::clean_gap(&gap), clean_gap_by_char(&gap));
+        }
+    }
 
     /// A gap with nothing to drop is given back as it is, a dash or other character from
     /// U+2000 to U+2FFF included (its first byte is that of the curly quotes); quotes and an

@@ -8,6 +8,7 @@
 use super::Value;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Map;
+use std::cell::Cell;
 use std::fmt;
 use std::sync::{LazyLock, Mutex, OnceLock};
 use thin_vec::ThinVec;
@@ -87,7 +88,29 @@ impl Serialize for Key {
 /// A name the program holds: interned as it is, without a copy of its text.
 impl From<&'static str> for Key {
     fn from(name: &'static str) -> Key {
-        intern(name, || name)
+        thread_local! {
+            /// The keys of the literals this thread has interned, by the literal's address: a
+            /// program sets its fields with a few dozen literals, each at its own address, so
+            /// nearly every field set finds its key here without hashing the name.
+            static BY_ADDRESS: [Cell<Option<(&'static str, Key)>>; 64] = const { [const { Cell::new(None) }; 64] };
+        }
+        // (the address hashed by one multiplication, its top six bits the slot: literals packed
+        // side by side differ only in their low bits)
+        let slot = ((name.as_ptr() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize;
+        let same = |s: &'static str| std::ptr::eq(s.as_ptr(), name.as_ptr()) && s.len() == name.len();
+        BY_ADDRESS
+            .with(|cache| {
+                let cell = cache.get(slot)?;
+                match cell.get() {
+                    Some((s, k)) if same(s) => Some(k),
+                    _ => {
+                        let k = intern(name, || name);
+                        cell.set(Some((name, k)));
+                        Some(k)
+                    }
+                }
+            })
+            .unwrap_or_else(|| intern(name, || name))
     }
 }
 
@@ -508,6 +531,23 @@ impl Serialize for Attrs {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A name given as a text kept for the program's life is the key of its text, whichever
+    /// address holds it, asked for the first time or again (from the cache by address), and
+    /// however many such texts share a slot of that cache.
+    #[test]
+    fn a_kept_text_is_the_key_of_its_text() {
+        let texts: Vec<&'static str> = (0..600)
+            .map(|i| &*Box::leak(format!("cached-{}", i % 40).into_boxed_str()))
+            .collect();
+        for _ in 0..2 {
+            for &t in &texts {
+                let k = Key::from(t);
+                assert_eq!(k, key(t));
+                assert_eq!(k.as_str(), t);
+            }
+        }
+    }
 
     /// A name is kept once however often and on whichever thread it is read or given, and a
     /// field set by a name read is the field set by the literal.
