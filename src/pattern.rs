@@ -497,10 +497,6 @@ pub(crate) struct Bounded {
     loose: meta::Regex,
     /// The pattern, tried anchored where the loose copy matches.
     whole: Narrowed,
-    /// The most bytes a match can span, when the pattern bounds it (a choice of words, as
-    /// `\b(?:Report|Brief)\b`): a try reads no further, so the backtracker, which clears a set
-    /// of its states times the bytes it may read before each try, takes it from the PikeVM.
-    reach: Option<usize>,
     /// The pattern as one search, compiled only for a text where the loose copy keeps matching
     /// far where the whole does not (see [`Bounded::first`]).
     full: OnceLock<Option<meta::Regex>>,
@@ -520,11 +516,14 @@ impl Bounded {
         if hir.properties().minimum_len().is_none_or(|n| n == 0) {
             return None;
         }
-        let reach = hir.properties().maximum_len();
+        // a pattern that bounds its match's length (a choice of words, as
+        // `\b(?:Report|Brief)\b`) is tried no further than that (see `first`), so the
+        // backtracker, which clears a set of its states times the bytes it may read before each
+        // try, takes the tries from the PikeVM
+        let bounded = hir.properties().maximum_len().is_some();
         Some(Bounded {
             loose: meta::Builder::new().build_from_hir(&loosen(&hir)).ok()?,
-            whole: Narrowed::new(&hir, small().backtrack(reach.is_some()))?,
-            reach,
+            whole: Narrowed::new(&hir, small().backtrack(bounded))?,
             full: OnceLock::new(),
         })
     }
@@ -553,7 +552,9 @@ impl Bounded {
             };
             let m = m?;
             let at = m.start();
-            let end = self.reach.map_or(text.len(), |n| at.saturating_add(n).min(text.len()));
+            // (a match spans at most the pattern's longest length from its start)
+            let reach = self.whole.hir.properties().maximum_len();
+            let end = reach.map_or(text.len(), |n| at.saturating_add(n).min(text.len()));
             if let Some(found) = try_at(&Input::new(text).range(at..end).anchored(Anchored::Yes)) {
                 return Some(found);
             }

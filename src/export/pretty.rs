@@ -355,7 +355,6 @@ fn escape(b: u8, scratch: &mut [u8; 8]) -> Option<&[u8]> {
     })
 }
 
-/// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`.
 /// Whether no byte of `bytes` is escaped: eight at a time, the last eight (or the few a short
 /// string has, as one word) read once more where they overlap the eight before.
 fn plain(bytes: &[u8]) -> bool {
@@ -372,6 +371,7 @@ fn plain(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether any of eight bytes is one a JSON string escapes: below 0x20, `"` or `\`.
 fn any_escaped(x: u64) -> bool {
     use super::escape::{word_has, word_has_below};
     word_has_below(x, 0x20) || word_has(x, b'"') || word_has(x, b'\\')
