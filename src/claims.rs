@@ -234,8 +234,8 @@ fn is_boundary(text: &str, i: usize, c: char, end: usize) -> bool {
         .rsplit(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '[' | '"' | '“' | '‘'))
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    let lower = crate::document::lower(word);
+    if ABBREVIATIONS.contains(&lower.as_ref()) {
         // "no. 3" and "vs. US" never end a sentence; "Dec." before a digit neither
         return false;
     }

@@ -286,7 +286,8 @@ fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
             .trim()
             .trim_matches(|ch: char| ch.is_ascii_digit() || matches!(ch, ' ' | '|' | '-' | '–' | '·'));
         // `23 Ibid.` repeats, but it is a note, not page furniture
-        if trimmed.to_lowercase().starts_with("ibid") {
+        // (the start lowered, as `to_lowercase` lowers it, without a copy of the line)
+        if trimmed.chars().flat_map(char::to_lowercase).take(4).eq("ibid".chars()) {
             return None;
         }
         let k: String = trimmed
@@ -296,19 +297,19 @@ fn mark_furniture(text: &str, chunks: &mut [Chunk]) {
             .collect();
         (!k.is_empty()).then_some(k)
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for c in chunks.iter() {
-        if let Some(k) = key(c) {
-            *counts.entry(k).or_default() += 1;
-        }
+    // (each line's key made once: the counts and the marking read the same keys)
+    let keys: Vec<Option<String>> = chunks.iter().map(key).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(k.as_str()).or_default() += 1;
     }
     let first_content = chunks.iter().position(|c| c.kind != ChunkKind::Furniture);
     // the title repeated is a running header even when a short excerpt repeats it only once
-    let title_key = first_content.and_then(|i| chunks.get(i)).and_then(&key);
-    for (i, c) in chunks.iter_mut().enumerate() {
-        if let Some(k) = key(c) {
-            let min = if Some(&k) == title_key.as_ref() { 2 } else { 3 };
-            if counts.get(&k).copied().unwrap_or(0) >= min && Some(i) != first_content {
+    let title_key = first_content.and_then(|i| keys.get(i)).and_then(Option::as_ref);
+    for (i, (c, k)) in chunks.iter_mut().zip(&keys).enumerate() {
+        if let Some(k) = k {
+            let min = if Some(k) == title_key { 2 } else { 3 };
+            if counts.get(k.as_str()).copied().unwrap_or(0) >= min && Some(i) != first_content {
                 c.kind = ChunkKind::Furniture;
             }
         }

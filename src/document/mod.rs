@@ -553,5 +553,15 @@ pub fn clean_heading(inl: &Inline) -> String {
     t.trim().trim_end_matches([':', '*']).trim().to_string()
 }
 
+/// `s` in lower case: `s` itself when it has no upper-case letter to lower (ASCII without
+/// capitals, nearly every word a rule lowers), else [`str::to_lowercase`]'s copy.
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 #[cfg(test)]
 mod tests;

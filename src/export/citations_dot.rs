@@ -8,7 +8,7 @@
 //! claims are drawn, in document order, with the sources they cite. Node ids are generated
 //! (`c0`, `s0`); the policykg id is in `id`; every quoted value goes through [`escape::dot`].
 
-use super::dot::{digraph, title, wrap};
+use super::dot::{digraph, numbered, title, wrap};
 use super::escape;
 use super::vocab::{light, text, Palette};
 use crate::graph::Value;
@@ -113,7 +113,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 let Some(n) = claims.get(i) else { continue };
                 let full = n.attrs.get("text").and_then(Value::as_str).unwrap_or(&n.label);
                 cluster
-                    .node_named(format!("c{i}"))
+                    .node_named(numbered("c", i))
                     .set("label", &escape::dot(&wrap(&short(full, 80), 34)), true)
                     .set("shape", "box", false)
                     .set("fillcolor", "#e4ecf5", true)
@@ -143,7 +143,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 let (fill, _) = palette.fill(n);
                 let raw = n.attrs.get("raw").and_then(Value::as_str).unwrap_or(&n.label);
                 cluster
-                    .node_named(format!("s{i}"))
+                    .node_named(numbered("s", i))
                     .set("label", &escape::dot(&label), true)
                     .set("shape", "note", false)
                     .set("fillcolor", &light(fill), true)
@@ -154,10 +154,10 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         for (c, s, note) in cites {
             let Some(t) = source_at.get(s) else { continue };
             graph
-                .edge(format!("c{c}"), format!("s{t}"))
+                .edge(numbered("c", c), numbered("s", *t))
                 .attributes()
                 .set("label", &note.to_string(), false)
-                .set("tooltip", &format!("note {note}"), true);
+                .set("tooltip", &["note ", itoa::Buffer::new().format(note)].concat(), true);
         }
     })
 }

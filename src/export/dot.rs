@@ -209,7 +209,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         for &i in &linked {
             if let Some(n) = d.entities.get(i) {
                 let size = 10.0 + (2.0 * (mentions(n).max(1) as f64).log2()).min(8.0);
-                entity(&mut graph.node_named(format!("n{i}")), n, &palette, size, 18);
+                entity(&mut graph.node_named(numbered("n", i)), n, &palette, size, 18);
             }
         }
         for (&(a, b), list) in &d.related {
@@ -222,7 +222,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             }
             let predicates: BTreeSet<&str> = list.iter().map(|&(_, _, p)| p).collect();
             let width = 1.0 + 0.5 * (list.len() as f64 - 1.0).min(3.0);
-            let edge = graph.edge(format!("n{from}"), format!("n{to}"));
+            let edge = graph.edge(numbered("n", from), numbered("n", to));
             let mut attrs = edge.attributes();
             attrs
                 .set("label", &escape::dot(&label), true)
@@ -239,7 +239,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         for (&(a, b), &w) in &d.together {
             let width = 0.6 + (w as f64).log2().min(4.0);
             graph
-                .edge(format!("n{a}"), format!("n{b}"))
+                .edge(numbered("n", a), numbered("n", b))
                 .attributes()
                 .set("dir", "none", false)
                 .set("style", "dashed", false)
@@ -257,19 +257,25 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 .set("color", "#bbbbbb", true);
             for &i in &alone {
                 if let Some(n) = d.entities.get(i) {
-                    entity(&mut cluster.node_named(format!("n{i}")), n, &palette, 10.0, 20);
+                    entity(&mut cluster.node_named(numbered("n", i)), n, &palette, 10.0, 20);
                 }
             }
             // a block of rows: each node points invisibly at the one a row further on
             let rows = (alone.len() as f64 / 2.0).sqrt().ceil() as usize;
             for (a, b) in alone.iter().zip(alone.iter().skip(rows.max(1))) {
                 cluster
-                    .edge(format!("n{a}"), format!("n{b}"))
+                    .edge(numbered("n", *a), numbered("n", *b))
                     .attributes()
                     .set("style", "invis", false);
             }
         }
     })
+}
+
+/// A generated node id: `prefix` and a number (`n12`), as `format!` writes it, without its
+/// machinery (one is made for every node and edge drawn).
+pub(crate) fn numbered(prefix: &str, i: usize) -> String {
+    [prefix, itoa::Buffer::new().format(i)].concat()
 }
 
 /// `s` cut to at most `max` characters with an ellipsis.

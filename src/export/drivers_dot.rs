@@ -9,7 +9,7 @@
 //! [`MAX_INVOLVED`] entities, its most mentioned ones. Node ids are generated (`d0`, `e0`); every
 //! quoted value goes through [`escape::dot`].
 
-use super::dot::{digraph, wrap};
+use super::dot::{digraph, numbered, wrap};
 use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
 use crate::graph::{EdgeKind, NodeKind};
@@ -40,7 +40,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     let driver_ids: HashMap<&str, String> = drivers
         .iter()
         .enumerate()
-        .map(|(i, n)| (n.id.as_str(), format!("d{i}")))
+        .map(|(i, n)| (n.id.as_str(), numbered("d", i)))
         .collect();
     // involves edges per driver, most mentioned first (stable for ties), at most MAX_INVOLVED;
     // gathered in one pass over the edges (a pass per driver was drivers × edges on a corpus)
@@ -71,7 +71,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         .filter(|n| n.kind == NodeKind::Actor || n.kind == NodeKind::Agreement)
     {
         if involved.contains(n.id.as_str()) {
-            entity_ids.insert(n.id.as_str(), format!("e{}", entities.len()));
+            entity_ids.insert(n.id.as_str(), numbered("e", entities.len()));
             entities.push(n);
         }
     }

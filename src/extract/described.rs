@@ -51,6 +51,10 @@ pub(crate) fn warm_up() {
 /// Ordinals that set an agreement apart from others of its kind.
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "fifth"];
 
+/// The characters of [`words`]: letters, digits and `-$.,'’`.
+static WORD: LazyLock<super::Chars> =
+    LazyLock::new(|| super::Chars::new(|c| c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’')));
+
 /// A word of the sentence: its range in the block's text.
 #[derive(Debug, Clone, Copy)]
 struct W {
@@ -352,12 +356,10 @@ fn year_after(after: &str) -> Option<&str> {
 
 /// The words of `s` (which starts at `base` in its block), commas kept on the word before.
 fn words(s: &str, base: usize) -> Vec<W> {
-    super::runs(s, |c| {
-        c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’')
-    })
-    .into_iter()
-    .map(|(st, e)| trim(s, base, st, e))
-    .collect()
+    super::runs(s, &WORD)
+        .into_iter()
+        .map(|(st, e)| trim(s, base, st, e))
+        .collect()
 }
 
 /// A word without a trailing full stop, comma or quote.

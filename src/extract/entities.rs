@@ -37,11 +37,8 @@ pub fn extract(doc: &Document, sentences: &[Sentence], lexicon: &Lexicon) -> Vec
             table.doc_text.push('\n');
         }
     }
-    for w in table
-        .doc_text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+    for (a, b) in super::runs(&table.doc_text, &ALNUM) {
+        let Some(w) = table.doc_text.get(a..b) else { continue };
         // (a word's string is made once, when first seen, not for every time it stands)
         match table.words.get_mut(w) {
             Some(n) => *n += 1,
@@ -801,7 +798,8 @@ const GENERIC_LEGISLATURES: &[&str] = &["Parliament", "Assembly", "Congress", "S
 fn one_word_legislatures(t: &mut Table, text: &str, ws: &[Word]) {
     for w in ws {
         let s = text.get(w.start..w.end).unwrap_or("");
-        if !LEGISLATURES.contains(&s) || GENERIC_LEGISLATURES.contains(&s) || t.owner(s).is_some() {
+        // (every legislature's name is capitalised: most words are told at once)
+        if !is_cap(s) || !LEGISLATURES.contains(&s) || GENERIC_LEGISLATURES.contains(&s) || t.owner(s).is_some() {
             continue;
         }
         let before = text.get(..w.start).unwrap_or("");
@@ -1084,15 +1082,23 @@ struct Word {
     end: usize,
 }
 
+/// The characters of [`words`]: letters, digits and `-'’.+&`.
+static WORD: LazyLock<super::Chars> =
+    LazyLock::new(|| super::Chars::new(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&')));
+
+/// Letters and digits: the characters of the words counted in [`extract`].
+static ALNUM: LazyLock<super::Chars> = LazyLock::new(|| super::Chars::new(char::is_alphanumeric));
+
+/// Characters other than white space: the characters of the words of [`proxies`].
+static UNSPACED: LazyLock<super::Chars> = LazyLock::new(|| super::Chars::new(|c| !c.is_whitespace()));
+
 /// A block's words: runs of letters, digits and `-'’.+&`, trimmed by [`trim_word`].
 fn words(text: &str) -> Vec<Word> {
-    super::runs(text, |c| {
-        c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&')
-    })
-    .into_iter()
-    .map(|(s, e)| trim_word(text, s, e))
-    .filter(|w| w.end > w.start)
-    .collect()
+    super::runs(text, &WORD)
+        .into_iter()
+        .map(|(s, e)| trim_word(text, s, e))
+        .filter(|w| w.end > w.start)
+        .collect()
 }
 
 /// Drops a trailing full stop (not of an initial such as `S.`), apostrophes and a possessive.
@@ -1707,6 +1713,11 @@ fn leading_head(name: &str) -> Option<(Class, EntityType)> {
 fn head_words(t: &mut Table, text: &str, ws: &[Word]) {
     let mut i = 0;
     while i < ws.len() {
+        // (most words are no run's first: a run opens on a capitalised word)
+        if !ws.get(i).and_then(|w| text.get(w.start..w.end)).is_some_and(is_cap) {
+            i += 1;
+            continue;
+        }
         // a run of capitalised words, with connectors inside
         let mut j = i;
         let mut last_cap = None;
@@ -2248,7 +2259,7 @@ fn designator(t: &mut Table, text: &str, ws: &[Word], start: usize, end: usize) 
     let sentence = text.get(lo..hi).unwrap_or("");
     let deal = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| DEAL_WORDS.contains(&w.to_lowercase().as_str()));
+        .any(|w| DEAL_WORDS.contains(&crate::document::lower(w).as_ref()));
     if !deal {
         return;
     }
@@ -2340,14 +2351,18 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
         let like = |k: usize| like.get(k).copied().unwrap_or(false);
         let mut k = 0;
         while k < ws.len() {
+            // (most words are not name-like: asked first)
+            if !like(k) {
+                k += 1;
+                continue;
+            }
             let a = word(k);
             let b = word(k + 1);
             let prev_cap = || k > 0 && is_cap(word(k - 1)) && gap(k - 1) == " ";
             let next_cap = || is_cap(word(k + 2)) && gap(k + 1) == " ";
             let abstract_noun = ["ism", "ity", "tion"].iter().any(|x| b.ends_with(x));
-            // (the two words' answers, worked out once, first: most words are not name-like)
-            if like(k)
-                && like(k + 1)
+            // (the next word's answer, worked out once, first)
+            if like(k + 1)
                 && gap(k) == " "
                 && !NOT_GIVEN_NAME.contains(&a)
                 && !NOT_SURNAME.contains(&b)
@@ -2363,9 +2378,7 @@ fn surname_persons(t: &mut Table, doc: &Document, block_words: &[Vec<Word>]) {
                 k += 2;
                 continue;
             }
-            if like(k) {
-                *alone.entry(a.to_string()).or_default() += 1;
-            }
+            *alone.entry(a.to_string()).or_default() += 1;
             k += 1;
         }
     }
@@ -2993,11 +3006,10 @@ fn proxies(
         return;
     };
     // (the sentence's words as `split_whitespace` gives them, read a byte at a time)
-    let ws: Vec<(usize, &str)> = super::runs(s, |c| !c.is_whitespace())
-        .into_iter()
-        .map(|(a, b)| (a + sent.start, s.get(a..b).unwrap_or("")))
-        .collect();
-    for (k, &(at, w)) in ws.iter().enumerate() {
+    let ws = super::runs(s, &UNSPACED);
+    // a word's offset in the block, and its text
+    let word = |&(a, b): &(usize, usize)| (a + sent.start, s.get(a..b).unwrap_or(""));
+    for (k, (at, w)) in ws.iter().map(word).enumerate() {
         if !is_cap(w) || w.contains('-') || !w.chars().all(char::is_alphabetic) {
             continue;
         }
@@ -3006,7 +3018,7 @@ fn proxies(
             continue;
         };
         for j in k + 1..(k + 4).min(ws.len()) {
-            let Some(&(wat, next)) = ws.get(j) else { break };
+            let Some((wat, next)) = ws.get(j).map(word) else { break };
             let bare = next.trim_end_matches(|c: char| !c.is_alphanumeric());
             if PROXY_NOUNS.contains(&bare) {
                 let end = wat + bare.len();
@@ -3316,22 +3328,38 @@ fn in_person_name(t: &Table, text: &str, start: usize, end: usize) -> bool {
 
 /// The first byte at or after `pos`, before `to`, that may start a word, else `to`: an ASCII
 /// byte that is no letter or digit starts none, nor does a byte after an ASCII letter or digit.
-/// Most bytes are told so, one test each, before [`word_start`] decodes what is left.
-fn may_start_word(bytes: &[u8], mut pos: usize, to: usize) -> usize {
-    let mut after_word = pos
-        .checked_sub(1)
-        .and_then(|p| bytes.get(p))
-        .is_some_and(u8::is_ascii_alphanumeric);
-    while pos < to {
-        let Some(&b) = bytes.get(pos) else { break };
-        let word = b.is_ascii_alphanumeric();
-        if !after_word && (word || !b.is_ascii()) {
-            return pos;
+/// Most bytes are told so before [`word_start`] decodes what is left: the bytes between words
+/// are passed in one tight loop, and the rest of a word in another.
+fn may_start_word(bytes: &[u8], pos: usize, to: usize) -> usize {
+    let Some(span) = bytes.get(..to) else { return to };
+    let mut p = pos;
+    loop {
+        // the next letter, digit or byte beyond ASCII
+        let Some(k) = span
+            .get(p..)
+            .and_then(|r| r.iter().position(|b| b.is_ascii_alphanumeric() || !b.is_ascii()))
+        else {
+            return to;
+        };
+        p += k;
+        if !p
+            .checked_sub(1)
+            .and_then(|q| span.get(q))
+            .is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return p;
         }
-        after_word = word;
-        pos += 1;
+        // inside a word: past its letters and digits, then past the byte that ends them
+        let rest = span.get(p..).unwrap_or(&[]);
+        p += rest
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(rest.len())
+            + 1;
+        if p >= to {
+            return to;
+        }
     }
-    to
 }
 
 fn word_start(text: &str, pos: usize) -> bool {
@@ -3548,6 +3576,40 @@ mod tests {
         assert!(m.is_some_and(
             |e| e.aliases.contains(&"Prime Minister Narendra Modi".into()) && e.aliases.contains(&"Modi".into())
         ));
+    }
+
+    /// [`super::may_start_word`] as first written: a byte at a time.
+    fn may_start_word_by_byte(bytes: &[u8], mut pos: usize, to: usize) -> usize {
+        let mut after_word = pos
+            .checked_sub(1)
+            .and_then(|p| bytes.get(p))
+            .is_some_and(u8::is_ascii_alphanumeric);
+        while pos < to {
+            let Some(&b) = bytes.get(pos) else { break };
+            let word = b.is_ascii_alphanumeric();
+            if !after_word && (word || !b.is_ascii()) {
+                return pos;
+            }
+            after_word = word;
+            pos += 1;
+        }
+        to
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_starts_skipped_to_as_by_byte(text in "[aZ9 .,'’(é😀-]{0,60}", from in 0usize..70, to in 0usize..70) {
+            let bytes = text.as_bytes();
+            let to = to.min(bytes.len());
+            let from = from.min(to);
+            proptest::prop_assert_eq!(super::may_start_word(bytes, from, to), may_start_word_by_byte(bytes, from, to));
+        }
+    }
+
+    #[test]
+    fn legislatures_are_capitalised() {
+        // (`one_word_legislatures` asks `is_cap` first)
+        assert!(super::LEGISLATURES.iter().all(|w| super::is_cap(w)));
     }
 
     #[test]

@@ -172,62 +172,76 @@ pub(crate) fn body_sentences<'a>(
     })
 }
 
-/// The maximal runs of `text` whose characters are `inside`, as byte ranges in order: the words of
-/// a rule, by its own word characters. Read byte by byte where the text is ASCII (an ASCII byte is
-/// its character), a character beyond ASCII decoded: the rules split every block so. Two loops,
-/// one over the characters between runs and one over a run's, so that each byte is asked one
-/// question; in a text long enough to repay it, the answers for ASCII are asked once, into a
-/// table.
-pub(crate) fn runs(text: &str, inside: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    // whether the character at `i` is inside, and its length
-    let decoded = |i: usize| -> (bool, usize) {
-        let c = text.get(i..).and_then(|rest| rest.chars().next()).unwrap_or(' ');
-        (inside(c), c.len_utf8())
-    };
-    if bytes.len() < 64 {
-        return runs_by(bytes.len(), |i| {
-            let &b = bytes.get(i)?;
-            Some(if b.is_ascii() {
-                (inside(char::from(b)), 1)
-            } else {
-                decoded(i)
-            })
-        });
-    }
-    let ascii: [bool; 128] = std::array::from_fn(|b| u8::try_from(b).is_ok_and(|b| inside(char::from(b))));
-    runs_by(bytes.len(), |i| {
-        let &b = bytes.get(i)?;
-        Some(match ascii.get(usize::from(b)) {
-            Some(&yes) => (yes, 1),
-            None => decoded(i),
-        })
-    })
+/// The characters that make a rule's words: the question itself, and its answers for ASCII
+/// asked once, as two tables of bytes: those that open a run when outside one, and those that
+/// close it when inside one (a byte beyond ASCII does both: its character is decoded and asked).
+pub(crate) struct Chars {
+    inside: fn(char) -> bool,
+    opens: [bool; 256],
+    closes: [bool; 256],
 }
 
-/// The runs of a text `len` bytes long by `at`, which tells whether the character at an offset
-/// is inside and its length.
-fn runs_by(len: usize, at: impl Fn(usize) -> Option<(bool, usize)>) -> Vec<(usize, usize)> {
+impl Chars {
+    pub(crate) fn new(inside: fn(char) -> bool) -> Chars {
+        // (None: a byte beyond ASCII)
+        let ascii = |b: usize| u8::try_from(b).ok().filter(u8::is_ascii).map(|b| inside(char::from(b)));
+        Chars {
+            inside,
+            opens: std::array::from_fn(|b| ascii(b).unwrap_or(true)),
+            closes: std::array::from_fn(|b| ascii(b).is_none_or(|yes| !yes)),
+        }
+    }
+}
+
+/// The maximal runs of `text` whose characters are `chars`, as byte ranges in order: the words of
+/// a rule, by its own word characters. The ASCII bytes between runs are passed in one tight loop
+/// and a run's in another, each byte looked up in a table; a character beyond ASCII is decoded
+/// and asked. The rules split every block and sentence so.
+pub(crate) fn runs(text: &str, chars: &Chars) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // whether the character at `i` is inside, and its length (None at the end)
+    let decoded = |i: usize| -> Option<(bool, usize)> {
+        let c = text.get(i..)?.chars().next()?;
+        Some(((chars.inside)(c), c.len_utf8()))
+    };
+    // the first byte at or after `i` that `stops` says may stop a loop, else the end
+    let skip = |i: usize, stops: &[bool; 256]| -> usize {
+        bytes.get(i..).map_or(i, |r| {
+            i + r
+                .iter()
+                .position(|&b| stops.get(usize::from(b)).copied().unwrap_or(true))
+                .unwrap_or(r.len())
+        })
+    };
     // (room for a word every five bytes, about prose's: the list is made once, not grown by
     // doubling, nearly always)
-    let mut out = Vec::with_capacity(len / 5 + 1);
+    let mut out = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;
     loop {
-        while let Some((yes, n)) = at(i) {
-            if yes {
-                break;
+        // between runs
+        loop {
+            i = skip(i, &chars.opens);
+            match bytes.get(i) {
+                None => return out,
+                Some(b) if b.is_ascii() => break,
+                Some(_) => match decoded(i) {
+                    Some((false, n)) => i += n,
+                    Some((true, _)) => break,
+                    None => return out,
+                },
             }
-            i += n;
-        }
-        if i >= len {
-            return out;
         }
         let start = i;
-        while let Some((yes, n)) = at(i) {
-            if !yes {
-                break;
+        // a run
+        loop {
+            i = skip(i, &chars.closes);
+            match bytes.get(i) {
+                Some(b) if !b.is_ascii() => match decoded(i) {
+                    Some((true, n)) => i += n,
+                    _ => break,
+                },
+                _ => break,
             }
-            i += n;
         }
         out.push((start, i));
     }
@@ -263,8 +277,8 @@ pub(crate) mod tests {
         fn runs_as_read_by_character(text in "[a-zA-Z0-9 .,;$'’+&()“”—éÄΩ٣😀\u{a0}-]{0,400}") {
             let entity = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.' | '+' | '&');
             let described = |c: char| c.is_alphanumeric() || matches!(c, '-' | '$' | '.' | ',' | '\'' | '’');
-            proptest::prop_assert_eq!(super::runs(&text, entity), runs_by_char(&text, entity));
-            proptest::prop_assert_eq!(super::runs(&text, described), runs_by_char(&text, described));
+            proptest::prop_assert_eq!(super::runs(&text, &super::Chars::new(entity)), runs_by_char(&text, entity));
+            proptest::prop_assert_eq!(super::runs(&text, &super::Chars::new(described)), runs_by_char(&text, described));
         }
 
         /// Runs of what is not white space are std's `split_whitespace`, runs of letters its split
@@ -275,10 +289,10 @@ pub(crate) mod tests {
                 ranges.into_iter().map(|(a, b)| text.get(a..b).unwrap_or("?").to_string()).collect()
             };
             let spaced: Vec<String> = text.split_whitespace().map(str::to_string).collect();
-            proptest::prop_assert_eq!(words(super::runs(&text, |c| !c.is_whitespace())), spaced);
+            proptest::prop_assert_eq!(words(super::runs(&text, &super::Chars::new(|c| !c.is_whitespace()))), spaced);
             let letters: Vec<String> =
                 text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect();
-            proptest::prop_assert_eq!(words(super::runs(&text, char::is_alphabetic)), letters);
+            proptest::prop_assert_eq!(words(super::runs(&text, &super::Chars::new(char::is_alphabetic))), letters);
         }
     }
 }

@@ -16,6 +16,7 @@
 use super::{body_sentences, Class, Entity, EntityType, Mention};
 use crate::claims::Sentence;
 use crate::document::Document;
+use std::sync::LazyLock;
 
 /// The pronouns read: object and possessive forms (a subject pronoun opens its own clause,
 /// often in the next sentence, where the antecedent is less sure).
@@ -137,9 +138,12 @@ fn definite(
     }
 }
 
+/// Letters: the characters of [`word_spans`].
+static LETTERS: LazyLock<super::Chars> = LazyLock::new(|| super::Chars::new(char::is_alphabetic));
+
 /// The words of `s` (letters only) with their offsets.
 fn word_spans(s: &str) -> impl Iterator<Item = (usize, &str)> {
-    super::runs(s, char::is_alphabetic)
+    super::runs(s, &LETTERS)
         .into_iter()
         .map(move |(a, b)| (a, s.get(a..b).unwrap_or("")))
 }

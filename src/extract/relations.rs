@@ -17,7 +17,7 @@
 
 use super::{Class, Entity, EntityType, Family, Relation, Rule};
 use crate::claims::Sentence;
-use crate::document::{BlockKind, Document};
+use crate::document::{lower, BlockKind, Document};
 use crate::span::Span;
 use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
@@ -640,8 +640,8 @@ impl Ctx<'_> {
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
             .find(|w| !is_adverb(w));
         next.is_some_and(|w| {
-            let w = w.to_lowercase();
-            AUX.contains(&w.as_str()) || (is_verb(&w) && !w.ends_with('s')) || HEDGES.contains(&w.as_str())
+            let w = lower(w);
+            AUX.contains(&w.as_ref()) || (is_verb(&w) && !w.ends_with('s')) || HEDGES.contains(&w.as_ref())
         })
     }
 
@@ -1090,7 +1090,7 @@ pub(crate) fn family_of(predicate: &str) -> Family {
     }
     predicate
         .split_whitespace()
-        .find_map(|w| verb_family(&w.to_lowercase()))
+        .find_map(|w| verb_family(&lower(w)))
         .unwrap_or(Family::Other)
 }
 
@@ -1489,7 +1489,7 @@ fn participle_by(words: &str) -> Option<&str> {
 /// Whether a word can open or carry a verb group: an auxiliary, a verb the table knows, a past
 /// participle.
 fn is_verb(w: &str) -> bool {
-    let w = w.to_lowercase();
+    let w = lower(w);
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     AUX.contains(&w) || verb_family(w).is_some() || (w.len() > 5 && w.ends_with("ed"))
 }
@@ -1592,17 +1592,17 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
         }
         _ => ws,
     };
-    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let lowered: Vec<Cow<str>> = ws.iter().map(|w| lower(w)).collect();
     // (the bound counts words of content: `have so far failed to reach an agreement on`)
-    let content = lower
+    let content = lowered
         .iter()
-        .filter(|w| !AUX.contains(&w.as_str()) && !is_adverb(w))
+        .filter(|w| !AUX.contains(&w.as_ref()) && !is_adverb(w))
         .count();
     if ws.is_empty()
         || content > 9
-        || lower
+        || lowered
             .iter()
-            .any(|w| BREAKS.contains(&w.as_str()) || HEDGES.contains(&w.as_str()))
+            .any(|w| BREAKS.contains(&w.as_ref()) || HEDGES.contains(&w.as_ref()))
     {
         return None;
     }
@@ -1612,8 +1612,8 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
     {
         return None;
     }
-    let negated = lower.iter().any(|w| {
-        NEGATIONS.contains(&w.as_str()) || REFUSALS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n’t")
+    let negated = lowered.iter().any(|w| {
+        NEGATIONS.contains(&w.as_ref()) || REFUSALS.contains(&w.as_ref()) || w.ends_with("n't") || w.ends_with("n’t")
     });
     // `was a satellite state of`, `is a member of`: a copula with a noun and its preposition
     if let Some(p) = copular(&ws) {
@@ -1624,12 +1624,12 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
     }
     // `is not aware of a bill introduced in`: the verb group opens the gap (after auxiliaries,
     // adverbs and negation); a verb further on belongs to a phrase inside the object
-    let opener = lower.iter().find(|w| {
-        !AUX.contains(&w.as_str())
+    let opener = lowered.iter().find(|w| {
+        !AUX.contains(&w.as_ref())
             && !is_adverb(w)
-            && !NEGATIONS.contains(&w.as_str())
+            && !NEGATIONS.contains(&w.as_ref())
             && !matches!(
-                w.as_str(),
+                w.as_ref(),
                 "did" | "does" | "do" | "will" | "would" | "can" | "must" | "should" | "shall"
             )
     });
@@ -1640,17 +1640,17 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
     // holds B's own verb
     // (unless a dash then renames the noun it qualified: `passed a law that addresses ticket
     // sales—the B`: the predicate ends before the pronoun)
-    let relative = lower
+    let relative = lowered
         .iter()
         .skip(1)
-        .position(|w| matches!(w.as_str(), "that" | "which" | "who" | "whom" | "whose"));
+        .position(|w| matches!(w.as_ref(), "that" | "which" | "who" | "whom" | "whose"));
     let ws: Vec<&str> = match relative {
         Some(i) if ws.last().is_some_and(|w| w.contains(['—', '–'])) => ws.get(..=i).unwrap_or(&[]).to_vec(),
         Some(_) => return None,
         None => ws,
     };
     let has_verb = ws.iter().any(|w| {
-        let w = w.to_lowercase();
+        let w = lower(w);
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         verb_family(w).is_some() || (w.len() > 5 && w.ends_with("ed"))
     });
@@ -1730,7 +1730,7 @@ fn verb_phrase(gap: &str) -> Option<Pred> {
     // `met trade adviser`, `hosted the annual`: words after the verb that neither end in a
     // preposition nor lead to one describe the object, not the relation
     let is_verb = |w: &str| {
-        let w = w.to_lowercase();
+        let w = lower(w);
         verb_family(&w).is_some() || (w.len() > 5 && w.ends_with("ed"))
     };
     // (a verb: one the table knows, a past or present participle, or an infinitive after `to`)

@@ -110,7 +110,7 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
                     &source_id(src),
                     Edge {
                         kind: EdgeKind::Cites,
-                        key: format!("cites:{}", m.n).into(),
+                        key: ["cites:", itoa::Buffer::new().format(m.n)].concat().into(),
                         attrs,
                     },
                 );
@@ -134,11 +134,11 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
 }
 
 pub fn claim_id(doc: &str, span: Span) -> String {
-    format!("claim:{doc}:{}", span.start)
+    ["claim:", doc, ":", itoa::Buffer::new().format(span.start)].concat()
 }
 
 pub fn source_id(s: &Source) -> String {
-    format!("source:{}", s.key)
+    ["source:", &s.key].concat()
 }
 
 /// `page` and `bbox` of a span of a PDF's text.

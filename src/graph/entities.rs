@@ -21,8 +21,8 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The node id of an entity.
 pub fn node_id(e: &Entity) -> String {
     match e.class {
-        Class::Actor => format!("actor:{}", e.id),
-        Class::Agreement => format!("agreement:{}", e.id),
+        Class::Actor => ["actor:", &e.id].concat(),
+        Class::Agreement => ["agreement:", &e.id].concat(),
     }
 }
 
@@ -170,7 +170,17 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
             o,
             Edge {
                 kind,
-                key: format!("{kind}:{}:{}:{}", r.predicate, input.id, r.span.start).into(),
+                key: [
+                    kind.as_str(),
+                    ":",
+                    &r.predicate,
+                    ":",
+                    input.id,
+                    ":",
+                    itoa::Buffer::new().format(r.span.start),
+                ]
+                .concat()
+                .into(),
                 attrs,
             },
         );
@@ -180,7 +190,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
 
 /// The id of the sentence node at `span` of a document.
 pub fn sentence_id(doc: &str, span: Span) -> String {
-    format!("sentence:{doc}:{}", span.start)
+    ["sentence:", doc, ":", itoa::Buffer::new().format(span.start)].concat()
 }
 
 /// A `sentence` node: the text of an evidence sentence that is not a claim, with its place.
