@@ -184,9 +184,9 @@ pub fn light(hex: &str) -> String {
 /// `actor: state`; `agreement` for an agreement of type `agreement`; `source: other` for no type.
 pub fn kind_and_type(k: NodeKind, ty: &str) -> String {
     match ty {
-        "" => format!("{k}: other"),
+        "" => [k.as_str(), ": other"].concat(),
         t if t == k.as_str() => k.to_string(),
-        t => format!("{k}: {t}"),
+        t => [k.as_str(), ": ", t].concat(),
     }
 }
 

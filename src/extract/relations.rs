@@ -158,10 +158,14 @@ pub(crate) fn verb_family(w: &str) -> Option<Family> {
         return Some(*f);
     }
     let stem = w.strip_suffix("ing").filter(|s| s.len() >= 2)?;
-    ["s", "es", "ed", "d"]
-        .iter()
-        .find_map(|x| VERB_FAMILY.get(format!("{stem}{x}").as_str()).copied())
-        .or_else(|| VERB_FAMILY.get(format!("{stem}es").as_str()).copied())
+    // (each form made in one buffer, not a string of its own)
+    let mut form = String::with_capacity(stem.len() + 2);
+    ["s", "es", "ed", "d"].iter().find_map(|x| {
+        form.clear();
+        form.push_str(stem);
+        form.push_str(x);
+        VERB_FAMILY.get(form.as_str()).copied()
+    })
 }
 
 /// Words between two mentions that end the clause: no relation across them.

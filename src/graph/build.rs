@@ -234,7 +234,7 @@ pub fn short(s: &str, max: usize) -> String {
         Some(i) if i > max / 2 => cut.get(..i).unwrap_or(cut),
         _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+    [cut.trim_end_matches([',', ';', ':', ' ']), "…"].concat()
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]
 /// Compiles this module's patterns (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
     LazyLock::force(&FULL);
+    LazyLock::force(&FORMS);
     LazyLock::force(&YEAR);
 }
 
@@ -79,35 +80,49 @@ fn iso(year: &str, month: Option<u32>, day: Option<u32>) -> Option<String> {
     }
 }
 
+/// The groups of [`FULL`] by number, asked once: a group asked by name is looked up in a map
+/// at every ask. Each date form's year, month and day, in the order the forms are tried: the
+/// ISO form (its month a number), `Month Day, Year`, `Day Month Year`, `Year, Month Day`,
+/// `Month Year`, `Season Year`.
+static FORMS: LazyLock<Option<[[Option<usize>; 3]; 6]>> = LazyLock::new(|| {
+    let re = FULL.as_ref()?;
+    let group = |name: &str| -> Option<usize> {
+        let name = (!name.is_empty()).then_some(name)?;
+        re.capture_names().position(|n| n == Some(name))
+    };
+    Some(
+        [
+            ["iy", "im", "id"],
+            ["ay", "am", "ad"],
+            ["by", "bm", "bd"],
+            ["ey", "em", "ed"],
+            ["cy", "cm", ""],
+            ["sy", "", ""],
+        ]
+        .map(|form| form.map(group)),
+    )
+});
+
 /// The first full or month-precision date in `s`: `(start, end, iso)`.
 pub fn find_full_date(s: &str) -> Option<(usize, usize, String)> {
     let re = FULL.as_ref()?;
+    let forms = FORMS.as_ref()?;
     let mut from = 0;
     while let Some(caps) = re.captures_at(s, from) {
         let whole = caps.get(0)?;
-        let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-        let month = |name: &str| caps.name(name).and_then(|m| month_number(m.as_str()));
-        let year = |name: &str| caps.name(name).map(|m| m.as_str());
-        let got = if let Some(y) = year("iy") {
-            iso(y, num("im"), num("id"))
-        } else if let Some(y) = year("ay") {
-            iso(y, month("am"), num("ad"))
-        } else if let Some(y) = year("by") {
-            iso(y, month("bm"), num("bd"))
-        } else if let Some(y) = year("ey") {
-            iso(y, month("em"), num("ed"))
-        } else if let Some(y) = year("cy") {
-            iso(y, month("cm"), None)
-        } else if let Some(y) = year("sy") {
-            iso(y, None, None)
-        } else {
-            None
-        };
-        // `Resolution No. 1487, September 18, 2020`: a numbered item's number is no year
-        let numbered = ["iy", "ay", "by", "ey", "cy", "sy"]
+        let get = |g: Option<usize>| caps.get(g?);
+        let num = |g: Option<usize>| get(g).and_then(|m| m.as_str().parse::<u32>().ok());
+        // the form that matched: the first whose year group took part
+        let matched = forms
             .iter()
-            .find_map(|n| caps.name(n))
-            .is_some_and(|y| after_number_mark(s, y.start()));
+            .enumerate()
+            .find_map(|(k, &[y, m, d])| get(y).map(|y| (k, y, m, d)));
+        let got = matched.and_then(|(k, y, m, d)| match k {
+            0 => iso(y.as_str(), num(m), num(d)),
+            _ => iso(y.as_str(), get(m).and_then(|m| month_number(m.as_str())), num(d)),
+        });
+        // `Resolution No. 1487, September 18, 2020`: a numbered item's number is no year
+        let numbered = matched.is_some_and(|(_, y, _, _)| after_number_mark(s, y.start()));
         if let Some(d) = got.filter(|_| !numbered) {
             return Some((whole.start(), whole.end(), d));
         }

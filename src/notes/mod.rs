@@ -255,11 +255,11 @@ fn short_form(sources: &[Source], by_family: &HashMap<String, Vec<usize>>, c: &C
 fn keys(c: &Citation, raw: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(doi) = &c.doi {
-        out.push(format!("doi:{}", doi.to_lowercase()));
+        out.push(["doi:", &doi.to_lowercase()].concat());
     }
     let mut seen = HashSet::new();
     for url in c.url.iter().chain(c.urls.iter()) {
-        let k = format!("url:{}", normalise_url(url));
+        let k = ["url:", &normalise_url(url)].concat();
         if seen.insert(k.clone()) {
             out.push(k);
         }
@@ -273,11 +273,11 @@ fn keys(c: &Citation, raw: &str) -> Vec<String> {
                 .map(|a| family(a))
                 .or_else(|| c.institution.as_deref().map(normalise))
                 .unwrap_or_default();
-            out.push(format!("title:{t}|{who}"));
+            out.push(["title:", &t, "|", &who].concat());
         }
     }
     if out.is_empty() {
-        out.push(format!("text:{}", normalise(raw)));
+        out.push(["text:", &normalise(raw)].concat());
     }
     out
 }
@@ -517,7 +517,7 @@ pub fn normalise_url(url: &str) -> String {
     let u = u.strip_prefix("www.").unwrap_or(u);
     let u = u.trim_end_matches('/');
     match u.split_once('/') {
-        Some((host, path)) => format!("{}/{}", host.to_lowercase(), path),
+        Some((host, path)) => [&host.to_lowercase(), "/", path].concat(),
         None => u.to_lowercase(),
     }
 }
