@@ -6,8 +6,8 @@
 
 use crate::pattern::Start;
 use crate::span::Span;
+use foldhash::{HashMap, HashMapExt};
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

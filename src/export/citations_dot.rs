@@ -14,7 +14,8 @@ use super::vocab::{light, text, Palette};
 use crate::graph::Value;
 use crate::graph::{short, EdgeKind, KnowledgeGraph, Node, NodeKind};
 use dot_writer::Attributes;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The most claims drawn: a taller picture passes the height Graphviz can render as a bitmap
 /// (32,767 px) and no one reads it; the viewer and `policykg query` give all of them.
@@ -53,7 +54,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
         .filter_map(|(s, t, e)| Some((*claim_at.get(s)?, t, e.attrs.get("footnote").and_then(Value::as_u64)?)))
         .collect();
     // the sources cited by the claims drawn, by kind, in graph order
-    let cited: std::collections::HashSet<&str> = cites.iter().map(|c| c.1).collect();
+    let cited: HashSet<&str> = cites.iter().map(|c| c.1).collect();
     let sources: Vec<&Node> = g
         .nodes()
         .filter(|n| n.kind == NodeKind::Source && cited.contains(n.id.as_str()))

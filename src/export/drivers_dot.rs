@@ -14,7 +14,7 @@ use super::escape;
 use crate::graph::{short, KnowledgeGraph, Node};
 use crate::graph::{EdgeKind, NodeKind};
 use dot_writer::Attributes;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// The most entities drawn for one driver.
 pub const MAX_INVOLVED: usize = 5;
