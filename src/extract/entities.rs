@@ -682,6 +682,7 @@ pub(crate) fn warm_up() {
     LazyLock::force(&NOT_NAME_WORD);
     LazyLock::force(&NOT_NAME_START);
     LazyLock::force(&MONTHS);
+    LazyLock::force(&TITLES_BY_LAST);
     LazyLock::force(&NOT_PERSON_NAME);
 }
 
@@ -3375,6 +3376,18 @@ fn word_end(text: &str, pos: usize) -> bool {
     !(last.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric))
 }
 
+/// [`TITLES`] by their last byte, each list in their order (so the first that matches is the
+/// first of all that matches): [`title_before`] compares only those that end as the text does.
+static TITLES_BY_LAST: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by = vec![Vec::new(); 256];
+    for t in TITLES {
+        if let Some(list) = t.as_bytes().last().and_then(|&b| by.get_mut(usize::from(b))) {
+            list.push(*t);
+        }
+    }
+    by
+});
+
 /// Start of a title right before `start` (`Prime Minister Modi`), else `start`.
 fn title_before(text: &str, start: usize) -> usize {
     let before = text.get(..start).unwrap_or("");
@@ -3382,8 +3395,10 @@ fn title_before(text: &str, start: usize) -> usize {
         return start;
     };
     // (a title ends in the byte `b` ends in: the others are not compared)
-    let last = b.as_bytes().last();
-    for title in TITLES.iter().filter(|t| t.as_bytes().last() == last) {
+    let Some(titles) = b.as_bytes().last().and_then(|&l| TITLES_BY_LAST.get(usize::from(l))) else {
+        return start;
+    };
+    for title in titles {
         if let Some(rest) = b.strip_suffix(title) {
             if rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()) {
                 return rest.len();
