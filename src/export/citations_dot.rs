@@ -158,7 +158,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 .edge(numbered("c", c), numbered("s", *t))
                 .attributes()
                 .set("label", &note.to_string(), false)
-                .set("tooltip", &["note ", itoa::Buffer::new().format(note)].concat(), true);
+                .set("tooltip", &numbered("note ", note), true);
         }
     })
 }

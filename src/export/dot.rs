@@ -272,9 +272,9 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
     })
 }
 
-/// A generated node id: `prefix` and a number (`n12`), as `format!` writes it, without its
-/// machinery (one is made for every node and edge drawn).
-pub(crate) fn numbered(prefix: &str, i: usize) -> String {
+/// `prefix` and a number (a generated node id, `n12`; a tooltip, `note 3`), as `format!` writes
+/// it, without its machinery (one is made for every node and edge drawn).
+pub(crate) fn numbered(prefix: &str, i: impl itoa::Integer) -> String {
     [prefix, itoa::Buffer::new().format(i)].concat()
 }
 

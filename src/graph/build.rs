@@ -134,7 +134,13 @@ pub fn build(input: &Input, doc: &Document, claims: &[Claim], notes: &Notes, ex:
 }
 
 pub fn claim_id(doc: &str, span: Span) -> String {
-    ["claim:", doc, ":", itoa::Buffer::new().format(span.start)].concat()
+    span_id("claim:", doc, span)
+}
+
+/// The id of a node that stands at `span` of a document: `prefix`, the document and the span's
+/// start (`claim:seed:1234`), joined without `format!` (one is made for every claim and sentence).
+pub(super) fn span_id(prefix: &str, doc: &str, span: Span) -> String {
+    [prefix, doc, ":", itoa::Buffer::new().format(span.start)].concat()
 }
 
 pub fn source_id(s: &Source) -> String {

@@ -190,7 +190,7 @@ pub fn add(g: &mut KnowledgeGraph, cx: &Context) -> Vec<Node> {
 
 /// The id of the sentence node at `span` of a document.
 pub fn sentence_id(doc: &str, span: Span) -> String {
-    ["sentence:", doc, ":", itoa::Buffer::new().format(span.start)].concat()
+    super::build::span_id("sentence:", doc, span)
 }
 
 /// A `sentence` node: the text of an evidence sentence that is not a claim, with its place.

@@ -80,6 +80,9 @@ fn iso(year: &str, month: Option<u32>, day: Option<u32>) -> Option<String> {
     }
 }
 
+/// The place in [`FORMS`] of the ISO form, the one whose month is a number.
+const ISO: usize = 0;
+
 /// The groups of [`FULL`] by number, asked once: a group asked by name is looked up in a map
 /// at every ask. Each date form's year, month and day, in the order the forms are tried: the
 /// ISO form (its month a number), `Month Day, Year`, `Day Month Year`, `Year, Month Day`,
@@ -117,9 +120,13 @@ pub fn find_full_date(s: &str) -> Option<(usize, usize, String)> {
             .iter()
             .enumerate()
             .find_map(|(k, &[y, m, d])| get(y).map(|y| (k, y, m, d)));
-        let got = matched.and_then(|(k, y, m, d)| match k {
-            0 => iso(y.as_str(), num(m), num(d)),
-            _ => iso(y.as_str(), get(m).and_then(|m| month_number(m.as_str())), num(d)),
+        let got = matched.and_then(|(k, y, m, d)| {
+            let month = if k == ISO {
+                num(m)
+            } else {
+                get(m).and_then(|m| month_number(m.as_str()))
+            };
+            iso(y.as_str(), month, num(d))
         });
         // `Resolution No. 1487, September 18, 2020`: a numbered item's number is no year
         let numbered = matched.is_some_and(|(_, y, _, _)| after_number_mark(s, y.start()));
