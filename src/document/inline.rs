@@ -309,7 +309,7 @@ impl Inline {
 pub fn clean(src: &str, base: usize) -> Inline {
     // A leading letter keeps pulldown-cmark from reading the block as a list, heading, quote,
     // code block or HTML block: the block structure is decided by the reader, not here.
-    let guarded = format!("x{src}");
+    let guarded = ["x", src].concat();
     let shift = |i: usize| (base + i).saturating_sub(1);
     let mut out = Inline::default();
     let mut emph: Vec<usize> = Vec::new();

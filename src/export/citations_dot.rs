@@ -128,7 +128,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             let label = if kind.is_empty() { "other" } else { kind };
             cluster
                 .graph_attributes()
-                .set("label", &escape::dot(&format!("Sources: {label}")), true)
+                .set("label", &escape::dot(&["Sources: ", label].concat()), true)
                 .set("labeljust", "l", false)
                 .set("fontsize", "12", false)
                 .set("style", "rounded", true)
@@ -157,7 +157,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             graph
                 .edge(numbered("c", c), numbered("s", *t))
                 .attributes()
-                .set("label", &note.to_string(), false)
+                .set("label", itoa::Buffer::new().format(note), false)
                 .set("tooltip", &numbered("note ", note), true);
         }
     })

@@ -13,6 +13,7 @@
 //! with aliases in `tooltip`; every quoted value goes through [`escape::dot`].
 
 use super::escape;
+use super::num::{fixed0, fixed1};
 use super::vocab::{kind_and_type, light, text, Palette};
 use super::{citations_dot, drivers_dot, Sink};
 use crate::graph::Value;
@@ -218,7 +219,8 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
             let (from, to) = if backward { (b, a) } else { (a, b) };
             let mut label = clip(list.first().map_or("", |&(_, _, p)| p), 24);
             if list.len() > 1 {
-                label.push_str(&format!(" (+{})", list.len() - 1));
+                label.push_str(&numbered(" (+", list.len() - 1));
+                label.push(')');
             }
             let predicates: BTreeSet<&str> = list.iter().map(|&(_, _, p)| p).collect();
             let width = 1.0 + 0.5 * (list.len() as f64 - 1.0).min(3.0);
@@ -231,7 +233,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                     &escape::dot(&predicates.into_iter().collect::<Vec<_>>().join("; ")),
                     true,
                 )
-                .set("penwidth", &format!("{width:.1}"), false);
+                .set("penwidth", &fixed1(width), false);
             if !forward && !backward {
                 attrs.set("dir", "both", false);
             }
@@ -244,8 +246,8 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 .set("dir", "none", false)
                 .set("style", "dashed", false)
                 .set("color", "#999999", true)
-                .set("penwidth", &format!("{width:.1}"), false)
-                .set("tooltip", &format!("named together in {w} sentences"), true);
+                .set("penwidth", &fixed1(width), false)
+                .set("tooltip", &(numbered("named together in ", w) + " sentences"), true);
         }
         if !alone.is_empty() {
             let mut cluster = graph.cluster();
@@ -297,7 +299,7 @@ fn entity(node: &mut dot_writer::Node, n: &Node, palette: &Palette, size: f64, w
     } else {
         "ellipse"
     };
-    let mut tip = format!("{} ({})", n.label, kind_and_type(n.kind, text(n, "type")));
+    let mut tip = [&n.label, " (", &kind_and_type(n.kind, text(n, "type")), ")"].concat();
     let aliases: Vec<&str> = n
         .attrs
         .get("aliases")
@@ -305,15 +307,18 @@ fn entity(node: &mut dot_writer::Node, n: &Node, palette: &Palette, size: f64, w
         .map(|a| a.iter().filter_map(Value::as_str).filter(|a| *a != n.label).collect())
         .unwrap_or_default();
     if !aliases.is_empty() {
-        tip.push_str(&format!("; also: {}", aliases.join(", ")));
+        tip.push_str("; also: ");
+        tip.push_str(&aliases.join(", "));
     }
     let m = mentions(n);
-    tip.push_str(&format!("; {m} mention{}", if m == 1 { "" } else { "s" }));
+    tip.push_str("; ");
+    tip.push_str(itoa::Buffer::new().format(m));
+    tip.push_str(if m == 1 { " mention" } else { " mentions" });
     node.set("label", &escape::dot(&wrap(&short(&n.label, 60), width)), true)
         .set("shape", shape, false)
         .set("fillcolor", &light(fill), true)
         .set("color", stroke, true)
-        .set("fontsize", &format!("{size:.0}"), false)
+        .set("fontsize", &fixed0(size), false)
         .set("tooltip", &escape::dot(&short(&tip, 600)), true)
         .set("id", &escape::dot(&n.id), true);
 }
@@ -333,11 +338,16 @@ fn legend(caption: &str, palette: &Palette, related: bool, together: bool) -> St
             } else {
                 "ellipse"
             };
-            format!(
-                r#"<td bgcolor="{}" width="20"> </td><td align="left">{} ({shape})</td>"#,
-                light(s.fill),
-                escape::xml(&s.text)
-            )
+            [
+                r#"<td bgcolor=""#,
+                &light(s.fill),
+                r#"" width="20"> </td><td align="left">"#,
+                &escape::xml(&s.text),
+                " (",
+                shape,
+                ")</td>",
+            ]
+            .concat()
         })
         .collect();
     if related {
@@ -350,7 +360,7 @@ fn legend(caption: &str, palette: &Palette, related: bool, together: bool) -> St
     }
     let rows: String = cells
         .chunks(LEGEND_COLUMNS)
-        .map(|row| format!("<tr>{}</tr>", row.concat()))
+        .map(|row| ["<tr>", &row.concat(), "</tr>"].concat())
         .collect();
     format!(
         r#"<<table border="0" cellborder="0" cellspacing="1"><tr><td colspan="{}"><font point-size="18">{}</font></td></tr>{rows}</table>>"#,

@@ -11,6 +11,7 @@
 
 use super::dot::{digraph, numbered, wrap};
 use super::escape;
+use super::num::fixed1;
 use crate::graph::{short, KnowledgeGraph, Node};
 use crate::graph::{EdgeKind, NodeKind};
 use dot_writer::Attributes;
@@ -114,7 +115,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                     continue;
                 };
                 let desc = field(n, "description");
-                let tip = format!("{} ({polarity}, {level}): {}", n.label, short(desc, 400));
+                let tip = [&n.label, " (", polarity, ", ", level, "): ", &short(desc, 400)].concat();
                 cluster
                     .node_named(id.as_str())
                     .set("label", &escape::dot(&wrap(&short(&n.label, 90), 28)), true)
@@ -140,15 +141,19 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 .set("shape", shape, false)
                 .set("style", "filled", true)
                 .set("fillcolor", fill, true)
-                .set("tooltip", &escape::dot(&format!("{}: {}", n.kind, n.label)), true)
+                .set(
+                    "tooltip",
+                    &escape::dot(&[n.kind.as_str(), ": ", &n.label].concat()),
+                    true,
+                )
                 .set("id", &escape::dot(&n.id), true);
         }
         for (s, t, w, color) in involves {
             let (Some(s), Some(t)) = (driver_ids.get(s), entity_ids.get(t)) else {
                 continue;
             };
-            let width = format!("{:.1}", 0.8 + (w.min(8) as f64) * 0.4);
-            let tip = format!("involves: {w} mention{}", if w == 1 { "" } else { "s" });
+            let width = fixed1(0.8 + (w.min(8) as f64) * 0.4);
+            let tip = numbered("involves: ", w) + if w == 1 { " mention" } else { " mentions" };
             graph
                 .edge(s.as_str(), t.as_str())
                 .attributes()

@@ -17,7 +17,7 @@ pub struct Fixed1(pub f64);
 impl fmt::Display for Fixed1 {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         let x = self.0;
-        match tenths(x) {
+        match rounded(x, 10) {
             Some(t) => {
                 let sign = if x.is_sign_negative() { "-" } else { "" };
                 write!(f, "{sign}{}.{}", t / 10, t % 10)
@@ -27,9 +27,46 @@ impl fmt::Display for Fixed1 {
     }
 }
 
-/// `|x|` in tenths, rounded half to even on its exact value, for a finite `x` below 2^50; else
-/// None.
-fn tenths(x: f64) -> Option<u64> {
+/// `format!("{x:.1}")`, made as [`Fixed1`] writes it, without the formatting machinery: a
+/// drawing writes one for each edge's width.
+pub fn fixed1(x: f64) -> String {
+    match rounded(x, 10) {
+        Some(t) => {
+            let mut digits = itoa::Buffer::new();
+            let whole = digits.format(t / 10);
+            let mut out = String::with_capacity(whole.len() + 3);
+            out.push_str(sign(x));
+            out.push_str(whole);
+            out.push('.');
+            out.push(char::from(b'0' + (t % 10) as u8));
+            out
+        }
+        None => format!("{x:.1}"),
+    }
+}
+
+/// `format!("{x:.0}")` (rounded half to even on `x`'s exact value, as [`Fixed1`] is), without
+/// the formatting machinery: a drawing writes one for each node's font size.
+pub fn fixed0(x: f64) -> String {
+    match rounded(x, 1) {
+        Some(u) => [sign(x), itoa::Buffer::new().format(u)].concat(),
+        None => format!("{x:.0}"),
+    }
+}
+
+/// The sign the standard library writes before a rounded `x`: `-` for any negative, also one
+/// that rounds to zero.
+fn sign(x: f64) -> &'static str {
+    if x.is_sign_negative() {
+        "-"
+    } else {
+        ""
+    }
+}
+
+/// `|x| × scale` (10 for tenths, 1 for units), rounded half to even on its exact value, for a
+/// finite `x` below 2^50; else None.
+fn rounded(x: f64, scale: u64) -> Option<u64> {
     if !x.is_finite() || x.abs() >= (1u64 << 50) as f64 {
         return None;
     }
@@ -42,9 +79,9 @@ fn tenths(x: f64) -> Option<u64> {
     } else {
         (fraction | (1 << 52), 1075u64.checked_sub(biased)?)
     };
-    let n = u128::from(m) * 10;
+    let n = u128::from(m) * u128::from(scale);
     if k >= 64 {
-        // n < 2^57, under half of 2^k: rounds to zero
+        // n < 2^57 (scale at most 10), under half of 2^k: rounds to zero
         return Some(0);
     }
     if k == 0 {
@@ -68,6 +105,8 @@ mod tests {
 
     fn same(x: f64) {
         assert_eq!(Fixed1(x).to_string(), format!("{x:.1}"), "{x:e}");
+        assert_eq!(fixed1(x), format!("{x:.1}"), "{x:e}");
+        assert_eq!(fixed0(x), format!("{x:.0}"), "{x:e}");
     }
 
     #[test]
@@ -110,6 +149,7 @@ mod tests {
         for i in -20_000..20_000 {
             let x = f64::from(i) * 0.05;
             same(x);
+            same(f64::from(i) * 0.5);
             same(x + 1e-12);
             same(f64::from(i) * 0.025);
             same(f64::from(i) / 3.0);

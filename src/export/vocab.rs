@@ -177,8 +177,17 @@ pub fn light(hex: &str) -> String {
         .filter(|h| h.len() == 6)
         .and_then(|h| u32::from_str_radix(h, 16).ok())
         .unwrap_or(0xffffff);
-    let channel = |shift: u32| (rgb >> shift & 0xff) / 2 + 128;
-    format!("#{:02x}{:02x}{:02x}", channel(16), channel(8), channel(0))
+    // (as `format!("#{:02x}{:02x}{:02x}")` writes the three channels, without its machinery:
+    // one is made for every node drawn)
+    let mut out = String::with_capacity(7);
+    out.push('#');
+    for shift in [16, 8, 0] {
+        let channel = (rgb >> shift & 0xff) / 2 + 128;
+        for digit in [channel >> 4, channel & 0xf] {
+            out.push(char::from_digit(digit, 16).unwrap_or('0'));
+        }
+    }
+    out
 }
 
 /// `actor: state`; `agreement` for an agreement of type `agreement`; `source: other` for no type.
@@ -301,6 +310,12 @@ mod tests {
         assert_eq!(light("#000000"), "#808080");
         assert_eq!(light("#ffffff"), "#ffffff");
         assert_eq!(light("bad"), "#ffffff");
+        for rgb in (0..0x100_0000u32).step_by(4099) {
+            let channel = |shift: u32| (rgb >> shift & 0xff) / 2 + 128;
+            let want = format!("#{:02x}{:02x}{:02x}", channel(16), channel(8), channel(0));
+            assert_eq!(light(&format!("#{rgb:06x}")), want);
+            assert_eq!(light(&format!("#{rgb:06X}")), want);
+        }
     }
 
     #[test]

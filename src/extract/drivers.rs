@@ -64,7 +64,7 @@ pub struct Driver {
 impl Driver {
     /// Its stable key: polarity, level and normalised label (`convergence:domestic:defense-market-incentives`).
     pub fn key(&self) -> String {
-        format!("{}:{}:{}", self.polarity, self.level, slug(&self.label))
+        [self.polarity, ":", self.level, ":", &slug(&self.label)].concat()
     }
 }
 

@@ -39,7 +39,7 @@ fn overlaps(rs: &[(usize, usize)], start: usize, end: usize) -> bool {
 pub fn add(g: &mut KnowledgeGraph, cx: &Context) {
     let (input, name, claims, ex, per_block) = (cx.input, &cx.name, cx.claims, cx.ex, &cx.mentions);
     for d in &ex.drivers {
-        let id = format!("driver:{}", d.key());
+        let id = ["driver:", &d.key()].concat();
         let ranges = by_block(&d.ranges);
         let spans = &d.spans;
         let d_span = spans.first().copied().unwrap_or(d.span);

@@ -2025,9 +2025,16 @@ const NEWS_HOST_WORDS: &[&str] = &[
 fn news_by_structure(c: &Citation) -> bool {
     let h = c.url.as_deref().and_then(host).unwrap_or_default();
     let h = h.strip_prefix("www.").unwrap_or(&h);
-    let institutional = [".gov", ".mil", ".edu", ".int", ".org", ".ac."]
-        .iter()
-        .any(|x| h.ends_with(x) || h.contains(&format!("{x}.")));
+    let institutional = [
+        (".gov", ".gov."),
+        (".mil", ".mil."),
+        (".edu", ".edu."),
+        (".int", ".int."),
+        (".org", ".org."),
+        (".ac.", ".ac.."),
+    ]
+    .iter()
+    .any(|&(end, inside)| h.ends_with(end) || h.contains(inside));
     if !institutional && NEWS_HOST_WORDS.iter().any(|w| h.contains(w)) {
         return true;
     }

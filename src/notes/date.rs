@@ -72,12 +72,22 @@ fn iso(year: &str, month: Option<u32>, day: Option<u32>) -> Option<String> {
     if !(1000..=2999).contains(&y) {
         return None;
     }
-    match (month, day) {
-        (Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => Some(format!("{y:04}-{m:02}-{d:02}")),
-        (Some(m), None) if (1..=12).contains(&m) => Some(format!("{y:04}-{m:02}")),
-        (None, None) => Some(format!("{y:04}")),
-        _ => None,
+    let parts = match (month, day) {
+        (Some(m), Some(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => [Some(m), Some(d)],
+        (Some(m), None) if (1..=12).contains(&m) => [Some(m), None],
+        (None, None) => [None, None],
+        _ => return None,
+    };
+    // (`{y:04}-{m:02}-{d:02}` as `format!` writes it, without its machinery: a year has four
+    // digits here, a month and a day at most two)
+    let mut out = String::with_capacity(10);
+    out.push_str(itoa::Buffer::new().format(y));
+    for n in parts.into_iter().flatten() {
+        out.push('-');
+        out.push(char::from_digit(n / 10, 10).unwrap_or('0'));
+        out.push(char::from_digit(n % 10, 10).unwrap_or('0'));
     }
+    Some(out)
 }
 
 /// The place in [`FORMS`] of the ISO form, the one whose month is a number.
