@@ -567,22 +567,65 @@ impl KnowledgeGraph {
     /// Orders nodes by kind then id, and edges by kind, source, target and key.
     fn sort(&mut self) {
         let nodes = &self.nodes;
+        // ids compared once, to rank them; the sorts compare the ranks (a corpus's edges, sorted
+        // by their ends' ids, compared those strings over and over: most of its merge)
+        let rank = id_ranks(nodes);
+        let rank = |i: Ix| rank.get(i as usize).copied().unwrap_or(0);
         self.order.par_sort_by(|&a, &b| {
             let (Some(x), Some(y)) = (at(nodes, a), at(nodes, b)) else {
                 return std::cmp::Ordering::Equal;
             };
-            (x.kind, &x.id).cmp(&(y.kind, &y.id))
+            (x.kind, rank(a)).cmp(&(y.kind, rank(b)))
         });
         let edges = &self.edges;
-        let id = |i: Ix| at(nodes, i).map_or("", |n| n.id.as_str());
+        // each kind's place among the kinds' names, 0 for no edge (as "" before every name)
+        let mut names = EdgeKind::ALL;
+        names.sort_by_key(|k| k.as_str());
+        let mut kinds = [0; EdgeKind::ALL.len()];
+        for (place, k) in names.into_iter().enumerate() {
+            if let Some(slot) = kinds.get_mut(k as usize) {
+                *slot = place + 1;
+            }
+        }
         let key = |e: Ix| match at(edges, e) {
-            Some(l) => (l.edge.kind.as_str(), id(l.s), id(l.t), l.edge.key.as_str()),
-            None => ("", "", "", ""),
+            Some(l) => (
+                kinds.get(l.edge.kind as usize).copied().unwrap_or(0),
+                rank(l.s),
+                rank(l.t),
+                l.edge.key.as_str(),
+            ),
+            None => (0, 0, 0, ""),
         };
-        // compared in place, not through cached copies of every edge's ids and key: those were
-        // taken when a corpus graph is at its largest (at the end of the build)
+        // compared in place, not through cached copies of every edge's key: those were taken
+        // when a corpus graph is at its largest (at the end of the build)
         self.edge_order.par_sort_by(|&a, &b| key(a).cmp(&key(b)));
     }
+}
+
+/// Each node's place in the order of the nodes' ids, by position: 1 for the smallest id, the same
+/// for the same id, and 0 for no node and for an empty id (as `""` sorts before every id). Two
+/// ranks compare as their ids do.
+fn id_ranks(nodes: &[Option<Node>]) -> Vec<u32> {
+    let id = |i: Ix| at(nodes, i).map_or("", |n| n.id.as_str());
+    let mut by_id: Vec<Ix> = (0..nodes.len())
+        .filter_map(|i| Ix::try_from(i).ok())
+        .filter(|&i| at(nodes, i).is_some())
+        .collect();
+    // (unstable: only the same id ties, and it takes one rank)
+    by_id.par_sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+    let mut ranks = vec![0; nodes.len()];
+    let (mut rank, mut last) = (0, "");
+    for i in by_id {
+        let this = id(i);
+        if this != last {
+            rank += 1;
+            last = this;
+        }
+        if let Some(slot) = ranks.get_mut(i as usize) {
+            *slot = rank;
+        }
+    }
+    ranks
 }
 
 /// A `relation` or `party_to` edge's fields as [`KnowledgeGraph::to_v1`] turns them: `sentence`
@@ -820,6 +863,26 @@ mod tests {
             key: key.to_string().into(),
             attrs,
         }
+    }
+
+    /// Ranks compare as the ids do, one rank to one id; an empty id and a missing node rank
+    /// first, together, as `""` sorts.
+    #[test]
+    fn ranks_order_as_ids() {
+        let ids = ["b:2", "a:10", "", "a:9", "b:2", "actor:x", "a:10"];
+        let mut nodes: Vec<Option<Node>> = ids
+            .iter()
+            .map(|id| Some(node(id, NodeKind::Actor, "", json!({}))))
+            .collect();
+        nodes.insert(3, None);
+        let ranks = id_ranks(&nodes);
+        let id = |i: usize| nodes.get(i).and_then(Option::as_ref).map_or("", |n| n.id.as_str());
+        for a in 0..nodes.len() {
+            for b in 0..nodes.len() {
+                assert_eq!(ranks[a].cmp(&ranks[b]), id(a).cmp(id(b)), "{:?} {:?}", id(a), id(b));
+            }
+        }
+        assert_eq!((ranks[2], ranks[3]), (0, 0));
     }
 
     /// A span merged with another (an actor's mention in two documents) unites as the lists of
