@@ -5,7 +5,7 @@
 //! (markers removed, a sentence split by a page break already joined by the reader), its section
 //! path, its source span and its note numbers.
 
-use crate::document::{BlockKind, Document, Marker};
+use crate::document::{first_byte, BlockKind, Document, Marker};
 use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,7 +155,7 @@ fn split(text: &str, breaks: &[usize], stops: &[usize]) -> Vec<(usize, usize)> {
     while i < text.len() {
         let mark = bytes
             .get(i..)
-            .and_then(|rest| rest.iter().position(|b| matches!(b, b'.' | b'?' | b'!' | 0xe2)))
+            .and_then(|rest| first_byte(rest, |b| (b == b'.') | (b == b'?') | (b == b'!') | (b == 0xe2)))
             .map_or(text.len(), |k| i + k);
         // the list items up to the mark (one at the mark first): each starts a sentence
         while let Some(b) = breaks.next_if(|&b| b <= mark) {

@@ -121,3 +121,21 @@ fn notes_headings_in_any_case_and_markup() {
         assert!(!lines::notes_heading(h), "{h:?}");
     }
 }
+
+proptest::proptest! {
+    /// The first byte found sixteen at a time is the first found one by one, for the scans that
+    /// use it (a sentence's end mark, a character a clause drops, one DOT escapes), at every
+    /// length around a block of sixteen and the mark anywhere.
+    #[test]
+    fn first_byte_is_the_first_by_position(text in "[a-z .?!\"(),\\\\\n\u{7f}\u{85}é…“”—]{0,60}") {
+        let bytes = text.as_bytes();
+        let tests: [fn(u8) -> bool; 3] = [
+            |b| matches!(b, b'.' | b'?' | b'!' | 0xe2),
+            |b| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2),
+            |b| b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2),
+        ];
+        for is in tests {
+            proptest::prop_assert_eq!(first_byte(bytes, is), bytes.iter().position(|&b| is(b)));
+        }
+    }
+}

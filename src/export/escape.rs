@@ -55,35 +55,11 @@ pub(crate) fn word_has(x: u64, b: u8) -> bool {
 }
 
 /// Where the first byte [`dot`] must look at stands: a quote, a backslash, a C0 control or DEL,
-/// or 0xC2. Eight bytes are tested at once ([`word_has_below`]), and looked at one by one only
-/// where one of them is such a byte.
+/// or 0xC2 (sixteen bytes tested at a time: [`crate::document::first_byte`]).
 fn first_dot_special(bytes: &[u8]) -> Option<usize> {
-    let (below, equal) = (word_has_below, word_has);
-    let special = |b: &u8| *b < 0x20 || matches!(b, b'"' | b'\\' | 0x7f | 0xc2);
-    // sixteen bytes at a time, tested together without a branch (the compiler makes it a few
-    // vector compares); then eight, as one word; then the last few
-    let now = |b: u8| (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2);
-    let mut blocks = bytes.chunks_exact(16);
-    for (k, block) in (&mut blocks).enumerate() {
-        if <&[u8; 16]>::try_from(block).is_ok_and(|b| b.iter().fold(false, |any, &x| any | now(x))) {
-            if let Some(i) = block.iter().position(special) {
-                return Some(16 * k + i);
-            }
-        }
-    }
-    let rest = blocks.remainder();
-    let base = bytes.len() - rest.len();
-    let mut words = rest.chunks_exact(8);
-    for (k, word) in (&mut words).enumerate() {
-        let x = u64::from_le_bytes(<[u8; 8]>::try_from(word).unwrap_or([b' '; 8]));
-        if below(x, 0x20) || equal(x, b'"') || equal(x, b'\\') || equal(x, 0x7f) || equal(x, 0xc2) {
-            if let Some(i) = word.iter().position(special) {
-                return Some(base + 8 * k + i);
-            }
-        }
-    }
-    let tail = words.remainder();
-    tail.iter().position(special).map(|i| bytes.len() - tail.len() + i)
+    crate::document::first_byte(bytes, |b| {
+        (b < 0x20) | (b == b'"') | (b == b'\\') | (b == 0x7f) | (b == 0xc2)
+    })
 }
 
 /// Text or an attribute value in XML 1.0 (GraphML): `& < > " '` as entities, tab, line feed and
@@ -318,7 +294,7 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// The first byte DOT escaping looks at, found sixteen and eight bytes at a time, is the first found
+        /// The first byte DOT escaping looks at, found sixteen bytes at a time, is the first found
         /// one by one: texts of ASCII, controls, DEL, the C1 controls' lead byte and other
         /// characters beyond ASCII, at every length around a word of eight.
         #[test]

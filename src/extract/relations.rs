@@ -17,7 +17,7 @@
 
 use super::{Class, Entity, EntityType, Family, Relation, Rule};
 use crate::claims::Sentence;
-use crate::document::{lower, BlockKind, Document};
+use crate::document::{first_byte, lower, BlockKind, Document};
 use crate::span::Span;
 use aho_corasick::AhoCorasick;
 use foldhash::{HashMap, HashMapExt};
@@ -1296,9 +1296,9 @@ const ADVERBS: &[&str] = &[
 fn clean_gap(gap: &str) -> Cow<'_, str> {
     // a byte that may open a character to drop or change: `"`, `(`, `)`, `,`, and 0xE2, which
     // begins `“` and `”` and every other character from U+2000 to U+2FFF
-    let special = |b: &u8| matches!(b, b'"' | b'(' | b')' | b',' | 0xE2);
+    let special = |b: u8| (b == b'"') | (b == b'(') | (b == b')') | (b == b',') | (b == 0xE2);
     // (most gaps hold nothing to drop or change: given back as they are)
-    if !gap.as_bytes().iter().any(special) {
+    if first_byte(gap.as_bytes(), special).is_none() {
         return Cow::Borrowed(gap);
     }
     let bytes = gap.as_bytes();
@@ -1311,7 +1311,7 @@ fn clean_gap(gap: &str) -> Cow<'_, str> {
         // ASCII or a lead byte: a character's start)
         let end = bytes
             .get(at..)
-            .and_then(|r| r.iter().position(special))
+            .and_then(|r| first_byte(r, special))
             .map_or(bytes.len(), |p| at + p);
         let run = gap.get(at..end).unwrap_or("");
         if depth > 0 {
