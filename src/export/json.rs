@@ -164,12 +164,16 @@ fn object(p: &mut Pretty, fixed: &[(&str, &str)], attrs: &Attrs) -> std::io::Res
 /// does), then the other attributes in their order. (The fixed values are strings, written as
 /// they are: no JSON value is built for them.)
 fn ordered<'a>(fixed: &'a [(&'a str, &'a str)], attrs: &'a Attrs) -> impl Iterator<Item = (&'a str, Part<'a>)> {
-    let head = fixed
-        .iter()
-        .map(move |&(k, v)| (k, attrs.get(k).map_or(Part::Fixed(v), Part::Field)));
+    // (nearly always no attribute has a fixed name: then the names are compared once, here, and
+    // not again for each fixed name and each attribute)
+    let shadowed = attrs.iter().any(|(k, _)| fixed.iter().any(|(f, _)| *f == k));
+    let head = fixed.iter().map(move |&(k, v)| {
+        let field = if shadowed { attrs.get(k) } else { None };
+        (k, field.map_or(Part::Fixed(v), Part::Field))
+    });
     let rest = attrs
         .iter()
-        .filter(move |(k, _)| !fixed.iter().any(|(f, _)| f == k))
+        .filter(move |(k, _)| !shadowed || !fixed.iter().any(|(f, _)| f == k))
         .map(|(k, v)| (k, Part::Field(v)));
     head.chain(rest)
 }
