@@ -1542,10 +1542,19 @@ impl<'a> Note<'a> {
 
     /// Top-level comma fields of `r`, with `blanks` removed, as absolute ranges.
     fn fields(&self, r: Range, blanks: &[Range]) -> Vec<Range> {
-        let mut out = Vec::new();
         let mut from = r.0;
         let mut cuts: Vec<usize> = self.top_level(r, &[',']).into_iter().map(|(a, _)| a).collect();
         cuts.push(r.1);
+        let mut out = Vec::with_capacity(cuts.len());
+        // a piece of a field, trimmed, unless nothing but spaces and stops is left
+        let kept = |p: Range| {
+            let p = trim_range(self.text, p);
+            let empty = self
+                .slice(p)
+                .trim_matches(|ch: char| ch.is_whitespace() || ch == '.' || ch == ',')
+                .is_empty();
+            (p.0 < p.1 && !empty).then_some(p)
+        };
         let mut sorted = blanks.to_vec();
         sorted.sort_unstable();
         // blanks wholly before the current field are passed once: a note printing thousands of
@@ -1555,8 +1564,7 @@ impl<'a> Note<'a> {
             while sorted.get(passed).is_some_and(|&(_, bb)| bb <= from) {
                 passed += 1;
             }
-            // the field less every blanked range inside it
-            let mut pieces = Vec::new();
+            // the field less every blanked range inside it, piece by piece
             let mut at = from;
             for &(ba, bb) in sorted
                 .get(passed..)
@@ -1568,23 +1576,12 @@ impl<'a> Note<'a> {
                     continue;
                 }
                 if ba > at {
-                    pieces.push((at, ba));
+                    out.extend(kept((at, ba)));
                 }
                 at = bb;
             }
             if at < cut {
-                pieces.push((at, cut));
-            }
-            for p in pieces {
-                let p = trim_range(self.text, p);
-                if p.0 < p.1
-                    && !self
-                        .slice(p)
-                        .trim_matches(|ch: char| ch.is_whitespace() || ch == '.' || ch == ',')
-                        .is_empty()
-                {
-                    out.push(p);
-                }
+                out.extend(kept((at, cut)));
             }
             from = cut + 1;
         }
