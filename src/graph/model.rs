@@ -596,9 +596,25 @@ impl KnowledgeGraph {
             ),
             None => (0, 0, 0, ""),
         };
-        // compared in place, not through cached copies of every edge's key: those were taken
-        // when a corpus graph is at its largest (at the end of the build)
-        self.edge_order.par_sort_by(|&a, &b| key(a).cmp(&key(b)));
+        let text = |e: Ix| at(edges, e).map_or("", |l| l.edge.key.as_str());
+        if nodes.len() < 1 << 30 {
+            // the kind and both ranks packed into one number in their order (a rank is below
+            // 2^30, a kind's place below 16), by position: 8 bytes an edge while they sort, the
+            // edges' own keys compared only where the numbers tie
+            let packed: Vec<u64> = (0..edges.len())
+                .map(|e| {
+                    let (kind, s, t, _) = Ix::try_from(e).map_or((0, 0, 0, ""), key);
+                    (kind as u64) << 60 | u64::from(s) << 30 | u64::from(t)
+                })
+                .collect();
+            let packed = |e: Ix| packed.get(e as usize).copied().unwrap_or(0);
+            self.edge_order
+                .par_sort_by(|&a, &b| packed(a).cmp(&packed(b)).then_with(|| text(a).cmp(text(b))));
+        } else {
+            // compared in place, not through copies of every edge's key, for a graph too large
+            // to pack its ranks
+            self.edge_order.par_sort_by(|&a, &b| key(a).cmp(&key(b)));
+        }
     }
 }
 
