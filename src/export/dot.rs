@@ -280,6 +280,11 @@ pub(crate) fn numbered(prefix: &str, i: impl itoa::Integer) -> String {
     [prefix, itoa::Buffer::new().format(i)].concat()
 }
 
+/// `prefix`, then how many mentions (`; 1 mention`, `involves: 3 mentions`), without `format!`.
+pub(crate) fn mentioned(prefix: &str, n: u64) -> String {
+    numbered(prefix, n) + if n == 1 { " mention" } else { " mentions" }
+}
+
 /// `s` cut to at most `max` characters with an ellipsis.
 fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -311,9 +316,7 @@ fn entity(node: &mut dot_writer::Node, n: &Node, palette: &Palette, size: f64, w
         tip.push_str(&aliases.join(", "));
     }
     let m = mentions(n);
-    tip.push_str("; ");
-    tip.push_str(itoa::Buffer::new().format(m));
-    tip.push_str(if m == 1 { " mention" } else { " mentions" });
+    tip.push_str(&mentioned("; ", m));
     node.set("label", &escape::dot(&wrap(&short(&n.label, 60), width)), true)
         .set("shape", shape, false)
         .set("fillcolor", &light(fill), true)

@@ -9,7 +9,7 @@
 //! [`MAX_INVOLVED`] entities, its most mentioned ones. Node ids are generated (`d0`, `e0`); every
 //! quoted value goes through [`escape::dot`].
 
-use super::dot::{digraph, numbered, wrap};
+use super::dot::{digraph, mentioned, numbered, wrap};
 use super::escape;
 use super::num::fixed1;
 use crate::graph::{short, KnowledgeGraph, Node};
@@ -153,7 +153,7 @@ pub fn write_to(g: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Resu
                 continue;
             };
             let width = fixed1(0.8 + (w.min(8) as f64) * 0.4);
-            let tip = numbered("involves: ", w) + if w == 1 { " mention" } else { " mentions" };
+            let tip = mentioned("involves: ", w);
             graph
                 .edge(s.as_str(), t.as_str())
                 .attributes()

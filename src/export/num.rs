@@ -16,32 +16,29 @@ pub struct Fixed1(pub f64);
 
 impl fmt::Display for Fixed1 {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        let x = self.0;
-        match rounded(x, 10) {
-            Some(t) => {
-                let sign = if x.is_sign_negative() { "-" } else { "" };
-                write!(f, "{sign}{}.{}", t / 10, t % 10)
-            }
-            None => write!(f, "{x:.1}"),
-        }
+        write_tenths(f, self.0)
     }
 }
 
 /// `format!("{x:.1}")`, made as [`Fixed1`] writes it, without the formatting machinery: a
 /// drawing writes one for each edge's width.
 pub fn fixed1(x: f64) -> String {
+    let mut out = String::with_capacity(8);
+    // (a `String` takes every write: there is no error to pass on)
+    let _ = write_tenths(&mut out, x);
+    out
+}
+
+/// `x` with one decimal, as [`Fixed1`] describes, written piece by piece into `out`.
+fn write_tenths(out: &mut impl fmt::Write, x: f64) -> fmt::Result {
     match rounded(x, 10) {
         Some(t) => {
-            let mut digits = itoa::Buffer::new();
-            let whole = digits.format(t / 10);
-            let mut out = String::with_capacity(whole.len() + 3);
-            out.push_str(sign(x));
-            out.push_str(whole);
-            out.push('.');
-            out.push(char::from(b'0' + (t % 10) as u8));
-            out
+            out.write_str(sign(x))?;
+            out.write_str(itoa::Buffer::new().format(t / 10))?;
+            out.write_char('.')?;
+            out.write_char(char::from(b'0' + (t % 10) as u8))
         }
-        None => format!("{x:.1}"),
+        None => write!(out, "{x:.1}"),
     }
 }
 

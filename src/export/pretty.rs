@@ -332,8 +332,10 @@ impl<'w> Pretty<'w> {
     }
 }
 
+/// Whether a JSON string escapes `b` (tested without a branch, so that a block of bytes is
+/// tested as a vector: see [`plain`]).
 fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 /// How serde_json escapes `b`, if it does (`scratch` holds a `\u00XX`).
@@ -358,20 +360,11 @@ fn escape(b: u8, scratch: &mut [u8; 8]) -> Option<&[u8]> {
 /// Whether no byte of `bytes` is escaped: sixteen at a time, the last sixteen read once more
 /// where they overlap the sixteen before; a string shorter than that by words ([`plain_words`]).
 fn plain(bytes: &[u8]) -> bool {
-    // (an array's bytes tested together, without a branch: the compiler makes it a few vector
-    // compares)
-    let clear = |block: &[u8]| {
-        <&[u8; 16]>::try_from(block).is_ok_and(|b| !b.iter().fold(false, |any, &x| any | needs_escape_now(x)))
-    };
+    let clear = |block: &[u8]| !crate::document::block_has(block, needs_escape);
     match bytes.len().checked_sub(16) {
         Some(last) => bytes.chunks_exact(16).all(clear) && bytes.get(last..).is_some_and(clear),
         None => plain_words(bytes),
     }
-}
-
-/// [`needs_escape`] without a branch.
-fn needs_escape_now(b: u8) -> bool {
-    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 /// [`plain`] eight bytes at a time, the last eight (or the few a short string has, as one word)
