@@ -17,7 +17,7 @@
 //! ([`Narrowed`]).
 
 use regex_automata::util::captures::Captures;
-use regex_automata::{meta, Anchored, Input};
+use regex_automata::{meta, Anchored, Input, PatternID};
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
 use std::sync::OnceLock;
 
@@ -42,6 +42,15 @@ fn small() -> meta::Config {
         .dfa(false)
         .auto_prefilter(false)
         .backtrack(false)
+}
+
+/// A pattern searched through whole texts, with Unicode's word boundaries (`\b`). The regex
+/// engine's lazy DFA gives up on such a boundary at the first byte beyond ASCII, and a note's
+/// curly quotes and dashes then sent the rest of it to the slowest matcher. Compiled narrow
+/// with ASCII's boundaries ([`narrow`]), which the lazy DFA reads, for every text without a
+/// word character beyond ASCII (quotes and dashes are none); whole for the others.
+pub(crate) fn worded(pattern: &str) -> Option<Narrowed> {
+    Narrowed::with(&regex_syntax::parse(pattern).ok()?, meta::Config::new(), true)
 }
 
 /// A pattern that can match only at the start of its text (`^…`), tried on short texts: a line,
@@ -254,7 +263,8 @@ const WIDE: usize = 16;
 /// class never removes a match at a start (the HIR has no complement left to flip: a negated
 /// class is already its ranges).
 fn loosen(hir: &Hir) -> Hir {
-    rewrite(hir, false, &mut |c| {
+    let look = |l: Look| if is_line_anchor(l) { Hir::look(l) } else { Hir::empty() };
+    rewrite(hir, &look, &mut |c| {
         let mut ranges: Vec<ClassUnicodeRange> = c
             .ranges()
             .iter()
@@ -286,10 +296,23 @@ fn wide(c: &ClassUnicode) -> bool {
 const KEPT: [(char, char); 3] = [('\0', '\x7f'), ('\u{a0}', '\u{bf}'), ('\u{2000}', '\u{206f}')];
 
 /// A copy of `hir` with each wide class cut to its part in [`KEPT`] (`[A-Z\p{L}’-]` becomes
-/// `[A-Za-zªµº’-]`), and the characters those classes held beyond it.
-fn narrow(hir: &Hir, beyond: &mut ClassUnicode) -> Hir {
+/// `[A-Za-zªµº’-]`), and the characters those classes held beyond it. With `words`, each word
+/// boundary of Unicode is one of ASCII, and the word characters beyond ASCII are among those
+/// held beyond: on a text without them, the two kinds of boundary stand at the same places.
+fn narrow(hir: &Hir, words: bool, beyond: &mut ClassUnicode) -> Hir {
     let kept = ClassUnicode::new(KEPT.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
-    rewrite(hir, true, &mut |c| {
+    // (without the word characters to hand, the boundaries stay Unicode's)
+    let words = words
+        && match regex_syntax::parse(r"\w").map(Hir::into_kind) {
+            Ok(HirKind::Class(Class::Unicode(mut part))) => {
+                part.difference(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+                beyond.union(&part);
+                true
+            }
+            _ => false,
+        };
+    let look = |l: Look| Hir::look(if words { ascii_word(l) } else { l });
+    rewrite(hir, &look, &mut |c| {
         let mut part = c.clone();
         part.difference(&kept);
         beyond.union(&part);
@@ -299,23 +322,36 @@ fn narrow(hir: &Hir, beyond: &mut ClassUnicode) -> Hir {
     })
 }
 
-/// A copy of `hir` with each wide class replaced by what `class` makes of it, and, unless
-/// `looks`, every look-around but the line anchors dropped.
-fn rewrite(hir: &Hir, looks: bool, class: &mut dyn FnMut(&ClassUnicode) -> ClassUnicode) -> Hir {
+/// A copy of `hir` with each wide class replaced by what `class` makes of it, and each
+/// look-around by what `look` makes of it.
+fn rewrite(hir: &Hir, look: &dyn Fn(Look) -> Hir, class: &mut dyn FnMut(&ClassUnicode) -> ClassUnicode) -> Hir {
     match hir.kind() {
         HirKind::Class(Class::Unicode(c)) if wide(c) => Hir::class(Class::Unicode(class(c))),
-        HirKind::Look(look) if !looks && !is_line_anchor(*look) => Hir::empty(),
+        HirKind::Look(l) => look(*l),
         HirKind::Repetition(r) => Hir::repetition(Repetition {
-            sub: Box::new(rewrite(&r.sub, looks, class)),
+            sub: Box::new(rewrite(&r.sub, look, class)),
             ..r.clone()
         }),
         HirKind::Capture(c) => Hir::capture(Capture {
-            sub: Box::new(rewrite(&c.sub, looks, class)),
+            sub: Box::new(rewrite(&c.sub, look, class)),
             ..c.clone()
         }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| rewrite(s, looks, class)).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|s| rewrite(s, looks, class)).collect()),
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|s| rewrite(s, look, class)).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|s| rewrite(s, look, class)).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) => hir.clone(),
+    }
+}
+
+/// The word look-around of ASCII that stands for `look` of Unicode; any other as it is.
+fn ascii_word(look: Look) -> Look {
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
     }
 }
 
@@ -342,8 +378,14 @@ pub(crate) struct Narrowed {
 
 impl Narrowed {
     fn new(hir: &Hir, config: meta::Config) -> Option<Narrowed> {
+        Narrowed::with(hir, config, false)
+    }
+
+    /// As [`Narrowed::new`]; with `words`, the narrow copy's word boundaries are ASCII's (see
+    /// [`narrow`]).
+    fn with(hir: &Hir, config: meta::Config, words: bool) -> Option<Narrowed> {
         let mut beyond = ClassUnicode::empty();
-        let cut = narrow(hir, &mut beyond);
+        let cut = narrow(hir, words, &mut beyond);
         Some(Narrowed {
             narrow: meta::Builder::new()
                 .configure(config.clone())
@@ -365,6 +407,29 @@ impl Narrowed {
         } else {
             Some(&self.narrow)
         }
+    }
+
+    /// The leftmost match that starts at or after `from`, with its groups, as `regex`'s
+    /// `captures_at` gives it (a word boundary still looks at the text before `from`).
+    pub(crate) fn captures_at<'t>(&self, text: &'t str, from: usize) -> Option<Groups<'t>> {
+        let re = self.for_text(text)?;
+        let mut caps = re.create_captures();
+        re.search_captures(&Input::new(text).range(from.min(text.len())..), &mut caps);
+        caps.is_match().then_some(Groups { text, caps })
+    }
+
+    /// Every match's whole text, leftmost first and not overlapping, as `regex`'s `find_iter`
+    /// gives them.
+    pub(crate) fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 't {
+        let re = self.for_text(text);
+        re.into_iter()
+            .flat_map(move |re| re.find_iter(text))
+            .filter_map(move |m| Group::of(text, m.span()))
+    }
+
+    /// The number of the group named `name`, as `regex`'s `capture_names` counts them.
+    pub(crate) fn group(&self, name: &str) -> Option<usize> {
+        self.narrow.group_info().to_index(PatternID::ZERO, name)
     }
 
     /// Panics where the copy a text is given finds other groups than the whole pattern, tried
@@ -402,6 +467,43 @@ impl Narrowed {
     #[cfg(test)]
     pub(crate) fn compiles_whole(&self) -> bool {
         self.whole().is_some()
+    }
+
+    /// Panics where this pattern and the pattern as one `regex` find other matches or groups
+    /// in one of `texts`: every match in turn, and with `every`, the first match from each
+    /// character on. For the tests of [`worded`] patterns.
+    #[cfg(test)]
+    pub(crate) fn assert_as_regex(&self, name: &str, texts: &[String], every: bool) {
+        let r = regex::Regex::new(&self.hir.to_string()).expect("the pattern as one regex");
+        let mine = |t: &str, at: usize| -> Option<Vec<Option<(usize, usize)>>> {
+            self.captures_at(t, at).map(|c| {
+                (0..r.captures_len())
+                    .map(|i| c.get(i).map(|g| (g.start(), g.end())))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let theirs = |t: &str, at: usize| -> Option<Vec<Option<(usize, usize)>>> {
+            r.captures_at(t, at)
+                .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect::<Vec<_>>())
+        };
+        for t in texts {
+            let found: Vec<(usize, &str)> = self.find_iter(t).map(|g| (g.start(), g.as_str())).collect();
+            let want: Vec<(usize, &str)> = r.find_iter(t).map(|m| (m.start(), m.as_str())).collect();
+            let clip = t.chars().take(80).collect::<String>();
+            assert_eq!(found, want, "{name} in {clip:?}");
+            let starts: Vec<usize> = if every {
+                t.char_indices().map(|(i, _)| i).collect()
+            } else {
+                // (where `regex`'s `captures_iter` looks: from the text's start, then from each
+                // match's end)
+                std::iter::once(0)
+                    .chain(want.iter().map(|(at, m)| at + m.len()))
+                    .collect()
+            };
+            for at in starts {
+                assert_eq!(mine(t, at), theirs(t, at), "{name} from {at} of {clip:?}");
+            }
+        }
     }
 
     fn whole(&self) -> Option<&meta::Regex> {
@@ -931,7 +1033,7 @@ mod tests {
     fn narrow_cuts_wide_classes_to_ascii() {
         let cut = |p: &str| {
             let mut beyond = ClassUnicode::empty();
-            let hir = narrow(&regex_syntax::parse(p).unwrap(), &mut beyond);
+            let hir = narrow(&regex_syntax::parse(p).unwrap(), false, &mut beyond);
             (hir, beyond)
         };
         let same = |p: &str| regex_syntax::parse(p).unwrap();

@@ -6,7 +6,7 @@
 //! month), `August 2021`, `Spring 2020` (year only), `2023-06-05`, `2023/06/05`, and a bare year
 //! (`(2016)`, `[2016]`) when nothing fuller is present.
 
-use regex::Regex;
+use crate::pattern::{worded, Narrowed};
 use std::sync::LazyLock;
 
 /// Month names and their usual abbreviations (with or without a period), longest first so
@@ -14,7 +14,8 @@ use std::sync::LazyLock;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?";
 
 /// Full or month-precision dates, tried together; the leftmost (then longest) match wins.
-static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
+/// (read with ASCII's word boundaries where the text allows: see [`worded`])
+static FULL: LazyLock<Option<Narrowed>> = LazyLock::new(|| {
     let pattern = format!(
         concat!(
             // 1: ISO / slashed year-month-day
@@ -32,11 +33,11 @@ static FULL: LazyLock<Option<Regex>> = LazyLock::new(|| {
         ),
         m = MONTH
     );
-    Regex::new(&pattern).ok()
+    worded(&pattern)
 });
 
 /// A year standing alone (1600–2099), not part of a longer number.
-static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"\b(?:1[6-9]|20)[0-9][0-9]\b").ok());
+static YEAR: LazyLock<Option<Narrowed>> = LazyLock::new(|| worded(r"\b(?:1[6-9]|20)[0-9][0-9]\b"));
 
 /// Compiles this module's patterns (see [`crate::warm_up`]).
 pub(crate) fn warm_up() {
@@ -99,10 +100,7 @@ const ISO: usize = 0;
 /// `Month Year`, `Season Year`.
 static FORMS: LazyLock<Option<[[Option<usize>; 3]; 6]>> = LazyLock::new(|| {
     let re = FULL.as_ref()?;
-    let group = |name: &str| -> Option<usize> {
-        let name = (!name.is_empty()).then_some(name)?;
-        re.capture_names().position(|n| n == Some(name))
-    };
+    let group = |name: &str| -> Option<usize> { re.group((!name.is_empty()).then_some(name)?) };
     Some(
         [
             ["iy", "im", "id"],
@@ -289,5 +287,33 @@ mod tests {
         let (a, b, d) = find_date(s).unwrap();
         assert_eq!(&s[a..b], "4 July 1990");
         assert_eq!(d, "1990-07-04");
+    }
+
+    /// Dates beside what the narrow copies cannot read and what stops the regex engine's fast
+    /// matcher: curly quotes, dashes, letters and digits beyond ASCII, a no-break space.
+    const BESIDE: &str = "“March 3, 2020”—Ä 7 Nov.\u{a0}2003; 2019-13-40, 2019/11/30 ٣ Spring–Summer 2020 \
+        Ωctober 2019 (2016)é 2016ä, Sept 31, 2020 and 3 Jun. 2021, 2021, October 4 ×1999 ĳ2000 \
+        Résumé August\u{2003}2021 é2021 2021é 12é 2020 May 5ٍ, 2020";
+
+    /// The date patterns, read with ASCII's word boundaries where a text allows, find what their
+    /// regexes find, groups and all: on the seed and every case input, each match in turn; on
+    /// the seed's notes and [`BESIDE`], from every character on (as [`find_full_date`] looks
+    /// again after a date that cannot be); and on [`BESIDE`]'s ASCII part.
+    #[test]
+    fn date_patterns_are_their_regexes() {
+        let mut texts = crate::pattern::case_texts(&[BESIDE]);
+        let seed = texts.first().unwrap().clone();
+        let notes: String = seed
+            .lines()
+            .filter(|l| l.starts_with(['¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']))
+            .collect();
+        assert!(notes.len() > 10_000, "the seed's notes: {} bytes", notes.len());
+        let ascii: String = BESIDE.chars().filter(char::is_ascii).collect();
+        texts.push(ascii.clone());
+        for (name, p) in [("the full dates", &FULL), ("the years", &YEAR)] {
+            let p = p.as_ref().unwrap();
+            p.assert_as_regex(name, &texts, false);
+            p.assert_as_regex(name, &[notes.clone(), BESIDE.to_string(), ascii.clone()], true);
+        }
     }
 }
