@@ -14,7 +14,8 @@
 //! first that holds is the leftmost match, the one a search for the whole pattern finds, with
 //! the same groups. The whole pattern is itself compiled narrow, its large classes cut to ASCII
 //! and common punctuation, and whole only for a text that holds a character the cut dropped
-//! ([`Narrowed`]).
+//! ([`Narrowed`]). A pattern searched through whole texts ([`worded`]) has its word boundaries
+//! read as ASCII's in its narrow copy, for every text without a word character beyond ASCII.
 
 use regex_automata::util::captures::Captures;
 use regex_automata::{meta, Anchored, Input, PatternID};
@@ -296,9 +297,9 @@ fn wide(c: &ClassUnicode) -> bool {
 const KEPT: [(char, char); 3] = [('\0', '\x7f'), ('\u{a0}', '\u{bf}'), ('\u{2000}', '\u{206f}')];
 
 /// A copy of `hir` with each wide class cut to its part in [`KEPT`] (`[A-Z\p{L}’-]` becomes
-/// `[A-Za-zªµº’-]`), and the characters those classes held beyond it. With `words`, each word
-/// boundary of Unicode is one of ASCII, and the word characters beyond ASCII are among those
-/// held beyond: on a text without them, the two kinds of boundary stand at the same places.
+/// `[A-Za-zªµº’-]`), and the characters those classes held beyond it. With `words`, each Unicode
+/// word boundary is replaced by its ASCII form, and the word characters beyond ASCII are among
+/// those held beyond: on a text without them, the two kinds of boundary stand at the same places.
 fn narrow(hir: &Hir, words: bool, beyond: &mut ClassUnicode) -> Hir {
     let kept = ClassUnicode::new(KEPT.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
     // (without the word characters to hand, the boundaries stay Unicode's)
@@ -359,9 +360,10 @@ fn ascii_word(look: Look) -> Look {
 /// On a text that holds none of the characters the narrow copy's classes dropped, it finds
 /// exactly what the whole does, with the same groups: each class can take only the text's
 /// characters it could take before, and nothing else changed (literals, small classes, word
-/// boundaries and anchors are as written). Papers are mostly ASCII letters, with curly quotes
-/// and dashes beyond it, which the narrow copy keeps; an accented name sends its text to the
-/// whole. The narrow copy compiles in a fifth of the time: a letter class is a handful of
+/// boundaries and anchors are as written; for a [`worded`] pattern, each Unicode word boundary
+/// is replaced by its ASCII form, and a word character beyond ASCII also sends a text to the
+/// whole). Papers are mostly ASCII letters, with curly quotes and dashes beyond it, which the
+/// narrow copy keeps; an accented name sends its text to the whole. The narrow copy compiles in a fifth of the time: a letter class is a handful of
 /// ranges, not several hundred UTF-8 sequences for each of its copies (the rules' two-step
 /// patterns were a third of a one-paper build's instructions).
 #[derive(Debug)]
@@ -410,7 +412,8 @@ impl Narrowed {
     }
 
     /// The leftmost match that starts at or after `from`, with its groups, as `regex`'s
-    /// `captures_at` gives it (a word boundary still looks at the text before `from`).
+    /// `captures_at` gives it (a word boundary still looks at the text before `from`; a `from`
+    /// past the text's end is read as its end, where `regex` would panic).
     pub(crate) fn captures_at<'t>(&self, text: &'t str, from: usize) -> Option<Groups<'t>> {
         let re = self.for_text(text)?;
         let mut caps = re.create_captures();
