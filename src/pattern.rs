@@ -363,9 +363,10 @@ fn ascii_word(look: Look) -> Look {
 /// boundaries and anchors are as written; for a [`worded`] pattern, each Unicode word boundary
 /// is replaced by its ASCII form, and a word character beyond ASCII also sends a text to the
 /// whole). Papers are mostly ASCII letters, with curly quotes and dashes beyond it, which the
-/// narrow copy keeps; an accented name sends its text to the whole. The narrow copy compiles in a fifth of the time: a letter class is a handful of
-/// ranges, not several hundred UTF-8 sequences for each of its copies (the rules' two-step
-/// patterns were a third of a one-paper build's instructions).
+/// narrow copy keeps; an accented name sends its text to the whole. The narrow copy compiles
+/// in a fifth of the time: a letter class is a handful of ranges, not several hundred UTF-8
+/// sequences for each of its copies (the rules' two-step patterns were a third of a one-paper
+/// build's instructions).
 #[derive(Debug)]
 pub(crate) struct Narrowed {
     narrow: meta::Regex,
